@@ -1,0 +1,270 @@
+#include <toml++/toml.h>
+
+#include <set>
+
+#include "gazette/config.hpp"
+
+namespace gazette::config {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Reads one table of site.toml, reporting the first problem as a Diagnostic.
+class Reader {
+ public:
+  Reader(std::string file, std::string_view text) : file_(std::move(file)), text_(text) {}
+
+  Diagnostic error(const toml::node& node, std::string message, std::string hint = {}) const {
+    SourceLoc loc{static_cast<int>(node.source().begin.line),
+                  static_cast<int>(node.source().begin.column)};
+    return Diagnostic{Severity::error, file_, loc, std::move(message), std::move(hint),
+                      std::string(line_at(text_, loc.line))};
+  }
+
+  // Every key of `table` must be in `known`; returns the first unknown as an error.
+  std::optional<Diagnostic> check_keys(const toml::table& table, std::string_view where,
+                                       const std::vector<std::string>& known) const {
+    for (const auto& [key, value] : table) {
+      std::string name(key.str());
+      if (std::find(known.begin(), known.end(), name) != known.end()) continue;
+      std::string suggestion = closest_match(name, known);
+      std::string hint = suggestion.empty() ? "" : "did you mean `" + suggestion + "`? ";
+      std::string list;
+      for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+      hint += "(known keys" + std::string(where.empty() ? "" : " in [" + std::string(where) + "]") +
+              ": " + list + ")";
+      SourceLoc loc{static_cast<int>(key.source().begin.line),
+                    static_cast<int>(key.source().begin.column)};
+      return Diagnostic{Severity::error, file_, loc,
+                        "unknown key `" + name + "` in site.toml", hint,
+                        std::string(line_at(text_, loc.line))};
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Diagnostic> get(const toml::table& t, const char* key, std::string& out) const {
+    const toml::node* n = t.get(key);
+    if (!n) return std::nullopt;
+    if (auto s = n->value<std::string>()) {
+      out = *s;
+      return std::nullopt;
+    }
+    return error(*n, std::string("`") + key + "` must be a string", "put the value in quotes");
+  }
+
+  std::optional<Diagnostic> get(const toml::table& t, const char* key, int& out) const {
+    const toml::node* n = t.get(key);
+    if (!n) return std::nullopt;
+    if (auto v = n->value<int64_t>(); v && *v >= 0 && *v < 1000000) {
+      out = static_cast<int>(*v);
+      return std::nullopt;
+    }
+    return error(*n, std::string("`") + key + "` must be a whole number");
+  }
+
+  std::optional<Diagnostic> get(const toml::table& t, const char* key, bool& out) const {
+    const toml::node* n = t.get(key);
+    if (!n) return std::nullopt;
+    if (auto v = n->value<bool>()) {
+      out = *v;
+      return std::nullopt;
+    }
+    return error(*n, std::string("`") + key + "` must be true or false");
+  }
+
+  std::optional<Diagnostic> get(const toml::table& t, const char* key,
+                                std::vector<std::string>& out) const {
+    const toml::node* n = t.get(key);
+    if (!n) return std::nullopt;
+    const toml::array* a = n->as_array();
+    if (!a) return error(*n, std::string("`") + key + "` must be a list of strings");
+    for (const auto& item : *a) {
+      auto s = item.value<std::string>();
+      if (!s) return error(item, std::string("`") + key + "` must hold only strings");
+      out.push_back(*s);
+    }
+    return std::nullopt;
+  }
+
+ private:
+  std::string file_;
+  std::string_view text_;
+};
+
+#define GAZETTE_TRY(expr)                 \
+  do {                                    \
+    if (auto problem_ = (expr)) return *problem_; \
+  } while (0)
+
+fs::path resolve(const fs::path& root, const std::string& value) {
+  fs::path p(value);
+  return (p.is_absolute() ? p : root / p).lexically_normal();
+}
+
+}  // namespace
+
+SiteConfig default_config(const fs::path& dir) {
+  SiteConfig c;
+  c.root = fs::absolute(dir).lexically_normal();
+  c.config_file = c.root / "site.toml";
+  c.content_dir = c.root / "content";
+  c.output_dir = c.root / "public";
+  c.files_dir = c.root / "files";
+  c.search.index_dir = c.root / ".gazette" / "search";
+  c.languages = {c.language};
+  return c;
+}
+
+Result<SiteConfig> load_config(const fs::path& site_toml) {
+  SiteConfig c = default_config(site_toml.parent_path().empty() ? fs::path(".")
+                                                                 : site_toml.parent_path());
+  c.config_file = fs::absolute(site_toml);
+  const std::string file = "site.toml";
+  auto bytes = read_file(site_toml);
+  if (!bytes) return bytes.error();
+  if (auto bad = find_invalid_utf8(*bytes)) {
+    SourceLoc loc = locate(*bytes, *bad);
+    return Diagnostic{Severity::error, file, loc, "site.toml is not valid UTF-8",
+                      "save it as UTF-8", std::string(line_at(*bytes, loc.line))};
+  }
+  toml::table root;
+  try {
+    root = toml::parse(*bytes, file);
+  } catch (const toml::parse_error& e) {
+    SourceLoc loc{static_cast<int>(e.source().begin.line),
+                  static_cast<int>(e.source().begin.column)};
+    return Diagnostic{Severity::error, file, loc, std::string(e.description()),
+                      "site.toml must be valid TOML (https://toml.io)",
+                      std::string(line_at(*bytes, loc.line))};
+  }
+  Reader r(file, *bytes);
+  GAZETTE_TRY(r.check_keys(root, "",
+                           {"title", "description", "base_url", "language", "languages",
+                            "timezone", "publisher", "theme", "closing_soon_days", "build",
+                            "markdown", "search", "serve", "history", "archive", "redirects"}));
+  GAZETTE_TRY(r.get(root, "title", c.title));
+  GAZETTE_TRY(r.get(root, "description", c.description));
+  GAZETTE_TRY(r.get(root, "base_url", c.base_url));
+  GAZETTE_TRY(r.get(root, "language", c.language));
+  c.languages.clear();
+  GAZETTE_TRY(r.get(root, "languages", c.languages));
+  if (c.languages.empty()) c.languages = {c.language};
+  GAZETTE_TRY(r.get(root, "timezone", c.timezone));
+  GAZETTE_TRY(r.get(root, "publisher", c.publisher));
+  GAZETTE_TRY(r.get(root, "theme", c.theme));
+  GAZETTE_TRY(r.get(root, "closing_soon_days", c.closing_soon_days));
+  if (c.base_url.empty() || c.base_url.back() != '/') c.base_url += '/';
+  if (c.base_url.rfind("http://", 0) != 0 && c.base_url.rfind("https://", 0) != 0) {
+    return r.error(*root.get("base_url"), "`base_url` must start with http:// or https://",
+                   "for example base_url = \"https://thongbao.example.gov.vn/\"");
+  }
+  if (c.language != "vi" && c.language != "en") {
+    return r.error(*root.get("language"), "`language` must be \"vi\" or \"en\"");
+  }
+
+  if (const toml::table* build = root["build"].as_table()) {
+    GAZETTE_TRY(r.check_keys(*build, "build", {"content", "output", "files", "list_page_size",
+                                               "feed_entries"}));
+    std::string content = "content", output = "public", files = "files";
+    GAZETTE_TRY(r.get(*build, "content", content));
+    GAZETTE_TRY(r.get(*build, "output", output));
+    GAZETTE_TRY(r.get(*build, "files", files));
+    GAZETTE_TRY(r.get(*build, "list_page_size", c.list_page_size));
+    GAZETTE_TRY(r.get(*build, "feed_entries", c.feed_entries));
+    c.content_dir = resolve(c.root, content);
+    c.output_dir = resolve(c.root, output);
+    c.files_dir = resolve(c.root, files);
+    if (c.output_dir == c.root || c.output_dir == c.content_dir ||
+        c.content_dir.native().rfind(c.output_dir.native() + "/", 0) == 0) {
+      return r.error(*build->get("output"),
+                     "`output` must be a directory of its own: a build replaces it whole",
+                     "use output = \"public\"");
+    }
+    if (c.list_page_size < 1) c.list_page_size = 50;
+  }
+  if (const toml::table* md = root["markdown"].as_table()) {
+    GAZETTE_TRY(r.check_keys(*md, "markdown", {"allow_html", "smart_punctuation"}));
+    GAZETTE_TRY(r.get(*md, "allow_html", c.markdown.allow_html));
+    GAZETTE_TRY(r.get(*md, "smart_punctuation", c.markdown.smart_punctuation));
+  }
+  if (const toml::table* search = root["search"].as_table()) {
+    GAZETTE_TRY(r.check_keys(*search, "search", {"index", "shards", "page_size"}));
+    std::string index;
+    GAZETTE_TRY(r.get(*search, "index", index));
+    if (!index.empty()) c.search.index_dir = resolve(c.root, index);
+    std::vector<std::string> shards;
+    GAZETTE_TRY(r.get(*search, "shards", shards));
+    for (auto& s : shards) {
+      bool remote = s.rfind("tcp://", 0) == 0;
+      c.search.shards.push_back({remote ? s : resolve(c.root, s).string()});
+    }
+    GAZETTE_TRY(r.get(*search, "page_size", c.search.page_size));
+    if (c.search.page_size < 1 || c.search.page_size > 100) c.search.page_size = 10;
+  }
+  if (const toml::table* serve = root["serve"].as_table()) {
+    GAZETTE_TRY(r.check_keys(*serve, "serve", {"host", "port"}));
+    GAZETTE_TRY(r.get(*serve, "host", c.serve.host));
+    GAZETTE_TRY(r.get(*serve, "port", c.serve.port));
+  }
+  if (const toml::table* history = root["history"].as_table()) {
+    GAZETTE_TRY(r.check_keys(*history, "history", {"enabled", "publish_branch"}));
+    GAZETTE_TRY(r.get(*history, "enabled", c.history.enabled));
+    GAZETTE_TRY(r.get(*history, "publish_branch", c.history.publish_branch));
+  }
+  if (const toml::node* archive = root.get("archive")) {
+    const toml::array* rounds = archive->as_array();
+    if (!rounds) return r.error(*archive, "`archive` must be a list: [[archive]] tables");
+    for (const auto& item : *rounds) {
+      const toml::table* t = item.as_table();
+      if (!t) return r.error(item, "each [[archive]] entry must be a table");
+      GAZETTE_TRY(r.check_keys(*t, "archive", {"program", "round"}));
+      ArchivedRound a;
+      GAZETTE_TRY(r.get(*t, "program", a.program));
+      GAZETTE_TRY(r.get(*t, "round", a.round));
+      if (a.program.empty() || a.round == 0) {
+        return r.error(item, "an [[archive]] entry needs `program` and `round`",
+                       "for example: program = \"1322\" and round = 2024");
+      }
+      c.archived_rounds.push_back(a);
+    }
+  }
+  if (const toml::node* redirects = root.get("redirects")) {
+    const toml::array* list = redirects->as_array();
+    if (!list) return r.error(*redirects, "`redirects` must be a list: [[redirects]] tables");
+    for (const auto& item : *list) {
+      const toml::table* t = item.as_table();
+      if (!t) return r.error(item, "each [[redirects]] entry must be a table");
+      GAZETTE_TRY(r.check_keys(*t, "redirects", {"from", "to"}));
+      Redirect d;
+      GAZETTE_TRY(r.get(*t, "from", d.from));
+      GAZETTE_TRY(r.get(*t, "to", d.to));
+      if (d.from.empty() || d.from[0] != '/' || !is_safe_relative_path(d.from.substr(1))) {
+        return r.error(item, "a redirect's `from` must be a path on this site such as \"/old/\"");
+      }
+      c.redirects.push_back(d);
+    }
+  }
+  fs::path theme_dir = c.root / "themes" / c.theme;
+  std::error_code ec;
+  if (fs::is_directory(theme_dir, ec)) {
+    c.theme_dir = theme_dir;
+  } else if (c.theme != "default") {
+    return r.error(*root.get("theme"), "theme `" + c.theme + "` not found in themes/",
+                   "remove `theme` to use the built-in default theme");
+  }
+  return c;
+}
+
+Result<SiteConfig> load_site(const fs::path& dir) {
+  fs::path file = dir / "site.toml";
+  std::error_code ec;
+  if (!fs::is_regular_file(file, ec)) {
+    return Diagnostic{Severity::error, display_path(file, fs::current_path()), {},
+                      "no site.toml here: this is not a gazette site directory",
+                      "run gazette in the site's directory, or pass --site DIR", {}};
+  }
+  return load_config(file);
+}
+
+}  // namespace gazette::config

@@ -1,0 +1,86 @@
+#include <doctest/doctest.h>
+
+#include "gazette/config.hpp"
+#include "temp_dir.hpp"
+
+using namespace gazette;
+
+TEST_CASE("config: defaults fill what site.toml leaves out") {
+  TempDir dir;
+  dir.write("site.toml", "title = \"Cổng thông báo\"\n");
+  auto c = config::load_config(dir.path() / "site.toml");
+  REQUIRE(c.ok());
+  CHECK(c->title == "Cổng thông báo");
+  CHECK(c->language == "vi");
+  CHECK(c->content_dir == dir.path() / "content");
+  CHECK(c->output_dir == dir.path() / "public");
+  CHECK(c->base_url == "http://127.0.0.1:8080/");
+  CHECK(c->closing_soon_days == 7);
+}
+
+TEST_CASE("config: every section is read") {
+  TempDir dir;
+  dir.write("site.toml", R"(title = "T"
+base_url = "https://thongbao.example.gov.vn"
+language = "en"
+[build]
+output = "out"
+[markdown]
+allow_html = true
+[search]
+shards = ["tcp://127.0.0.1:7000", "archive/db"]
+[[archive]]
+program = "1322"
+round = 2024
+[[redirects]]
+from = "/old/"
+to = "/new/"
+)");
+  auto c = config::load_config(dir.path() / "site.toml");
+  REQUIRE(c.ok());
+  CHECK(c->base_url == "https://thongbao.example.gov.vn/");
+  CHECK(c->language == "en");
+  CHECK(c->output_dir == dir.path() / "out");
+  CHECK(c->markdown.allow_html);
+  REQUIRE(c->search.shards.size() == 2);
+  CHECK(c->search.shards[0].location == "tcp://127.0.0.1:7000");
+  CHECK(c->search.shards[1].location == (dir.path() / "archive/db").string());
+  REQUIRE(c->archived_rounds.size() == 1);
+  CHECK(c->archived_rounds[0].round == 2024);
+  REQUIRE(c->redirects.size() == 1);
+}
+
+TEST_CASE("config: an unknown key names its line and suggests the right one") {
+  TempDir dir;
+  dir.write("site.toml", "title = \"T\"\nlangauge = \"vi\"\n");
+  auto c = config::load_config(dir.path() / "site.toml");
+  REQUIRE_FALSE(c.ok());
+  CHECK(c.error().file == "site.toml");
+  CHECK(c.error().loc.line == 2);
+  CHECK(c.error().message == "unknown key `langauge` in site.toml");
+  CHECK(c.error().hint.find("did you mean `language`?") == 0);
+}
+
+TEST_CASE("config: invalid TOML names line and column") {
+  TempDir dir;
+  dir.write("site.toml", "title = \"T\"\nbase_url = \n");
+  auto c = config::load_config(dir.path() / "site.toml");
+  REQUIRE_FALSE(c.ok());
+  CHECK(c.error().loc.line == 2);
+  CHECK(c.error().loc.column > 0);
+}
+
+TEST_CASE("config: the output directory may not be the site or the content") {
+  TempDir dir;
+  dir.write("site.toml", "[build]\noutput = \"content\"\n");
+  auto c = config::load_config(dir.path() / "site.toml");
+  REQUIRE_FALSE(c.ok());
+  CHECK(c.error().loc.line == 2);
+}
+
+TEST_CASE("config: a directory without site.toml gets a hint about --site") {
+  TempDir dir;
+  auto c = config::load_site(dir.path());
+  REQUIRE_FALSE(c.ok());
+  CHECK(c.error().hint.find("--site") != std::string::npos);
+}

@@ -1,0 +1,189 @@
+// gazette core: diagnostics, results, dates, paths and small text helpers.
+//
+// Every other module reports user-facing problems through this header:
+//
+//   gazette::Diagnostics diags;
+//   diags.error("content/a.md", {3, 1}, "unknown front-matter key `dat`", "did you mean `date`?");
+//   if (diags.has_errors()) { ... }
+//
+// No third-party library is used here.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace gazette {
+
+/// A position in a text file, both 1-based; 0 means "unknown".
+struct SourceLoc {
+  int line = 0;
+  int column = 0;
+};
+
+enum class Severity { error, warning, note };
+
+/// A problem the user can fix: where, what, and how to fix it.
+struct Diagnostic {
+  Severity severity = Severity::error;
+  std::string file;         ///< path as the user knows it, e.g. "content/notices/a.md"
+  SourceLoc loc;            ///< line and column in `file`
+  std::string message;      ///< what is wrong, naming the key or value
+  std::string hint;         ///< how to fix it; may be empty
+  std::string source_line;  ///< the offending line, shown with a caret; may be empty
+};
+
+/// Compiler-style text: "file:line:col: error: message", the line, a caret, the hint.
+std::string format_diagnostic(const Diagnostic& d);
+
+/// A sink for diagnostics, safe to share between threads.
+class Diagnostics {
+ public:
+  void add(Diagnostic d);
+  void error(std::string file, SourceLoc loc, std::string message, std::string hint = {});
+  void warning(std::string file, SourceLoc loc, std::string message, std::string hint = {});
+  bool has_errors() const;
+  std::size_t error_count() const;
+  std::size_t warning_count() const;
+  /// All diagnostics so far, sorted by file, line and column.
+  std::vector<Diagnostic> sorted() const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::vector<Diagnostic> items_;
+};
+
+/// The value of a fallible operation, or the diagnostic that explains why it failed.
+template <typename T>
+class Result {
+ public:
+  Result(T value) : state_(std::move(value)) {}
+  Result(Diagnostic error) : state_(std::move(error)) {}
+  bool ok() const { return state_.index() == 0; }
+  explicit operator bool() const { return ok(); }
+  T& value() { return std::get<0>(state_); }
+  const T& value() const { return std::get<0>(state_); }
+  T& operator*() { return value(); }
+  const T& operator*() const { return value(); }
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
+  const Diagnostic& error() const { return std::get<1>(state_); }
+
+ private:
+  std::variant<T, Diagnostic> state_;
+};
+
+/// Result<void>: success, or a diagnostic.
+struct Ok {};
+using Status = Result<Ok>;
+
+/// Line and column (in bytes, 1-based) of byte `offset` in `text`.
+SourceLoc locate(std::string_view text, std::size_t offset);
+/// The text of 1-based line `line`, without its line break.
+std::string_view line_at(std::string_view text, int line);
+
+// ---------------------------------------------------------------------------
+// Dates and instants
+
+/// A calendar date (no time zone): the "issued" date of a document.
+struct Date {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+  friend auto operator<=>(const Date&, const Date&) = default;
+};
+
+/// A moment in time with the UTC offset it was written in, e.g. 2023-04-25T17:00:00+07:00.
+struct Instant {
+  std::int64_t epoch_seconds = 0;  ///< seconds since 1970-01-01T00:00:00Z
+  int offset_minutes = 0;          ///< the offset to show it in
+  friend bool operator==(const Instant& a, const Instant& b) {
+    return a.epoch_seconds == b.epoch_seconds;
+  }
+  friend auto operator<=>(const Instant& a, const Instant& b) {
+    return a.epoch_seconds <=> b.epoch_seconds;
+  }
+};
+
+/// Whether y-m-d names a real day of the proleptic Gregorian calendar.
+bool is_valid_date(int year, int month, int day);
+/// Days since 1970-01-01 of a civil date.
+std::int64_t days_from_civil(const Date& date);
+/// The civil date of a day count since 1970-01-01.
+Date civil_from_days(std::int64_t days);
+/// The instant of a local wall-clock time at a fixed UTC offset.
+Instant make_instant(const Date& date, int hour, int minute, int second, int offset_minutes);
+/// The wall-clock fields of an instant in its own offset.
+struct LocalTime {
+  Date date;
+  int hour = 0;
+  int minute = 0;
+  int second = 0;
+};
+LocalTime local_time(const Instant& instant);
+/// RFC 3339, e.g. "2023-04-25T17:00:00+07:00" ("Z" for offset 0 if `z_for_utc`).
+std::string format_rfc3339(const Instant& instant);
+/// ISO 8601 date "2023-04-12".
+std::string format_iso_date(const Date& date);
+/// Parses "2023-04-25T17:00:00+07:00" / "...Z" / "2023-04-25" (midnight UTC); nullopt if malformed.
+std::optional<Instant> parse_rfc3339(std::string_view text);
+/// The current time, or GAZETTE_NOW (RFC 3339) when set, so tests and archives can fix the clock.
+Instant now();
+
+// ---------------------------------------------------------------------------
+// Text
+
+/// Offset of the first byte that is not valid UTF-8, or nullopt if all is valid.
+std::optional<std::size_t> find_invalid_utf8(std::string_view text);
+/// Escapes & < > " ' for HTML text and attribute values.
+std::string html_escape(std::string_view text);
+/// Appends the HTML-escaped text to `out`.
+void append_html_escaped(std::string& out, std::string_view text);
+/// Escapes for XML 1.0 (also drops characters XML forbids).
+std::string xml_escape(std::string_view text);
+/// Percent-encodes for a URL query component.
+std::string url_encode(std::string_view text);
+/// Trims ASCII whitespace at both ends.
+std::string_view trim(std::string_view text);
+/// The known word closest to `word` by edit distance, or "" if none is close (ninja's
+/// SpellcheckString): for "did you mean" hints.
+std::string closest_match(std::string_view word, const std::vector<std::string>& known);
+/// Splits on a single character.
+std::vector<std::string_view> split(std::string_view text, char separator);
+
+// ---------------------------------------------------------------------------
+// Paths
+
+/// Whether a path written in content (e.g. an attachment) is relative and never goes up
+/// (no "..", no root, no drive); such a path cannot leave the directory it is joined to.
+bool is_safe_relative_path(std::string_view path);
+/// `path` relative to `base` as a generic string ("content/notices/a.md").
+std::string display_path(const std::filesystem::path& path, const std::filesystem::path& base);
+/// Reads a whole file; an error names the file.
+Result<std::string> read_file(const std::filesystem::path& path);
+/// Writes a file by writing a sibling temporary file and renaming it over the target.
+Status write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
+
+// ---------------------------------------------------------------------------
+// Work
+
+/// Runs fn(i) for i in [0, count) on up to `threads` threads (0: all cores).
+void parallel_for(std::size_t count, const std::function<void(std::size_t)>& fn,
+                  unsigned threads = 0);
+
+}  // namespace gazette
+
+/// A programmer error: aborts with the expression and place. Not for user input.
+#define GAZETTE_ASSERT(expr) \
+  ((expr) ? (void)0 : ::gazette::detail::assert_failed(#expr, __FILE__, __LINE__))
+
+namespace gazette::detail {
+[[noreturn]] void assert_failed(const char* expr, const char* file, int line);
+}

@@ -1,0 +1,104 @@
+#include <doctest/doctest.h>
+
+#include "gazette/core.hpp"
+
+using namespace gazette;
+
+TEST_CASE("core: locate counts lines and byte columns from 1") {
+  std::string_view text = "a = 1\nbb = 2\n";
+  CHECK(locate(text, 0).line == 1);
+  CHECK(locate(text, 0).column == 1);
+  CHECK(locate(text, 6).line == 2);
+  CHECK(locate(text, 8).column == 3);
+  CHECK(line_at(text, 2) == "bb = 2");
+  CHECK(line_at(text, 9).empty());
+}
+
+TEST_CASE("core: a diagnostic prints file:line:col, the line, a caret under the character") {
+  // "ngày = x": "x" is byte 9 but the 8th character (à takes two bytes).
+  Diagnostic d{Severity::error, "content/a.md", {2, 9}, "bad date", "write 2023-04-12",
+               "ngày = x"};
+  std::string text = format_diagnostic(d);
+  CHECK(text ==
+        "content/a.md:2:9: error: bad date\n"
+        "    ngày = x\n"
+        "           ^\n"
+        "hint: write 2023-04-12\n");
+}
+
+TEST_CASE("core: diagnostics count errors and warnings and sort by place") {
+  Diagnostics diags;
+  diags.warning("b.md", {1, 1}, "w");
+  diags.error("a.md", {9, 1}, "e2");
+  diags.error("a.md", {2, 1}, "e1");
+  CHECK(diags.has_errors());
+  CHECK(diags.error_count() == 2);
+  CHECK(diags.warning_count() == 1);
+  auto sorted = diags.sorted();
+  REQUIRE(sorted.size() == 3);
+  CHECK(sorted[0].message == "e1");
+  CHECK(sorted[2].file == "b.md");
+}
+
+TEST_CASE("core: dates round-trip through day counts and RFC 3339") {
+  CHECK(days_from_civil({1970, 1, 1}) == 0);
+  CHECK(civil_from_days(days_from_civil({2024, 2, 29})) == Date{2024, 2, 29});
+  CHECK_FALSE(is_valid_date(2023, 2, 29));
+  CHECK(is_valid_date(2024, 2, 29));
+  auto deadline = parse_rfc3339("2023-04-25T17:00:00+07:00");
+  REQUIRE(deadline);
+  CHECK(deadline->epoch_seconds == 1682416800);
+  CHECK(format_rfc3339(*deadline) == "2023-04-25T17:00:00+07:00");
+  CHECK(local_time(*deadline).hour == 17);
+  CHECK(format_rfc3339(Instant{0, 0}) == "1970-01-01T00:00:00Z");
+  CHECK_FALSE(parse_rfc3339("2023-04-25T17:00"));
+  CHECK_FALSE(parse_rfc3339("2023-02-30"));
+  CHECK(parse_rfc3339("2023-04-25T10:00:00Z")->epoch_seconds == deadline->epoch_seconds);
+}
+
+TEST_CASE("core: invalid UTF-8 is found at its first bad byte") {
+  CHECK_FALSE(find_invalid_utf8("Điện Biên"));
+  CHECK(find_invalid_utf8("ab\xC3") == 2u);
+  CHECK(find_invalid_utf8("a\xC0\xAF") == 1u);        // overlong '/'
+  CHECK(find_invalid_utf8("\xED\xA0\x80") == 0u);     // a surrogate
+  CHECK(find_invalid_utf8("ok \xFF") == 3u);
+}
+
+TEST_CASE("core: escaping for HTML, XML and URLs") {
+  CHECK(html_escape("<script>alert('x') & \"y\"</script>") ==
+        "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;");
+  CHECK(xml_escape("a\x01<b>") == "a&lt;b&gt;");
+  CHECK(url_encode("năng suất 1322/QĐ") == "n%C4%83ng+su%E1%BA%A5t+1322%2FQ%C4%90");
+}
+
+TEST_CASE("core: content paths may not leave their directory") {
+  CHECK(is_safe_relative_path("files/mau-a1.docx"));
+  CHECK(is_safe_relative_path("a/b..c/d"));
+  CHECK_FALSE(is_safe_relative_path("../secret"));
+  CHECK_FALSE(is_safe_relative_path("files/../../etc/passwd"));
+  CHECK_FALSE(is_safe_relative_path("/etc/passwd"));
+  CHECK_FALSE(is_safe_relative_path("C:/x"));
+  CHECK_FALSE(is_safe_relative_path(""));
+}
+
+TEST_CASE("core: parallel_for visits every index once") {
+  std::vector<int> seen(1000, 0);
+  parallel_for(seen.size(), [&](std::size_t i) { seen[i] += 1; }, 4);
+  for (int v : seen) CHECK(v == 1);
+}
+
+TEST_CASE("core: a Result holds a value or a diagnostic") {
+  Result<int> good = 5;
+  CHECK(good.ok());
+  CHECK(*good == 5);
+  Result<int> bad = Diagnostic{Severity::error, "f", {1, 1}, "m", {}, {}};
+  CHECK_FALSE(bad.ok());
+  CHECK(bad.error().message == "m");
+}
+
+TEST_CASE("core: closest_match suggests a near known word, not a far one") {
+  std::vector<std::string> keys = {"title", "issued", "deadline", "program"};
+  CHECK(closest_match("dealine", keys) == "deadline");
+  CHECK(closest_match("isued", keys) == "issued");
+  CHECK(closest_match("colour", keys).empty());
+}
