@@ -1,0 +1,147 @@
+// gazette content: the documents of a site, read from content/.
+//
+//   gazette::Diagnostics diags;
+//   std::vector<content::Document> docs = content::load_documents(config, diags);
+//   // every broken file is in diags, each with file:line and a hint
+//
+// A document is a Markdown file with TOML front matter between +++ lines, or a proposal
+// list (TOML with [[tasks]] rows, or CSV beside a same-named .toml of metadata).
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gazette/config.hpp"
+#include "gazette/core.hpp"
+
+namespace gazette::content {
+
+enum class Kind { notice, guidance, proposal_list, program, page };
+
+/// "notice", "guidance", "proposal-list", "program", "page".
+std::string_view kind_name(Kind kind);
+std::optional<Kind> parse_kind(std::string_view name);
+/// The kind implied by a top-level folder of content/ ("notices" → notice), if any.
+std::optional<Kind> kind_of_folder(std::string_view folder);
+
+struct Signer {
+  std::string name;
+  std::string title;
+};
+
+struct Contact {
+  std::string office;
+  std::string phone;
+  std::string email;
+  std::string address;
+};
+
+struct Attachment {
+  std::string title;
+  std::string file;                    ///< as written in the front matter
+  std::filesystem::path source;        ///< the file on disk
+  std::string output_path;             ///< where it is published, relative to the site root
+  SourceLoc loc;
+};
+
+/// One row of a proposal list (the appendix form of the 2025 guidance letter).
+struct Task {
+  int stt = 0;  ///< priority, 1 first
+  std::string name;
+  std::string lead;
+  std::vector<std::string> partners;
+  std::string objectives;
+  std::string content;
+  std::string results;
+  std::string duration;
+  double total = 0;        ///< million VND
+  double state = 0;        ///< state budget (NSNN)
+  double counterpart = 0;  ///< counterpart funds (đối ứng)
+  std::string notes;
+  SourceLoc loc;
+};
+
+/// A change of deadline announced after publication (an extension).
+struct DeadlineChange {
+  Instant from;
+  Date on;
+  std::string note;
+};
+
+struct Document {
+  std::filesystem::path source;  ///< the file on disk
+  std::string path;              ///< as the user sees it: "content/notices/2023/a.md"
+  Kind kind = Kind::notice;
+  std::string slug;
+  std::string url;  ///< its stable address: "/notice/2023/<slug>/"
+  std::string title;
+  std::string number;  ///< "1255/UBND-KGVX"; may be empty
+  std::string issuer;
+  std::string province;
+  Date issued;
+  std::optional<Instant> opens;
+  std::optional<Instant> deadline;
+  std::vector<DeadlineChange> deadline_changes;
+  std::optional<Date> results_date;
+  std::string results;  ///< number or slug of the results document
+  std::string program;  ///< programme id, "1322"
+  std::optional<int> round;
+  std::optional<Signer> signer;
+  std::vector<std::string> recipients;
+  std::vector<std::string> references;
+  std::vector<Attachment> attachments;
+  std::optional<Contact> contact;
+  std::vector<std::string> tags;
+  std::string summary;
+  std::vector<std::string> amends, replaces, guides, based_on;  ///< numbers or slugs
+  std::string withdrawn;  ///< non-empty: why the document was withdrawn
+  std::string body;       ///< Markdown, NFC
+  int body_line = 1;      ///< line in the file where the body starts
+  std::vector<Task> tasks;  ///< proposal lists
+  std::string submitter;    ///< proposal lists: the body that submits the list
+  std::string unit = "triệu đồng";
+  std::map<std::string, SourceLoc> locs;  ///< where each front-matter key was written
+  std::string source_text;  ///< the file as read (for checks that quote lines)
+
+  /// Where a key was written, or the top of the file.
+  SourceLoc loc_of(const std::string& key) const;
+};
+
+/// The address of a document: /<kind>/<year>/<slug>/, /program/<id>/ or /<slug>/ for pages.
+std::string document_url(Kind kind, const Date& issued, const std::string& slug,
+                         const std::string& program);
+
+/// Reads every document under config.content_dir, in parallel. Problems go to `diags`
+/// (every broken file is reported); broken documents are left out.
+std::vector<Document> load_documents(const config::SiteConfig& config, Diagnostics& diags);
+
+/// Parses one document from its bytes. `path` is shown in diagnostics; `folder_kind` is the
+/// kind implied by its folder. Returns nullopt after reporting to `diags`.
+std::optional<Document> parse_document(std::string_view bytes, const std::filesystem::path& source,
+                                       const std::string& path, std::optional<Kind> folder_kind,
+                                       const config::SiteConfig& config, Diagnostics& diags);
+
+/// Checks across documents: duplicate URLs and numbers, unknown programmes.
+void check_documents(const std::vector<Document>& docs, const config::SiteConfig& config,
+                     Diagnostics& diags);
+
+/// What `gazette check --fix` changed in one file.
+struct FixReport {
+  int oi_repaired = 0;  ///< ƣ/Ƣ replaced by ư/Ư
+  bool bom_removed = false;
+  bool normalized = false;  ///< rewritten in NFC
+  bool changed() const { return oi_repaired > 0 || bom_removed || normalized; }
+};
+
+/// The repaired bytes of a file: ƣ → ư, no BOM, NFC. Pure; fix_file writes them.
+std::string repair_text(std::string_view bytes, FixReport& report);
+/// Repairs a content file in place with an atomic rewrite (only when something changes).
+Result<FixReport> fix_file(const std::filesystem::path& file);
+
+/// The content files a site has (Markdown, TOML and CSV under content/), sorted.
+std::vector<std::filesystem::path> list_content_files(const config::SiteConfig& config);
+
+}  // namespace gazette::content
