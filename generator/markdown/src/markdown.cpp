@@ -1,0 +1,191 @@
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm.h>
+
+#include <memory>
+#include <mutex>
+#include <set>
+
+#include "gazette/core.hpp"
+#include "gazette/markdown.hpp"
+#include "gazette/text.hpp"
+
+namespace gazette::markdown {
+
+namespace {
+
+struct ParserDeleter {
+  void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
+struct NodeDeleter {
+  void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+struct MallocDeleter {
+  void operator()(char* s) const { std::free(s); }
+};
+
+void ensure_extensions_registered() {
+  static std::once_flag once;
+  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+}
+
+// Link schemes a page must never carry, whatever the content says (cmark's safe list).
+bool is_dangerous_url(std::string_view url) {
+  std::string lowered = text::fold(trim(url));
+  for (std::string_view scheme : {"javascript:", "vbscript:", "file:", "data:"}) {
+    if (lowered.rfind(scheme, 0) == 0) {
+      if (scheme == "data:") {
+        for (std::string_view ok : {"data:image/png", "data:image/gif", "data:image/jpeg",
+                                    "data:image/webp"}) {
+          if (lowered.rfind(ok, 0) == 0) return false;
+        }
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+// The text of a node's inline children, as a reader sees it.
+void collect_text(cmark_node* node, std::string& out) {
+  for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
+    switch (cmark_node_get_type(child)) {
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE:
+        out += cmark_node_get_literal(child);
+        break;
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK:
+        out += ' ';
+        break;
+      default:
+        collect_text(child, out);
+    }
+  }
+}
+
+std::string unique_id(const std::string& text, std::set<std::string>& used) {
+  std::string base = text::slugify(text);
+  if (base.empty()) base = "muc";
+  std::string id = base;
+  for (int n = 2; used.count(id); ++n) id = base + "-" + std::to_string(n);
+  used.insert(id);
+  return id;
+}
+
+// Turns raw HTML into text so it is shown, escaped, instead of interpreted.
+void neutralise_html(cmark_node* node) {
+  cmark_node_type type = cmark_node_get_type(node);
+  const char* literal = cmark_node_get_literal(node);
+  std::string value = literal ? literal : "";
+  if (type == CMARK_NODE_HTML_INLINE) {
+    cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
+    cmark_node_set_literal(text, value.c_str());
+    cmark_node_replace(node, text);
+  } else {
+    if (!value.empty() && value.back() == '\n') value.pop_back();
+    cmark_node* para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+    cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
+    cmark_node_set_literal(text, value.c_str());
+    cmark_node_append_child(para, text);
+    cmark_node_replace(node, para);
+  }
+  cmark_node_free(node);
+}
+
+void append_block_text(cmark_node* root, std::string& out) {
+  cmark_iter* iter = cmark_iter_new(root);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    cmark_node_type type = cmark_node_get_type(node);
+    if (ev == CMARK_EVENT_ENTER) {
+      if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_CODE_BLOCK) {
+        out += cmark_node_get_literal(node);
+      } else if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) {
+        out += ' ';
+      }
+    } else if (ev == CMARK_EVENT_EXIT && (type & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK &&
+               !out.empty() && out.back() != '\n') {
+      out += '\n';
+    } else if (ev == CMARK_EVENT_EXIT && !out.empty() && out.back() != ' ' &&
+               out.back() != '\n' && std::string_view(cmark_node_get_type_string(node)) ==
+                                         "table_cell") {
+      out += ' ';
+    }
+  }
+  cmark_iter_free(iter);
+}
+
+}  // namespace
+
+RenderedMarkdown render_markdown(std::string_view markdown, const config::MarkdownOptions& options) {
+  ensure_extensions_registered();
+  int flags = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8;
+  if (options.smart_punctuation) flags |= CMARK_OPT_SMART;
+  // Raw HTML is neutralised in the tree below; with allow_html it is kept (tagfilter still
+  // disarms <script>, <iframe> and the like). Link schemes are checked here either way.
+  if (options.allow_html) flags |= CMARK_OPT_UNSAFE;
+
+  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(flags));
+  for (const char* name : {"table", "strikethrough", "autolink", "tagfilter"}) {
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
+      cmark_parser_attach_syntax_extension(parser.get(), ext);
+    }
+  }
+  cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
+  std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
+
+  RenderedMarkdown result;
+  std::set<std::string> used_ids;
+  std::vector<cmark_node*> html_nodes, headings, tables, bad_links;
+  cmark_iter* iter = cmark_iter_new(doc.get());
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+    if (ev != CMARK_EVENT_ENTER) continue;
+    cmark_node* node = cmark_iter_get_node(iter);
+    cmark_node_type type = cmark_node_get_type(node);
+    if (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE) {
+      if (!options.allow_html) html_nodes.push_back(node);
+    } else if (type == CMARK_NODE_HEADING) {
+      headings.push_back(node);
+    } else if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) {
+      const char* url = cmark_node_get_url(node);
+      if (url && is_dangerous_url(url)) bad_links.push_back(node);
+    } else if (std::string_view(cmark_node_get_type_string(node)) == "table") {
+      tables.push_back(node);
+    }
+  }
+  cmark_iter_free(iter);
+
+  for (cmark_node* node : html_nodes) neutralise_html(node);
+  for (cmark_node* node : bad_links) cmark_node_set_url(node, "");
+  for (cmark_node* node : headings) {
+    Heading h;
+    h.level = cmark_node_get_heading_level(node);
+    collect_text(node, h.text);
+    h.id = unique_id(h.text, used_ids);
+    // An empty anchor at the start of the heading gives it a stable #id to link to.
+    cmark_node* anchor = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+    cmark_node_set_on_enter(anchor, ("<span id=\"" + h.id + "\"></span>").c_str());
+    cmark_node_prepend_child(node, anchor);
+    result.headings.push_back(std::move(h));
+  }
+  for (cmark_node* table : tables) {
+    // Wide tables scroll inside their own box on a phone; the box can take keyboard focus.
+    cmark_node* wrap = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+    cmark_node_set_on_enter(wrap, "<div class=\"table-scroll\" tabindex=\"0\">");
+    cmark_node_set_on_exit(wrap, "</div>");
+    cmark_node_insert_before(table, wrap);
+    cmark_node_unlink(table);
+    cmark_node_append_child(wrap, table);
+  }
+
+  std::unique_ptr<char, MallocDeleter> html(
+      cmark_render_html(doc.get(), flags, cmark_parser_get_syntax_extensions(parser.get())));
+  result.html = html.get();
+  append_block_text(doc.get(), result.plain_text);
+  return result;
+}
+
+}  // namespace gazette::markdown

@@ -1,0 +1,51 @@
+#include <doctest/doctest.h>
+
+#include "gazette/markdown.hpp"
+
+using namespace gazette;
+
+namespace {
+markdown::RenderedMarkdown render(std::string_view md, bool allow_html = false) {
+  config::MarkdownOptions options;
+  options.allow_html = allow_html;
+  return markdown::render_markdown(md, options);
+}
+}  // namespace
+
+TEST_CASE("markdown: headings get ids and make a table of contents") {
+  auto r = render("## I. YÊU CẦU CHUNG\n\ntext\n\n## Mục tiêu\n\n## Mục tiêu\n");
+  CHECK(r.html.find("<h2><span id=\"i-yeu-cau-chung\"></span>I. YÊU CẦU CHUNG</h2>") !=
+        std::string::npos);
+  REQUIRE(r.headings.size() == 3);
+  CHECK(r.headings[1].id == "muc-tieu");
+  CHECK(r.headings[2].id == "muc-tieu-2");
+  CHECK(r.headings[0].level == 2);
+}
+
+TEST_CASE("markdown: GFM tables, strikethrough and autolinks") {
+  auto r = render("| Stt | Tên |\n|---|---|\n| 1 | A |\n\n~~cũ~~ https://example.gov.vn\n");
+  CHECK(r.html.find("<div class=\"table-scroll\" tabindex=\"0\">\n<table>") != std::string::npos);
+  CHECK(r.html.find("<del>cũ</del>") != std::string::npos);
+  CHECK(r.html.find("<a href=\"https://example.gov.vn\">") != std::string::npos);
+}
+
+TEST_CASE("markdown: raw HTML is shown as text unless allowed") {
+  auto r = render("<script>alert(1)</script>\n\nand <b>bold</b>\n");
+  CHECK(r.html.find("<script>") == std::string::npos);
+  CHECK(r.html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+  CHECK(r.html.find("&lt;b&gt;bold&lt;/b&gt;") != std::string::npos);
+  auto allowed = render("<b>bold</b> and <script>x</script>\n", true);
+  CHECK(allowed.html.find("<b>bold</b>") != std::string::npos);
+  CHECK(allowed.html.find("<script>") == std::string::npos);  // tagfilter
+}
+
+TEST_CASE("markdown: javascript: links are dropped") {
+  auto r = render("[click](javascript:alert(1)) [ok](/notice/2023/a/)\n");
+  CHECK(r.html.find("javascript") == std::string::npos);
+  CHECK(r.html.find("href=\"/notice/2023/a/\"") != std::string::npos);
+}
+
+TEST_CASE("markdown: plain text is what a reader sees, entities decoded") {
+  auto r = render("# Ch&iacute;nh ph&#7911;\n\n**Năng suất** và *chất lượng*\n\n- một\n- hai\n");
+  CHECK(r.plain_text == "Chính phủ\nNăng suất và chất lượng\nmột\nhai\n");
+}
