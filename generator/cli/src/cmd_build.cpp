@@ -1,0 +1,64 @@
+#include <cstdio>
+
+#include "commands.hpp"
+#include "console.hpp"
+#include "gazette/site.hpp"
+
+namespace gazette::cli {
+
+std::optional<config::SiteConfig> load_site_or_report(const CommonArgs& args) {
+  auto config = config::load_site(args.site);
+  if (!config) {
+    print_diagnostics({config.error()}, 0);
+    return std::nullopt;
+  }
+  return *config;
+}
+
+std::optional<Instant> clock_of(const CommonArgs& args) {
+  if (args.now.empty()) return now();
+  auto parsed = parse_rfc3339(args.now);
+  if (!parsed) {
+    std::fprintf(stderr, "error: --now %s is not a date and time like 2023-04-20T09:00:00+07:00\n",
+                 args.now.c_str());
+  }
+  return parsed;
+}
+
+int run_build(const BuildArgs& args) {
+  auto config = load_site_or_report(args.common);
+  if (!config) return 1;
+  auto clock = clock_of(args.common);
+  if (!clock) return 2;
+  site::BuildOptions options;
+  options.now = *clock;
+  options.threads = args.jobs;
+  Progress progress("Building");
+  if (!args.quiet) {
+    options.progress = [&progress](std::size_t done, std::size_t total) {
+      progress.update(done, total);
+    };
+  }
+  Diagnostics diags;
+  site::BuildReport report = site::build(*config, options, diags);
+  progress.finish();
+  print_diagnostics(diags.sorted(), 10);
+  if (!report.ok) {
+    std::fprintf(stderr, "Build failed with %zu error%s; the previous site in %s is untouched.\n",
+                 diags.error_count(), diags.error_count() == 1 ? "" : "s",
+                 display_path(config->output_dir, config->root).c_str());
+    return 1;
+  }
+  if (args.next_change) {
+    std::printf("%s\n", report.next_change ? format_rfc3339(*report.next_change).c_str() : "none");
+    return 0;
+  }
+  if (!args.quiet) {
+    std::fprintf(stderr, "Built %zu documents into %zu pages (%zu files) in %.2f s → %s\n",
+                 report.documents, report.pages, report.files, report.seconds,
+                 display_path(config->output_dir, config->root).c_str());
+  }
+  return 0;
+}
+
+}  // namespace gazette::cli

@@ -1,0 +1,52 @@
+// The subcommands of gazette. Each returns the process exit code:
+// 0 OK, 1 the site has errors, 2 gazette itself failed.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "gazette/config.hpp"
+#include "gazette/core.hpp"
+
+namespace gazette::cli {
+
+struct CommonArgs {
+  std::string site = ".";  ///< --site DIR
+  std::string now;         ///< --now: fix the clock (RFC 3339); else GAZETTE_NOW or the real time
+};
+
+/// Loads site.toml of args.site, printing the error if it cannot.
+std::optional<config::SiteConfig> load_site_or_report(const CommonArgs& args);
+/// The clock the command runs with; nullopt (after printing why) when --now is malformed.
+std::optional<Instant> clock_of(const CommonArgs& args);
+
+struct BuildArgs {
+  CommonArgs common;
+  unsigned jobs = 0;
+  bool next_change = false;
+  bool quiet = false;
+};
+int run_build(const BuildArgs& args);
+
+struct CheckArgs {
+  CommonArgs common;
+  bool fix = false;
+};
+int run_check(const CheckArgs& args);
+
+struct NewArgs {
+  CommonArgs common;
+  std::string kind;
+  std::string title;
+};
+int run_new(const NewArgs& args);
+
+struct ServeArgs {
+  CommonArgs common;
+  std::string host;
+  int port = 0;
+  bool build = false;
+};
+int run_serve(const ServeArgs& args);
+
+}  // namespace gazette::cli

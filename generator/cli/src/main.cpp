@@ -1,0 +1,69 @@
+// gazette: a static-site and archive generator for public notices.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <exception>
+
+#include "commands.hpp"
+
+namespace {
+
+void add_common(CLI::App* command, gazette::cli::CommonArgs& args) {
+  command->add_option("--site", args.site, "The site's directory (where site.toml is)")
+      ->capture_default_str();
+  command->add_option("--now", args.now,
+                      "Build as if it were this moment (RFC 3339, e.g. 2023-04-20T09:00:00+07:00); "
+                      "default: GAZETTE_NOW or the clock");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace gazette::cli;
+  CLI::App app{"gazette: builds a searchable, archived website of public notices"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "gazette 0.1.0");
+
+  BuildArgs build;
+  auto* build_cmd = app.add_subcommand("build", "Build the site into its output directory");
+  add_common(build_cmd, build.common);
+  build_cmd->add_option("-j,--jobs", build.jobs, "Threads to use (default: every core)");
+  build_cmd->add_flag("--next-change", build.next_change,
+                      "Print when the next call changes state (opens, closes soon, closes)");
+  build_cmd->add_flag("-q,--quiet", build.quiet, "Print only problems");
+
+  CheckArgs check;
+  auto* check_cmd = app.add_subcommand("check", "Check every document; report all problems");
+  add_common(check_cmd, check.common);
+  check_cmd->add_flag("--fix", check.fix,
+                      "Repair in place what can be repaired safely: ƣ→ư, a BOM, NFC");
+
+  NewArgs create;
+  auto* new_cmd = app.add_subcommand("new", "Create a new document from a scaffold");
+  add_common(new_cmd, create.common);
+  new_cmd->add_option("kind", create.kind, "notice, guidance or proposal-list")->required();
+  new_cmd->add_option("title", create.title, "The document's title")->required();
+
+  ServeArgs serve;
+  auto* serve_cmd = app.add_subcommand("serve", "Serve the built site with search");
+  add_common(serve_cmd, serve.common);
+  serve_cmd->add_option("--host", serve.host, "Address to listen on (default from site.toml: 127.0.0.1)");
+  serve_cmd->add_option("--port", serve.port, "Port (default from site.toml: 8080)");
+  serve_cmd->add_flag("--build", serve.build, "Build the site first");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;
+  }
+  try {
+    if (*build_cmd) return run_build(build);
+    if (*check_cmd) return run_check(check);
+    if (*new_cmd) return run_new(create);
+    if (*serve_cmd) return run_serve(serve);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "gazette: internal error: %s\n", e.what());
+    return 2;
+  }
+  return 2;
+}

@@ -1,0 +1,47 @@
+// gazette site: the build pipeline, from content/ to a complete static site.
+//
+//   gazette::Diagnostics diags;
+//   site::BuildOptions options;            // options.now = the clock for open/closed
+//   site::BuildReport report = site::build(config, options, diags);
+//   if (!report.ok) print(diags);          // the previous site is untouched
+//
+// A build writes into a staging directory beside the output and swaps it in at the end:
+// a reader sees the old site or the new one, never half of one.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gazette/config.hpp"
+#include "gazette/core.hpp"
+
+namespace gazette::site {
+
+struct BuildOptions {
+  Instant now;               ///< the clock: open/closed states are computed against it
+  unsigned threads = 0;      ///< 0: every core
+  bool write = true;         ///< false: load, check and render, write nothing (gazette check)
+  bool search_index = true;  ///< also build the Xapian index
+  /// Called as pages are written (done, total), from any thread; may be empty.
+  std::function<void(std::size_t, std::size_t)> progress;
+};
+
+struct BuildReport {
+  bool ok = false;
+  std::size_t documents = 0;
+  std::size_t pages = 0;  ///< HTML pages written
+  std::size_t files = 0;  ///< every file written (pages, feeds, data, attachments, assets)
+  double seconds = 0;
+  /// The next instant at which a call changes state (opens, closes soon, closes): a rebuild
+  /// then shows the new state without JavaScript.
+  std::optional<Instant> next_change;
+};
+
+/// Loads, checks and renders the site, writes it atomically (unless options.write is false).
+BuildReport build(const config::SiteConfig& config, const BuildOptions& options,
+                  Diagnostics& diags);
+
+}  // namespace gazette::site

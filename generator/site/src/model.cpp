@@ -1,0 +1,192 @@
+#include "model.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "gazette/text.hpp"
+
+namespace gazette::site {
+
+namespace {
+
+using content::Kind;
+
+bool newest_first(const Document* a, const Document* b) {
+  if (a->issued != b->issued) return a->issued > b->issued;
+  return a->url < b->url;
+}
+
+// Groups documents by a name (issuer, province) into terms sorted by Vietnamese collation,
+// each with a unique slug under `prefix`.
+std::vector<Term> group_by(const std::vector<const Document*>& docs,
+                           std::string Document::*field, const std::string& prefix) {
+  std::map<std::string, Term> by_name;
+  for (const Document* d : docs) {
+    const std::string& name = d->*field;
+    if (name.empty()) continue;
+    by_name[name].docs.push_back(d);
+  }
+  std::vector<std::string> names;
+  for (auto& [name, term] : by_name) names.push_back(name);
+  text::sort_names(names);
+  std::vector<Term> terms;
+  std::set<std::string> used;
+  for (const auto& name : names) {
+    Term term = std::move(by_name[name]);
+    term.name = name;
+    std::string slug = text::slugify(name);
+    if (slug.empty()) slug = "x";
+    std::string unique = slug;
+    for (int n = 2; used.count(unique); ++n) unique = slug + "-" + std::to_string(n);
+    used.insert(unique);
+    term.url = prefix + unique + "/";
+    terms.push_back(std::move(term));
+  }
+  return terms;
+}
+
+}  // namespace
+
+std::string number_key(std::string_view number) {
+  std::string folded = text::fold(number);
+  folded.erase(std::remove_if(folded.begin(), folded.end(), [](char c) { return c == ' '; }),
+               folded.end());
+  return folded;
+}
+
+const Document* SiteModel::find_number(const std::string& number) const {
+  auto it = by_number_.find(number_key(number));
+  return it != by_number_.end() && it->second.size() == 1 ? it->second.front() : nullptr;
+}
+
+const Program* SiteModel::find_program(const std::string& id) const {
+  for (const Program& p : programs) {
+    if (p.id == id) return &p;
+  }
+  return nullptr;
+}
+
+const Round* SiteModel::find_round(const std::string& program, int year) const {
+  if (const Program* p = find_program(program)) {
+    for (const Round& r : p->rounds) {
+      if (r.year == year) return &r;
+    }
+  }
+  return nullptr;
+}
+
+const Term* SiteModel::find_term(const std::vector<Term>& terms, const std::string& name) const {
+  for (const Term& t : terms) {
+    if (t.name == name) return &t;
+  }
+  return nullptr;
+}
+
+CallState call_state(const Document& doc, Instant now, int closing_soon_days) {
+  if (!doc.deadline) return CallState::none;
+  if (doc.opens && now < *doc.opens) return CallState::upcoming;
+  if (now < *doc.deadline) {
+    std::int64_t left = doc.deadline->epoch_seconds - now.epoch_seconds;
+    return left <= std::int64_t{closing_soon_days} * 86400 ? CallState::closing_soon
+                                                            : CallState::open;
+  }
+  if (!doc.results.empty() || doc.results_date) return CallState::results;
+  return CallState::closed;
+}
+
+std::optional<Instant> next_state_change(const SiteModel& model, Instant now,
+                                         int closing_soon_days) {
+  std::optional<Instant> next;
+  auto consider = [&](Instant at) {
+    if (at > now && (!next || at < *next)) next = at;
+  };
+  for (const Document& doc : model.documents) {
+    if (!doc.deadline) continue;
+    if (doc.opens) consider(*doc.opens);
+    Instant soon = *doc.deadline;
+    soon.epoch_seconds -= std::int64_t{closing_soon_days} * 86400;
+    consider(soon);
+    consider(*doc.deadline);
+  }
+  return next;
+}
+
+SiteModel assemble(std::vector<Document> documents, const config::SiteConfig& config,
+                   Instant now) {
+  SiteModel m;
+  m.documents = std::move(documents);
+  std::sort(m.documents.begin(), m.documents.end(), [](const Document& a, const Document& b) {
+    return newest_first(&a, &b);
+  });
+  for (const Document& d : m.documents) {
+    m.by_kind[d.kind].push_back(&d);
+    if (d.kind != Kind::page && d.kind != Kind::program) m.listed.push_back(&d);
+    if (!d.number.empty()) m.by_number_[number_key(d.number)].push_back(&d);
+  }
+
+  // Programmes and their rounds.
+  for (const Document* p : m.by_kind[Kind::program]) {
+    m.programs.push_back(Program{p->program, p->url, p, {}, {}});
+  }
+  std::sort(m.programs.begin(), m.programs.end(),
+            [](const Program& a, const Program& b) { return a.id < b.id; });
+  for (const Document* d : m.listed) {
+    if (d->program.empty()) continue;
+    auto it = std::find_if(m.programs.begin(), m.programs.end(),
+                           [&](const Program& p) { return p.id == d->program; });
+    if (it == m.programs.end()) continue;
+    it->docs.push_back(d);
+    if (!d->round) continue;
+    auto round = std::find_if(it->rounds.begin(), it->rounds.end(),
+                              [&](const Round& r) { return r.year == *d->round; });
+    if (round == it->rounds.end()) {
+      Round r;
+      r.program = it->id;
+      r.year = *d->round;
+      r.url = it->url + std::to_string(r.year) + "/";
+      r.archived = std::any_of(config.archived_rounds.begin(), config.archived_rounds.end(),
+                               [&](const config::ArchivedRound& a) {
+                                 return a.program == r.program && a.round == r.year;
+                               });
+      it->rounds.push_back(std::move(r));
+      round = std::prev(it->rounds.end());
+    }
+    round->docs.push_back(d);
+  }
+  for (Program& p : m.programs) {
+    std::sort(p.rounds.begin(), p.rounds.end(),
+              [](const Round& a, const Round& b) { return a.year > b.year; });
+  }
+
+  m.issuers = group_by(m.listed, &Document::issuer, "/issuer/");
+  m.provinces = group_by(m.listed, &Document::province, "/province/");
+  std::map<int, Term, std::greater<>> years;
+  for (const Document* d : m.listed) years[d->issued.year].docs.push_back(d);
+  for (auto& [year, term] : years) {
+    term.name = std::to_string(year);
+    term.url = "/archive/" + term.name + "/";
+    m.years.push_back(std::move(term));
+  }
+
+  // Citations: who references whom (only documents on this site).
+  for (const Document& d : m.documents) {
+    std::set<const Document*> cited;
+    for (const std::string& ref : d.references) {
+      const Document* target = m.find_number(ref);
+      if (target && target != &d && cited.insert(target).second) m.cited_by[target].push_back(&d);
+    }
+  }
+
+  for (const Document* d : m.listed) {
+    CallState s = call_state(*d, now, config.closing_soon_days);
+    if ((s == CallState::open || s == CallState::closing_soon) && d->withdrawn.empty()) {
+      m.open_calls.push_back(d);
+    }
+  }
+  std::sort(m.open_calls.begin(), m.open_calls.end(), [](const Document* a, const Document* b) {
+    return *a->deadline < *b->deadline;
+  });
+  return m;
+}
+
+}  // namespace gazette::site

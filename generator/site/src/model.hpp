@@ -1,0 +1,76 @@
+// The site as data: documents with their indexes (programmes, rounds, issuers, provinces,
+// years) and relations (references, citations), ready to render.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gazette/config.hpp"
+#include "gazette/content.hpp"
+
+namespace gazette::site {
+
+using content::Document;
+
+/// A group of documents with a page of its own: an issuer, a province or a year.
+struct Term {
+  std::string name;
+  std::string url;
+  std::vector<const Document*> docs;  ///< newest first
+};
+
+struct Round {
+  std::string program;
+  int year = 0;
+  std::string url;
+  bool archived = false;
+  std::vector<const Document*> docs;  ///< newest first
+};
+
+struct Program {
+  std::string id;
+  std::string url;
+  const Document* doc = nullptr;  ///< its page (kind program)
+  std::vector<Round> rounds;      ///< newest first
+  std::vector<const Document*> docs;
+};
+
+/// Where a call for proposals stands at a moment.
+enum class CallState { none, upcoming, open, closing_soon, closed, results };
+
+struct SiteModel {
+  std::vector<Document> documents;  ///< newest first
+  std::vector<const Document*> listed;  ///< every document but pages and programmes
+  std::map<content::Kind, std::vector<const Document*>> by_kind;
+  std::vector<Program> programs;  ///< by id
+  std::vector<Term> issuers;      ///< Vietnamese collation order
+  std::vector<Term> provinces;    ///< Vietnamese collation order
+  std::vector<Term> years;        ///< newest first
+  std::vector<const Document*> open_calls;  ///< soonest deadline first
+  std::map<const Document*, std::vector<const Document*>> cited_by;
+
+  /// The document on this site with that number, if exactly one has it.
+  const Document* find_number(const std::string& number) const;
+  const Program* find_program(const std::string& id) const;
+  const Round* find_round(const std::string& program, int year) const;
+  const Term* find_term(const std::vector<Term>& terms, const std::string& name) const;
+
+  std::map<std::string, std::vector<const Document*>> by_number_;  ///< folded number → docs
+};
+
+/// Builds the indexes. `now` decides which calls are open.
+SiteModel assemble(std::vector<Document> documents, const config::SiteConfig& config, Instant now);
+
+/// The state of a document's call at `now`; `none` without a deadline.
+CallState call_state(const Document& doc, Instant now, int closing_soon_days);
+
+/// The first instant after `now` at which some call changes state.
+std::optional<Instant> next_state_change(const SiteModel& model, Instant now,
+                                         int closing_soon_days);
+
+/// The lookup key of a document number: folded, without spaces ("1322/qd-ttg").
+std::string number_key(std::string_view number);
+
+}  // namespace gazette::site

@@ -1,0 +1,148 @@
+#include "output.hpp"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <random>
+
+namespace gazette::site {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view kStagingMark = ".staging-";
+
+// Staging trees left by builds that died: their process id is gone.
+void remove_stale_staging(const fs::path& output) {
+  std::error_code ec;
+  std::string prefix = output.filename().string() + std::string(kStagingMark);
+  for (const auto& entry : fs::directory_iterator(output.parent_path(), ec)) {
+    std::string name = entry.path().filename().string();
+    if (name.rfind(prefix, 0) != 0) continue;
+    std::string rest = name.substr(prefix.size());
+    long pid = std::strtol(rest.c_str(), nullptr, 10);
+    if (pid > 0 && kill(static_cast<pid_t>(pid), 0) == 0) continue;  // still building
+    fs::remove_all(entry.path(), ec);
+  }
+}
+
+}  // namespace
+
+Result<std::unique_ptr<OutputTree>> OutputTree::create(const fs::path& output_dir) {
+  std::error_code ec;
+  fs::create_directories(output_dir.parent_path(), ec);
+  remove_stale_staging(output_dir);
+  std::random_device rd;
+  fs::path staging = output_dir;
+  staging += std::string(kStagingMark) + std::to_string(getpid()) + "-" + std::to_string(rd());
+  if (!fs::create_directories(staging, ec) || ec) {
+    return Diagnostic{Severity::error, staging.generic_string(), {},
+                      "cannot create the build's staging directory: " + ec.message(),
+                      "check the permissions of " + output_dir.parent_path().generic_string(), {}};
+  }
+  return std::unique_ptr<OutputTree>(new OutputTree(output_dir, staging));
+}
+
+OutputTree::~OutputTree() {
+  if (!committed_) {
+    std::error_code ec;
+    fs::remove_all(staging_, ec);
+  }
+}
+
+void OutputTree::fail(const std::string& relative, const std::string& why) {
+  std::lock_guard lock(mutex_);
+  if (!failure_) {
+    failure_ = Diagnostic{Severity::error, (output_ / relative).generic_string(), {},
+                          "cannot write the file: " + why,
+                          "check the disk space and permissions; the previous site is untouched",
+                          {}};
+  }
+}
+
+std::optional<Diagnostic> OutputTree::failure() const {
+  std::lock_guard lock(mutex_);
+  return failure_;
+}
+
+void OutputTree::ensure_parent(const fs::path& file) {
+  std::string dir = file.parent_path().string();
+  {
+    std::lock_guard lock(mutex_);
+    if (made_dirs_.count(dir)) return;
+  }
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  std::lock_guard lock(mutex_);
+  made_dirs_.insert(dir);
+}
+
+void OutputTree::write(const std::string& relative, std::string_view bytes) {
+  GAZETTE_ASSERT(is_safe_relative_path(relative));
+  fs::path file = staging_ / relative;
+  ensure_parent(file);
+  int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    fail(relative, std::strerror(errno));
+    return;
+  }
+  const char* data = bytes.data();
+  std::size_t left = bytes.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, data, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      fail(relative, std::strerror(errno));
+      break;
+    }
+    data += n;
+    left -= static_cast<std::size_t>(n);
+  }
+  if (::close(fd) != 0) fail(relative, std::strerror(errno));
+  ++files_;
+}
+
+void OutputTree::copy(const fs::path& source, const std::string& relative) {
+  GAZETTE_ASSERT(is_safe_relative_path(relative));
+  fs::path file = staging_ / relative;
+  ensure_parent(file);
+  std::error_code ec;
+  fs::copy_file(source, file, fs::copy_options::overwrite_existing, ec);
+  if (ec) {
+    fail(relative, ec.message());
+    return;
+  }
+  ++files_;
+}
+
+Status OutputTree::commit() {
+  if (auto f = failure()) return *f;
+  std::error_code ec;
+  if (fs::exists(output_, ec)) {
+    // One atomic step: the old tree and the new one trade places.
+    if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, output_.c_str(), RENAME_EXCHANGE) != 0) {
+      return Diagnostic{Severity::error, output_.generic_string(), {},
+                        std::string("cannot swap in the new site: ") + std::strerror(errno),
+                        "the previous site is untouched; check that the output directory is on "
+                        "a local file system",
+                        {}};
+    }
+    committed_ = true;
+    fs::remove_all(staging_, ec);  // now the old tree
+  } else {
+    fs::rename(staging_, output_, ec);
+    if (ec) {
+      return Diagnostic{Severity::error, output_.generic_string(), {},
+                        "cannot move the new site in place: " + ec.message(), {}, {}};
+    }
+    committed_ = true;
+  }
+  return Ok{};
+}
+
+}  // namespace gazette::site

@@ -1,0 +1,259 @@
+#include "views.hpp"
+
+#include <filesystem>
+
+namespace gazette::site {
+
+namespace {
+
+using content::Kind;
+
+Value text_list(const std::vector<std::string>& items) {
+  Value list = Value::list();
+  for (const auto& item : items) list.push(item);
+  return list;
+}
+
+std::string human_size(std::uintmax_t bytes) {
+  char buf[32];
+  if (bytes >= 1024 * 1024) {
+    std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+  } else {
+    std::snprintf(buf, sizeof buf, "%ju KB", (bytes + 1023) / 1024);
+  }
+  return buf;
+}
+
+Value attachments_view(const Document& doc) {
+  Value list = Value::list();
+  for (const auto& a : doc.attachments) {
+    Value item = Value::object();
+    item.set("title", a.title);
+    item.set("url", "/" + a.output_path);
+    std::string ext = std::filesystem::path(a.file).extension().string();
+    if (!ext.empty()) ext = ext.substr(1);
+    for (char& c : ext) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    set_opt(item, "format", ext);
+    std::error_code ec;
+    auto size = std::filesystem::file_size(a.source, ec);
+    set_opt(item, "size", ec ? "" : human_size(size));
+    list.push(std::move(item));
+  }
+  return list;
+}
+
+Value references_view(const Document& doc, const ViewContext& ctx) {
+  Value list = Value::list();
+  for (const auto& ref : doc.references) {
+    Value item = Value::object();
+    item.set("number", ref);
+    const Document* target = ctx.model.find_number(ref);
+    set_opt(item, "url", target ? target->url : "");
+    set_opt(item, "title", target ? target->title : "");
+    list.push(std::move(item));
+  }
+  return list;
+}
+
+}  // namespace
+
+void set_opt(Value& v, const std::string& key, const std::string& text) {
+  if (text.empty()) {
+    v.set(key, false);
+  } else {
+    v.set(key, text);
+  }
+}
+
+void set_list(Value& v, const std::string& key, Value list) {
+  v.set("has_" + key, !list.items().empty());
+  v.set(key, std::move(list));
+}
+
+Value page_frame(const std::string& title, const std::string& url, const std::string& section,
+                 const std::vector<Crumb>& crumbs, const ViewContext& ctx) {
+  const Strings& s = ctx.strings;
+  Value page = Value::object();
+  page.set("title", title);
+  page.set("url", url);
+  page.set("canonical", ctx.config.base_url + (url.empty() ? "" : url.substr(1)));
+  Value nav = Value::list();
+  for (auto [key, href] : {std::pair{"home", "/"}, std::pair{"notice", "/notice/"},
+                           std::pair{"guidance", "/guidance/"},
+                           std::pair{"proposal-list", "/proposal-list/"},
+                           std::pair{"program", "/program/"}, std::pair{"archive", "/archive/"},
+                           std::pair{"open-data", "/open-data/"}}) {
+    Value item = Value::object();
+    std::string label_key = std::string("nav_") + key;
+    for (char& c : label_key) c = c == '-' ? '_' : c;
+    item.set("label", s.get(label_key));
+    item.set("url", href);
+    item.set("current", section == key);
+    nav.push(std::move(item));
+  }
+  page.set("nav", std::move(nav));
+  Value trail = Value::list();
+  for (const Crumb& c : crumbs) {
+    Value item = Value::object();
+    item.set("label", c.label);
+    item.set("url", c.url);
+    trail.push(std::move(item));
+  }
+  set_list(page, "breadcrumbs", std::move(trail));
+  page.set("is_home", url == "/");
+  page.set("feeds", Value::list());
+  return page;
+}
+
+void add_feed(Value& page, const std::string& url, const std::string& title) {
+  for (auto& [key, value] : page.fields()) {
+    if (key != "feeds") continue;
+    Value feed = Value::object();
+    feed.set("url", url);
+    feed.set("title", title);
+    value.push(std::move(feed));
+  }
+}
+
+Value site_view(const ViewContext& ctx, const std::string& asset_version) {
+  Value site = Value::object();
+  site.set("site_title", ctx.config.title);
+  site.set("site_description", ctx.config.description);
+  site.set("lang", ctx.config.language);
+  site.set("base_url", ctx.config.base_url);
+  site.set("css_url", "/static/css/site.css?v=" + asset_version);
+  site.set("js_url", "/static/js/site.js?v=" + asset_version);
+  Value t = Value::object();
+  for (const auto& [key, value] : ctx.strings.all()) t.set(key, value);
+  site.set("t", std::move(t));
+  site.set("closing_soon_days", ctx.config.closing_soon_days);
+  return site;
+}
+
+Value deadline_view(const Document& doc, const ViewContext& ctx) {
+  if (!doc.deadline) return Value();
+  const Strings& s = ctx.strings;
+  CallState state = call_state(doc, ctx.now, ctx.config.closing_soon_days);
+  Value d = Value::object();
+  d.set("text", format_deadline(*doc.deadline, s));
+  d.set("short", format_date_short(local_time(*doc.deadline).date, s));
+  d.set("iso", format_rfc3339(*doc.deadline));
+  d.set("state", state_name(state));
+  d.set("state_label", state_label(state, s));
+  d.set("is_open", state == CallState::open || state == CallState::closing_soon);
+  set_opt(d, "time_left", format_time_left(*doc.deadline, ctx.now, s));
+  set_opt(d, "opens", doc.opens ? format_deadline(*doc.opens, s) : "");
+  return d;
+}
+
+Value summary_view(const Document& doc, const ViewContext& ctx) {
+  const Strings& s = ctx.strings;
+  Value v = Value::object();
+  v.set("title", doc.title);
+  v.set("url", doc.url);
+  v.set("kind", std::string(content::kind_name(doc.kind)));
+  v.set("kind_label", kind_label(doc.kind, s));
+  set_opt(v, "number", doc.number);
+  set_opt(v, "issuer", doc.issuer);
+  v.set("issued", format_date_short(doc.issued, s));
+  v.set("issued_iso", format_iso_date(doc.issued));
+  v.set("deadline", deadline_view(doc, ctx));
+  v.set("withdrawn", !doc.withdrawn.empty());
+  return v;
+}
+
+Value summaries(const std::vector<const Document*>& docs, const ViewContext& ctx) {
+  Value list = Value::list();
+  for (const Document* d : docs) list.push(summary_view(*d, ctx));
+  return list;
+}
+
+Value document_view(const Document& doc, const markdown::RenderedMarkdown& body,
+                    const ViewContext& ctx) {
+  const Strings& s = ctx.strings;
+  std::vector<Crumb> crumbs = {{s.get("nav_home"), "/"}};
+  std::string section(content::kind_name(doc.kind));
+  if (doc.kind == Kind::page) {
+    section.clear();
+  } else if (doc.kind == Kind::program) {
+    crumbs.push_back({s.get("nav_program"), "/program/"});
+  } else {
+    crumbs.push_back({kind_label(doc.kind, s), "/" + section + "/"});
+  }
+  Value v = page_frame(doc.title, doc.url, section, crumbs, ctx);
+  v.set("kind", section);
+  v.set("kind_label", kind_label(doc.kind, s));
+  set_opt(v, "number", doc.number);
+  set_opt(v, "issuer", doc.issuer);
+  const Term* issuer = ctx.model.find_term(ctx.model.issuers, doc.issuer);
+  set_opt(v, "issuer_url", issuer ? issuer->url : "");
+  set_opt(v, "province", doc.province);
+  const Term* province = ctx.model.find_term(ctx.model.provinces, doc.province);
+  set_opt(v, "province_url", province ? province->url : "");
+  v.set("issued", format_date_long(doc.issued, s));
+  v.set("issued_iso", format_iso_date(doc.issued));
+  v.set("deadline", deadline_view(doc, ctx));
+  v.set("program", false);
+  v.set("round", false);
+  v.set("archived", false);
+  if (const Program* p = ctx.model.find_program(doc.program); p && doc.kind != Kind::program) {
+    Value program = Value::object();
+    program.set("id", p->id);
+    program.set("title", p->doc->title);
+    program.set("url", p->url);
+    v.set("program", std::move(program));
+    if (doc.round) {
+      if (const Round* r = ctx.model.find_round(p->id, *doc.round)) {
+        Value round = Value::object();
+        round.set("year", *doc.round);
+        round.set("url", r->url);
+        round.set("label", s.format("round_title", {{"year", std::to_string(*doc.round)}}));
+        v.set("round", std::move(round));
+        v.set("archived", r->archived);
+      }
+    }
+  }
+  if (doc.signer) {
+    Value signer = Value::object();
+    set_opt(signer, "name", doc.signer->name);
+    set_opt(signer, "title", doc.signer->title);
+    v.set("signer", std::move(signer));
+  } else {
+    v.set("signer", false);
+  }
+  set_list(v, "recipients", text_list(doc.recipients));
+  set_list(v, "references", references_view(doc, ctx));
+  auto cited = ctx.model.cited_by.find(&doc);
+  set_list(v, "cited_by",
+           cited == ctx.model.cited_by.end() ? Value::list() : summaries(cited->second, ctx));
+  set_list(v, "attachments", attachments_view(doc));
+  if (doc.contact) {
+    Value c = Value::object();
+    set_opt(c, "office", doc.contact->office);
+    set_opt(c, "phone", doc.contact->phone);
+    set_opt(c, "email", doc.contact->email);
+    set_opt(c, "address", doc.contact->address);
+    v.set("contact", std::move(c));
+  } else {
+    v.set("contact", false);
+  }
+  set_list(v, "tags", text_list(doc.tags));
+  Value toc = Value::list();
+  if (body.headings.size() >= 3) {
+    for (const auto& h : body.headings) {
+      if (h.level > 3) continue;
+      Value item = Value::object();
+      item.set("id", h.id);
+      item.set("text", h.text);
+      item.set("sub", h.level == 3);
+      toc.push(std::move(item));
+    }
+  }
+  set_list(v, "toc", std::move(toc));
+  set_opt(v, "withdrawn", doc.withdrawn);
+  v.set("body", body.html);
+  v.set("source_path", doc.path);
+  return v;
+}
+
+}  // namespace gazette::site
