@@ -7,6 +7,11 @@ function(gazette_target_defaults target)
   else()
     target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wconversion
                                              -Wnon-virtual-dtor)
+    # GCC 12 reports false -Wrestrict overlaps inside std::string at -O2/-O3
+    # (https://gcc.gnu.org/bugzilla/show_bug.cgi?id=105651); the code is fine.
+    if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
+      target_compile_options(${target} PRIVATE -Wno-restrict)
+    endif()
   endif()
   if(GAZETTE_SANITIZE)
     string(REPLACE ";" "," sanitizers "${GAZETTE_SANITIZE}")

@@ -53,6 +53,11 @@ int run_build(const BuildArgs& args) {
     std::printf("%s\n", report.next_change ? format_rfc3339(*report.next_change).c_str() : "none");
     return 0;
   }
+  if (args.timings) {
+    for (const auto& [name, seconds] : report.stages) {
+      std::fprintf(stderr, "  %-10s %7.3f s\n", name.c_str(), seconds);
+    }
+  }
   if (!args.quiet) {
     std::fprintf(stderr, "Built %zu documents into %zu pages (%zu files) in %.2f s → %s\n",
                  report.documents, report.pages, report.files, report.seconds,

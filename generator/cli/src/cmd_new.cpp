@@ -21,19 +21,30 @@ std::string quoted(const std::string& s) {
   return out + "\"";
 }
 
-std::string markdown_scaffold(const std::string& kind, const std::string& title, const Date& today) {
+std::string markdown_scaffold(const std::string& kind, const std::string& title,
+                              const Date& today) {
   std::string year = std::to_string(today.year);
   std::string next = std::to_string(today.year + 1);
   return "+++\n"
-         "title    = " + quoted(title) + "\n"
-         "kind     = \"" + kind + "\"\n"
+         "title    = " +
+         quoted(title) +
+         "\n"
+         "kind     = \"" +
+         kind +
+         "\"\n"
          "number   = \"\"            # the document number (Số), e.g. \"123/TB-SKHCN\"; optional\n"
          "issuer   = \"\"            # e.g. \"Sở Khoa học và Công nghệ tỉnh Điện Biên\"\n"
          "province = \"\"\n"
-         "issued   = " + format_iso_date(today) + "\n"
-         "# deadline = " + year + "-12-31T17:00:00+07:00   # makes it a call: open until then\n"
+         "issued   = " +
+         format_iso_date(today) +
+         "\n"
+         "# deadline = " +
+         year +
+         "-12-31T17:00:00+07:00   # makes it a call: open until then\n"
          "# program  = \"1322\"\n"
-         "# round    = " + next + "\n"
+         "# round    = " +
+         next +
+         "\n"
          "# signer   = { name = \"\", title = \"\" }\n"
          "# recipients  = [\"\"]\n"
          "# references  = [\"1322/QĐ-TTg\"]\n"
@@ -45,15 +56,20 @@ std::string markdown_scaffold(const std::string& kind, const std::string& title,
 }
 
 std::string proposal_scaffold(const std::string& title, const Date& today) {
-  return "title     = " + quoted(title) + "\n"
+  return "title     = " + quoted(title) +
+         "\n"
          "kind      = \"proposal-list\"\n"
          "number    = \"\"\n"
          "issuer    = \"\"\n"
          "submitter = \"\"\n"
          "province  = \"\"\n"
-         "issued    = " + format_iso_date(today) + "\n"
+         "issued    = " +
+         format_iso_date(today) +
+         "\n"
          "# program = \"1322\"\n"
-         "# round   = " + std::to_string(today.year + 1) + "\n"
+         "# round   = " +
+         std::to_string(today.year + 1) +
+         "\n"
          "unit      = \"triệu đồng\"\n\n"
          "# One [[tasks]] table per task, in priority order (stt 1, 2, 3…).\n"
          "# Amounts in million VND: total = state + counterpart.\n"
@@ -81,7 +97,8 @@ int run_new(const NewArgs& args) {
   if (!clock) return 2;
   auto kind = content::parse_kind(args.kind);
   if (!kind || *kind == content::Kind::program || *kind == content::Kind::page) {
-    std::fprintf(stderr, "error: cannot make a new `%s`\nhint: choose notice, guidance or proposal-list\n",
+    std::fprintf(stderr,
+                 "error: cannot make a new `%s`\nhint: choose notice, guidance or proposal-list\n",
                  args.kind.c_str());
     return 1;
   }
@@ -98,21 +115,22 @@ int run_new(const NewArgs& args) {
   here.offset_minutes = offset == -1000000 ? 0 : offset;
   Date today = local_time(here).date;
 
-  std::string folder = *kind == content::Kind::notice    ? "notices"
+  std::string folder = *kind == content::Kind::notice     ? "notices"
                        : *kind == content::Kind::guidance ? "guidance"
                                                           : "proposals";
   bool data = *kind == content::Kind::proposal_list;
-  fs::path file = config->content_dir / folder / std::to_string(today.year) /
-                  (slug + (data ? ".toml" : ".md"));
+  fs::path file =
+      config->content_dir / folder / std::to_string(today.year) / (slug + (data ? ".toml" : ".md"));
   std::error_code ec;
   if (fs::exists(file, ec)) {
-    std::fprintf(stderr, "error: %s already exists\nhint: choose another title, or edit that file\n",
+    std::fprintf(stderr,
+                 "error: %s already exists\nhint: choose another title, or edit that file\n",
                  display_path(file, config->root).c_str());
     return 1;
   }
   fs::create_directories(file.parent_path(), ec);
-  std::string body = data ? proposal_scaffold(args.title, today)
-                          : markdown_scaffold(args.kind, args.title, today);
+  std::string body =
+      data ? proposal_scaffold(args.title, today) : markdown_scaffold(args.kind, args.title, today);
   Status written = write_file_atomically(file, body);
   if (!written) {
     print_diagnostics({written.error()}, 0);

@@ -25,6 +25,7 @@ struct BuildArgs {
   unsigned jobs = 0;
   bool next_change = false;
   bool quiet = false;
+  bool timings = false;
 };
 int run_build(const BuildArgs& args);
 

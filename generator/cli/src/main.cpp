@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   build_cmd->add_flag("--next-change", build.next_change,
                       "Print when the next call changes state (opens, closes soon, closes)");
   build_cmd->add_flag("-q,--quiet", build.quiet, "Print only problems");
+  build_cmd->add_flag("--timings", build.timings, "Print how long each stage took");
 
   CheckArgs check;
   auto* check_cmd = app.add_subcommand("check", "Check every document; report all problems");
@@ -47,7 +48,8 @@ int main(int argc, char** argv) {
   ServeArgs serve;
   auto* serve_cmd = app.add_subcommand("serve", "Serve the built site with search");
   add_common(serve_cmd, serve.common);
-  serve_cmd->add_option("--host", serve.host, "Address to listen on (default from site.toml: 127.0.0.1)");
+  serve_cmd->add_option("--host", serve.host,
+                        "Address to listen on (default from site.toml: 127.0.0.1)");
   serve_cmd->add_option("--port", serve.port, "Port (default from site.toml: 8080)");
   serve_cmd->add_flag("--build", serve.build, "Build the site first");
 

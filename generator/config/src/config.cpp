@@ -18,8 +18,8 @@ class Reader {
   Diagnostic error(const toml::node& node, std::string message, std::string hint = {}) const {
     SourceLoc loc{static_cast<int>(node.source().begin.line),
                   static_cast<int>(node.source().begin.column)};
-    return Diagnostic{Severity::error, file_, loc, std::move(message), std::move(hint),
-                      std::string(line_at(text_, loc.line))};
+    return Diagnostic{Severity::error,    file_,           loc,
+                      std::move(message), std::move(hint), std::string(line_at(text_, loc.line))};
   }
 
   // Every key of `table` must be in `known`; returns the first unknown as an error.
@@ -36,8 +36,11 @@ class Reader {
               ": " + list + ")";
       SourceLoc loc{static_cast<int>(key.source().begin.line),
                     static_cast<int>(key.source().begin.column)};
-      return Diagnostic{Severity::error, file_, loc,
-                        "unknown key `" + name + "` in site.toml", hint,
+      return Diagnostic{Severity::error,
+                        file_,
+                        loc,
+                        "unknown key `" + name + "` in site.toml",
+                        hint,
                         std::string(line_at(text_, loc.line))};
     }
     return std::nullopt;
@@ -92,8 +95,8 @@ class Reader {
   std::string_view text_;
 };
 
-#define GAZETTE_TRY(expr)                 \
-  do {                                    \
+#define GAZETTE_TRY(expr)                         \
+  do {                                            \
     if (auto problem_ = (expr)) return *problem_; \
   } while (0)
 
@@ -117,16 +120,20 @@ SiteConfig default_config(const fs::path& dir) {
 }
 
 Result<SiteConfig> load_config(const fs::path& site_toml) {
-  SiteConfig c = default_config(site_toml.parent_path().empty() ? fs::path(".")
-                                                                 : site_toml.parent_path());
+  SiteConfig c =
+      default_config(site_toml.parent_path().empty() ? fs::path(".") : site_toml.parent_path());
   c.config_file = fs::absolute(site_toml);
   const std::string file = "site.toml";
   auto bytes = read_file(site_toml);
   if (!bytes) return bytes.error();
   if (auto bad = find_invalid_utf8(*bytes)) {
     SourceLoc loc = locate(*bytes, *bad);
-    return Diagnostic{Severity::error, file, loc, "site.toml is not valid UTF-8",
-                      "save it as UTF-8", std::string(line_at(*bytes, loc.line))};
+    return Diagnostic{Severity::error,
+                      file,
+                      loc,
+                      "site.toml is not valid UTF-8",
+                      "save it as UTF-8",
+                      std::string(line_at(*bytes, loc.line))};
   }
   toml::table root;
   try {
@@ -134,15 +141,18 @@ Result<SiteConfig> load_config(const fs::path& site_toml) {
   } catch (const toml::parse_error& e) {
     SourceLoc loc{static_cast<int>(e.source().begin.line),
                   static_cast<int>(e.source().begin.column)};
-    return Diagnostic{Severity::error, file, loc, std::string(e.description()),
+    return Diagnostic{Severity::error,
+                      file,
+                      loc,
+                      std::string(e.description()),
                       "site.toml must be valid TOML (https://toml.io)",
                       std::string(line_at(*bytes, loc.line))};
   }
   Reader r(file, *bytes);
   GAZETTE_TRY(r.check_keys(root, "",
-                           {"title", "description", "base_url", "language", "languages",
-                            "timezone", "publisher", "theme", "closing_soon_days", "build",
-                            "markdown", "search", "serve", "history", "archive", "redirects"}));
+                           {"title", "description", "base_url", "language", "languages", "timezone",
+                            "publisher", "theme", "closing_soon_days", "build", "markdown",
+                            "search", "serve", "history", "archive", "redirects"}));
   GAZETTE_TRY(r.get(root, "title", c.title));
   GAZETTE_TRY(r.get(root, "description", c.description));
   GAZETTE_TRY(r.get(root, "base_url", c.base_url));
@@ -164,8 +174,8 @@ Result<SiteConfig> load_config(const fs::path& site_toml) {
   }
 
   if (const toml::table* build = root["build"].as_table()) {
-    GAZETTE_TRY(r.check_keys(*build, "build", {"content", "output", "files", "list_page_size",
-                                               "feed_entries"}));
+    GAZETTE_TRY(r.check_keys(*build, "build",
+                             {"content", "output", "files", "list_page_size", "feed_entries"}));
     std::string content = "content", output = "public", files = "files";
     GAZETTE_TRY(r.get(*build, "content", content));
     GAZETTE_TRY(r.get(*build, "output", output));
@@ -260,9 +270,12 @@ Result<SiteConfig> load_site(const fs::path& dir) {
   fs::path file = dir / "site.toml";
   std::error_code ec;
   if (!fs::is_regular_file(file, ec)) {
-    return Diagnostic{Severity::error, display_path(file, fs::current_path()), {},
+    return Diagnostic{Severity::error,
+                      display_path(file, fs::current_path()),
+                      {},
                       "no site.toml here: this is not a gazette site directory",
-                      "run gazette in the site's directory, or pass --site DIR", {}};
+                      "run gazette in the site's directory, or pass --site DIR",
+                      {}};
   }
   return load_config(file);
 }

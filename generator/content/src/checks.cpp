@@ -12,8 +12,9 @@ namespace {
 Diagnostic at_key(const Document& doc, const std::string& key, Severity severity,
                   std::string message, std::string hint) {
   SourceLoc loc = doc.loc_of(key);
-  return Diagnostic{severity, doc.path, loc, std::move(message), std::move(hint),
-                    std::string(line_at(doc.source_text, loc.line))};
+  return Diagnostic{
+      severity,           doc.path,        loc,
+      std::move(message), std::move(hint), std::string(line_at(doc.source_text, loc.line))};
 }
 
 }  // namespace
@@ -25,11 +26,11 @@ void check_documents(const std::vector<Document>& docs, const config::SiteConfig
   std::map<std::string, const Document*> programs;
   for (const Document& doc : docs) {
     if (auto [it, fresh] = by_url.emplace(doc.url, &doc); !fresh) {
-      diags.add(at_key(doc, "slug", Severity::error,
-                       "two documents have the address " + doc.url + " (the same slug `" +
-                           doc.slug + "`)",
-                       "the other is " + it->second->path +
-                           "; give one of them another file name or slug = \"…\""));
+      diags.add(at_key(
+          doc, "slug", Severity::error,
+          "two documents have the address " + doc.url + " (the same slug `" + doc.slug + "`)",
+          "the other is " + it->second->path +
+              "; give one of them another file name or slug = \"…\""));
     }
     if (!doc.number.empty() && doc.kind != Kind::page) {
       auto key = std::make_pair(text::lower(doc.issuer), text::lower(doc.number));
@@ -60,8 +61,8 @@ void check_documents(const std::vector<Document>& docs, const config::SiteConfig
                           : "known programmes: " + known_list + "; ";
     hint += "to publish a new one add content/programs/" + text::slugify(doc.program) +
             ".md with kind = \"program\" and program = \"" + doc.program + "\"";
-    diags.add(at_key(doc, "program", Severity::error, "unknown programme `" + doc.program + "`",
-                     hint));
+    diags.add(
+        at_key(doc, "program", Severity::error, "unknown programme `" + doc.program + "`", hint));
   }
   for (const auto& archived : config.archived_rounds) {
     if (!programs.count(archived.program)) {

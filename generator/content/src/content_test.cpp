@@ -204,7 +204,10 @@ counterpart = 0
 
 TEST_CASE("content: check --fix repairs ƣ, removes a BOM and composes NFC") {
   content::FixReport report;
-  std::string fixed = content::repair_text("\xEF\xBB\xBF" "Chƣơng Hoa\xCC\x80", report);
+  std::string fixed = content::repair_text(
+      "\xEF\xBB\xBF"
+      "Chƣơng Hoa\xCC\x80",
+      report);
   CHECK(fixed == "Chương Hoà");
   CHECK(report.oi_repaired == 1);
   CHECK(report.bom_removed);

@@ -22,9 +22,7 @@ struct Split {
   int body_line = 1;
 };
 
-bool is_fence(std::string_view line, std::string_view fence) {
-  return trim(line) == fence;
-}
+bool is_fence(std::string_view line, std::string_view fence) { return trim(line) == fence; }
 
 // Splits "+++\n<toml>\n+++\n<body>"; reports what is wrong with the fences.
 std::optional<Split> split_front_matter(std::string_view text, const std::string& path,
@@ -32,12 +30,19 @@ std::optional<Split> split_front_matter(std::string_view text, const std::string
   std::size_t first_end = text.find('\n');
   std::string_view first = text.substr(0, first_end);
   if (is_fence(first, "---")) {
-    diags.add({Severity::error, path, {1, 1}, "front matter between --- lines (YAML) is not supported",
-               "write it as TOML between +++ lines: title = \"…\"", std::string(first)});
+    diags.add({Severity::error,
+               path,
+               {1, 1},
+               "front matter between --- lines (YAML) is not supported",
+               "write it as TOML between +++ lines: title = \"…\"",
+               std::string(first)});
     return std::nullopt;
   }
   if (!is_fence(first, "+++")) {
-    diags.add({Severity::error, path, {1, 1}, "the file does not start with +++ front matter",
+    diags.add({Severity::error,
+               path,
+               {1, 1},
+               "the file does not start with +++ front matter",
                "begin with a line +++, then title = \"…\", kind = \"notice\", issued = 2023-04-12, "
                "then a closing +++ line",
                std::string(first)});
@@ -48,7 +53,8 @@ std::optional<Split> split_front_matter(std::string_view text, const std::string
   int line = 2;
   while (pos <= text.size()) {
     std::size_t end = text.find('\n', pos);
-    std::string_view current = text.substr(pos, end == std::string_view::npos ? text.npos : end - pos);
+    std::string_view current =
+        text.substr(pos, end == std::string_view::npos ? text.npos : end - pos);
     if (is_fence(current, "+++")) {
       Split s;
       s.front_matter = text.substr(first_end + 1, pos - first_end - 1);
@@ -60,8 +66,12 @@ std::optional<Split> split_front_matter(std::string_view text, const std::string
     pos = end + 1;
     ++line;
   }
-  diags.add({Severity::error, path, {1, 1}, "the front matter opened on line 1 is never closed",
-             "add a line +++ after the last front-matter key", std::string(first)});
+  diags.add({Severity::error,
+             path,
+             {1, 1},
+             "the front matter opened on line 1 is never closed",
+             "add a line +++ after the last front-matter key",
+             std::string(first)});
   return std::nullopt;
 }
 
@@ -85,8 +95,9 @@ void resolve_attachments(Document& doc, const config::SiteConfig& config,
   for (Attachment& a : doc.attachments) {
     if (!is_safe_relative_path(a.file)) {
       reader.error(a.loc, "attachment path `" + a.file + "` leaves the site",
-                   "write a path inside " + files_prefix + " or beside the document, without .. or a "
-                   "leading /");
+                   "write a path inside " + files_prefix +
+                       " or beside the document, without .. or a "
+                       "leading /");
       continue;
     }
     std::error_code ec;
@@ -118,8 +129,7 @@ void check_required(Document& doc, const toml::table& table, detail::FieldReader
     reader.error(top, "a programme page needs its `program` id",
                  "add program = \"1322\" (the id other documents use)");
   }
-  if (doc.deadline && doc.issued.year != 0 &&
-      local_time(*doc.deadline).date < doc.issued) {
+  if (doc.deadline && doc.issued.year != 0 && local_time(*doc.deadline).date < doc.issued) {
     reader.error(doc.loc_of("deadline"), "the deadline is before the `issued` date",
                  "check the year of both dates");
   }
@@ -183,22 +193,30 @@ std::optional<Document> parse_document(std::string_view bytes, const fs::path& s
                                        const std::string& path, std::optional<Kind> folder_kind,
                                        const config::SiteConfig& config, Diagnostics& diags) {
   if (trim(bytes).empty()) {
-    diags.add({Severity::error, path, {1, 1}, "the file is empty",
+    diags.add({Severity::error,
+               path,
+               {1, 1},
+               "the file is empty",
                "a document needs +++ front matter with title, kind and issued, then its text; "
                "delete the file if it is not needed",
                {}});
     return std::nullopt;
   }
   if (bytes.substr(0, 3) == kBom) {
-    diags.add({Severity::error, path, {1, 1}, "the file starts with a byte order mark (BOM)",
-               "save it as UTF-8 without BOM, or run gazette check --fix", {}});
+    diags.add({Severity::error,
+               path,
+               {1, 1},
+               "the file starts with a byte order mark (BOM)",
+               "save it as UTF-8 without BOM, or run gazette check --fix",
+               {}});
     return std::nullopt;
   }
   if (auto bad = find_invalid_utf8(bytes)) {
     SourceLoc at = locate(bytes, *bad);
-    diags.add({Severity::error, path, at, "the file is not valid UTF-8 (a byte that is not text)",
-               "save it as UTF-8; a legacy encoding such as TCVN3 or Windows-1258 must be converted",
-               std::string(line_at(bytes, at.line))});
+    diags.add(
+        {Severity::error, path, at, "the file is not valid UTF-8 (a byte that is not text)",
+         "save it as UTF-8; a legacy encoding such as TCVN3 or Windows-1258 must be converted",
+         std::string(line_at(bytes, at.line))});
     return std::nullopt;
   }
 
@@ -227,8 +245,9 @@ std::optional<Document> parse_document(std::string_view bytes, const fs::path& s
     table = toml::parse(split.front_matter, path);
   } catch (const toml::parse_error& e) {
     reader.error(reader.loc(e.source()), std::string(e.description()),
-                 data_file ? "the file must be valid TOML (https://toml.io)"
-                           : "the front matter must be valid TOML: key = \"text\", dates as 2023-04-12");
+                 data_file
+                     ? "the file must be valid TOML (https://toml.io)"
+                     : "the front matter must be valid TOML: key = \"text\", dates as 2023-04-12");
     return std::nullopt;
   }
 
@@ -256,7 +275,8 @@ std::optional<Document> parse_document(std::string_view bytes, const fs::path& s
     doc.slug = s->value<std::string>().value_or("");
     if (!is_valid_slug(doc.slug)) {
       reader.error(*s, "slug `" + doc.slug + "` may only hold a-z, 0-9 and inner hyphens",
-                   "for example slug = \"" + text::slugify(doc.slug.empty() ? doc.title : doc.slug) +
+                   "for example slug = \"" +
+                       text::slugify(doc.slug.empty() ? doc.title : doc.slug) +
                        "\"; a slug cannot contain / or ..");
     }
   } else {

@@ -184,11 +184,11 @@ std::optional<double> FieldReader::amount(const toml::table& t, const char* key)
 
 const std::vector<std::string>& metadata_keys() {
   static const std::vector<std::string> keys = {
-      "title",      "kind",        "slug",     "number",     "issuer",       "province",
-      "issued",     "opens",       "deadline", "extensions", "results_date", "results",
-      "program",    "round",       "signer",   "recipients", "references",   "attachments",
-      "contact",    "tags",        "summary",  "amends",     "replaces",     "guides",
-      "based_on",   "withdrawn",   "submitter", "unit",      "tasks"};
+      "title",    "kind",      "slug",      "number",     "issuer",       "province",
+      "issued",   "opens",     "deadline",  "extensions", "results_date", "results",
+      "program",  "round",     "signer",    "recipients", "references",   "attachments",
+      "contact",  "tags",      "summary",   "amends",     "replaces",     "guides",
+      "based_on", "withdrawn", "submitter", "unit",       "tasks"};
   return keys;
 }
 
@@ -233,7 +233,8 @@ void read_metadata(const toml::table& t, FieldReader& r, Document& doc) {
     } else if (auto name = n->value<std::string>()) {
       doc.signer = Signer{std::string(trim(*name)), ""};
     } else {
-      r.error(*n, "`signer` must be a table", "signer = { name = \"…\", title = \"Phó Giám đốc\" }");
+      r.error(*n, "`signer` must be a table",
+              "signer = { name = \"…\", title = \"Phó Giám đốc\" }");
     }
   }
   if (const toml::node* n = t.get("contact")) {

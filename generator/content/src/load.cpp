@@ -35,9 +35,12 @@ void report_text_defects(const Document& doc, std::string_view raw, Diagnostics&
                std::string(line_at(raw, at.line))});
   }
   if (!text::is_nfc(raw)) {
-    diags.add({Severity::warning, doc.path, {1, 1},
+    diags.add({Severity::warning,
+               doc.path,
+               {1, 1},
                "the text is not in Unicode NFC (letters and marks stored apart)",
-               "gazette reads it as NFC; run gazette check --fix to store it so", {}});
+               "gazette reads it as NFC; run gazette check --fix to store it so",
+               {}});
   }
 }
 
@@ -77,8 +80,7 @@ std::vector<Document> load_documents(const config::SiteConfig& config, Diagnosti
       fs::path meta = fs::path(f).replace_extension(".toml");
       if (!present.count(meta)) {
         diags.error(display_path(f, config.root), {1, 1},
-                    "a CSV proposal list needs its metadata in " +
-                        display_path(meta, config.root),
+                    "a CSV proposal list needs its metadata in " + display_path(meta, config.root),
                     "create it with title, program, round, issuer and issued");
       }
       continue;

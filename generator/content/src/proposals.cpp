@@ -27,9 +27,9 @@ void read_tasks(const toml::table& table, FieldReader& reader, Document& doc) {
     reader.error(*node, "`tasks` must be a list of [[tasks]] tables");
     return;
   }
-  static const std::vector<std::string> kKeys = {
-      "stt",     "name",     "lead",     "partners", "objectives",  "content",
-      "results", "duration", "total",    "state",    "counterpart", "notes"};
+  static const std::vector<std::string> kKeys = {"stt",        "name",    "lead",        "partners",
+                                                 "objectives", "content", "results",     "duration",
+                                                 "total",      "state",   "counterpart", "notes"};
   for (const auto& row : *rows) {
     const toml::table* t = row.as_table();
     if (!t) {

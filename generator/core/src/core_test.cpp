@@ -16,8 +16,7 @@ TEST_CASE("core: locate counts lines and byte columns from 1") {
 
 TEST_CASE("core: a diagnostic prints file:line:col, the line, a caret under the character") {
   // "ngày = x": "x" is byte 9 but the 8th character (à takes two bytes).
-  Diagnostic d{Severity::error, "content/a.md", {2, 9}, "bad date", "write 2023-04-12",
-               "ngày = x"};
+  Diagnostic d{Severity::error, "content/a.md", {2, 9}, "bad date", "write 2023-04-12", "ngày = x"};
   std::string text = format_diagnostic(d);
   CHECK(text ==
         "content/a.md:2:9: error: bad date\n"
@@ -59,8 +58,8 @@ TEST_CASE("core: dates round-trip through day counts and RFC 3339") {
 TEST_CASE("core: invalid UTF-8 is found at its first bad byte") {
   CHECK_FALSE(find_invalid_utf8("Điện Biên"));
   CHECK(find_invalid_utf8("ab\xC3") == 2u);
-  CHECK(find_invalid_utf8("a\xC0\xAF") == 1u);        // overlong '/'
-  CHECK(find_invalid_utf8("\xED\xA0\x80") == 0u);     // a surrogate
+  CHECK(find_invalid_utf8("a\xC0\xAF") == 1u);     // overlong '/'
+  CHECK(find_invalid_utf8("\xED\xA0\x80") == 0u);  // a surrogate
   CHECK(find_invalid_utf8("ok \xFF") == 3u);
 }
 
@@ -83,7 +82,8 @@ TEST_CASE("core: content paths may not leave their directory") {
 
 TEST_CASE("core: parallel_for visits every index once") {
   std::vector<int> seen(1000, 0);
-  parallel_for(seen.size(), [&](std::size_t i) { seen[i] += 1; }, 4);
+  parallel_for(
+      seen.size(), [&](std::size_t i) { seen[i] += 1; }, 4);
   for (int v : seen) CHECK(v == 1);
 }
 

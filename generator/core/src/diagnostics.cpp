@@ -75,18 +75,17 @@ void Diagnostics::error(std::string file, SourceLoc loc, std::string message, st
   add(Diagnostic{Severity::error, std::move(file), loc, std::move(message), std::move(hint), {}});
 }
 
-void Diagnostics::warning(std::string file, SourceLoc loc, std::string message,
-                          std::string hint) {
-  add(Diagnostic{Severity::warning, std::move(file), loc, std::move(message), std::move(hint),
-                 {}});
+void Diagnostics::warning(std::string file, SourceLoc loc, std::string message, std::string hint) {
+  add(Diagnostic{Severity::warning, std::move(file), loc, std::move(message), std::move(hint), {}});
 }
 
 bool Diagnostics::has_errors() const { return error_count() > 0; }
 
 std::size_t Diagnostics::error_count() const {
   std::lock_guard lock(mutex_);
-  return static_cast<std::size_t>(std::count_if(
-      items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::error; }));
+  return static_cast<std::size_t>(
+      std::count_if(items_.begin(), items_.end(),
+                    [](const Diagnostic& d) { return d.severity == Severity::error; }));
 }
 
 std::size_t Diagnostics::warning_count() const {
@@ -133,7 +132,8 @@ std::string_view line_at(std::string_view text, int line) {
     start = nl + 1;
   }
   std::size_t end = text.find('\n', start);
-  std::string_view result = text.substr(start, end == std::string_view::npos ? text.npos : end - start);
+  std::string_view result =
+      text.substr(start, end == std::string_view::npos ? text.npos : end - start);
   if (!result.empty() && result.back() == '\r') result.remove_suffix(1);
   return result;
 }

@@ -6,8 +6,7 @@
 
 namespace gazette {
 
-void parallel_for(std::size_t count, const std::function<void(std::size_t)>& fn,
-                  unsigned threads) {
+void parallel_for(std::size_t count, const std::function<void(std::size_t)>& fn, unsigned threads) {
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   if (count < 2 || threads == 1) {
     for (std::size_t i = 0; i < count; ++i) fn(i);

@@ -16,7 +16,8 @@ bool is_safe_relative_path(std::string_view path) {
   std::size_t start = 0;
   while (start <= path.size()) {
     std::size_t end = path.find_first_of("/\\", start);
-    std::string_view part = path.substr(start, end == std::string_view::npos ? path.npos : end - start);
+    std::string_view part =
+        path.substr(start, end == std::string_view::npos ? path.npos : end - start);
     if (part == "..") return false;
     if (end == std::string_view::npos) break;
     start = end + 1;
@@ -34,8 +35,12 @@ std::string display_path(const fs::path& path, const fs::path& base) {
 Result<std::string> read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    return Diagnostic{Severity::error, path.generic_string(), {}, "cannot open the file for reading",
-                      "check that it exists and is readable", {}};
+    return Diagnostic{Severity::error,
+                      path.generic_string(),
+                      {},
+                      "cannot open the file for reading",
+                      "check that it exists and is readable",
+                      {}};
   }
   std::string bytes;
   in.seekg(0, std::ios::end);
@@ -62,8 +67,12 @@ Status write_file_atomically(const fs::path& path, std::string_view bytes) {
     if (!out) {
       std::error_code ignored;
       fs::remove(tmp, ignored);
-      return Diagnostic{Severity::error, path.generic_string(), {}, "cannot write the file",
-                        "check the disk space and the permissions of its directory", {}};
+      return Diagnostic{Severity::error,
+                        path.generic_string(),
+                        {},
+                        "cannot write the file",
+                        "check the disk space and the permissions of its directory",
+                        {}};
     }
   }
   std::error_code ec;
@@ -71,8 +80,12 @@ Status write_file_atomically(const fs::path& path, std::string_view bytes) {
   if (ec) {
     std::error_code ignored;
     fs::remove(tmp, ignored);
-    return Diagnostic{Severity::error, path.generic_string(), {},
-                      "cannot replace the file: " + ec.message(), {}, {}};
+    return Diagnostic{Severity::error,
+                      path.generic_string(),
+                      {},
+                      "cannot replace the file: " + ec.message(),
+                      {},
+                      {}};
   }
   return Ok{};
 }

@@ -44,27 +44,34 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
 }
 
 void append_html_escaped(std::string& out, std::string_view text) {
-  for (char c : text) {
-    switch (c) {
+  // Copies runs of ordinary bytes at once; most text has few characters to escape.
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char* entity;
+    switch (text[i]) {
       case '&':
-        out += "&amp;";
+        entity = "&amp;";
         break;
       case '<':
-        out += "&lt;";
+        entity = "&lt;";
         break;
       case '>':
-        out += "&gt;";
+        entity = "&gt;";
         break;
       case '"':
-        out += "&quot;";
+        entity = "&quot;";
         break;
       case '\'':
-        out += "&#39;";
+        entity = "&#39;";
         break;
       default:
-        out += c;
+        continue;
     }
+    out.append(text.data() + run, i - run);
+    out += entity;
+    run = i + 1;
   }
+  out.append(text.data() + run, text.size() - run);
 }
 
 std::string html_escape(std::string_view text) {
@@ -162,8 +169,8 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
       row[0] = i;
       for (std::size_t j = 1; j <= candidate.size(); ++j) {
         std::size_t above = row[j];
-        row[j] = std::min({row[j] + 1, row[j - 1] + 1,
-                           diagonal + (word[i - 1] == candidate[j - 1] ? 0 : 1)});
+        row[j] = std::min(
+            {row[j] + 1, row[j - 1] + 1, diagonal + (word[i - 1] == candidate[j - 1] ? 0 : 1)});
         diagonal = above;
       }
     }
@@ -173,7 +180,7 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
     }
   }
   return best_distance <= std::min(kMaxDistance, std::max<std::size_t>(1, word.size() / 2)) ? best
-                                                                                         : "";
+                                                                                            : "";
 }
 
 }  // namespace gazette

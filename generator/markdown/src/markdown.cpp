@@ -35,8 +35,8 @@ bool is_dangerous_url(std::string_view url) {
   for (std::string_view scheme : {"javascript:", "vbscript:", "file:", "data:"}) {
     if (lowered.rfind(scheme, 0) == 0) {
       if (scheme == "data:") {
-        for (std::string_view ok : {"data:image/png", "data:image/gif", "data:image/jpeg",
-                                    "data:image/webp"}) {
+        for (std::string_view ok :
+             {"data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"}) {
           if (lowered.rfind(ok, 0) == 0) return false;
         }
       }
@@ -108,9 +108,8 @@ void append_block_text(cmark_node* root, std::string& out) {
     } else if (ev == CMARK_EVENT_EXIT && (type & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK &&
                !out.empty() && out.back() != '\n') {
       out += '\n';
-    } else if (ev == CMARK_EVENT_EXIT && !out.empty() && out.back() != ' ' &&
-               out.back() != '\n' && std::string_view(cmark_node_get_type_string(node)) ==
-                                         "table_cell") {
+    } else if (ev == CMARK_EVENT_EXIT && !out.empty() && out.back() != ' ' && out.back() != '\n' &&
+               std::string_view(cmark_node_get_type_string(node)) == "table_cell") {
       out += ' ';
     }
   }
@@ -119,7 +118,8 @@ void append_block_text(cmark_node* root, std::string& out) {
 
 }  // namespace
 
-RenderedMarkdown render_markdown(std::string_view markdown, const config::MarkdownOptions& options) {
+RenderedMarkdown render_markdown(std::string_view markdown,
+                                 const config::MarkdownOptions& options) {
   ensure_extensions_registered();
   int flags = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8;
   if (options.smart_punctuation) flags |= CMARK_OPT_SMART;

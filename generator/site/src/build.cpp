@@ -34,7 +34,8 @@ std::string asset_version(const std::vector<templates::StaticFile>& files) {
 void run_jobs(const std::vector<PageJob>& jobs, const templates::Theme& theme,
               const templates::Value& site, OutputTree* out, const BuildOptions& options,
               std::size_t& pages) {
-  unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  unsigned threads =
+      options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   std::atomic<std::size_t> next{0}, done{0}, html{0};
   auto worker = [&] {
     templates::Renderer renderer = theme.renderer(site);
@@ -71,10 +72,17 @@ BuildReport build(const config::SiteConfig& config, const BuildOptions& options,
                   Diagnostics& diags) {
   auto started = std::chrono::steady_clock::now();
   BuildReport report;
+  auto stage_start = started;
+  auto stage = [&](const char* name) {
+    auto t = std::chrono::steady_clock::now();
+    report.stages.emplace_back(name, std::chrono::duration<double>(t - stage_start).count());
+    stage_start = t;
+  };
 
   std::vector<content::Document> documents = content::load_documents(config, diags);
   report.documents = documents.size();
   content::check_documents(documents, config, diags);
+  stage("load");
   auto theme = templates::load_theme(config.theme_dir);
   if (!theme) diags.add(theme.error());
   if (diags.has_errors()) return report;
@@ -94,6 +102,7 @@ BuildReport build(const config::SiteConfig& config, const BuildOptions& options,
         bodies[i] = markdown::render_markdown(model.documents[i].body, config.markdown);
       },
       options.threads);
+  stage("markdown");
 
   std::vector<PageJob> jobs;
   add_document_pages(jobs, ctx, bodies);
@@ -112,8 +121,10 @@ BuildReport build(const config::SiteConfig& config, const BuildOptions& options,
     out = std::move(*created);
     copy_assets(model, config, *theme, *out);
   }
+  stage("assets");
   templates::Value site = site_view(ctx, asset_version(theme->static_files()));
   run_jobs(jobs, *theme, site, out.get(), options, report.pages);
+  stage("render");
 
   if (out) {
     Status committed = out->commit();
@@ -122,6 +133,7 @@ BuildReport build(const config::SiteConfig& config, const BuildOptions& options,
       return report;
     }
     report.files = out->files();
+    stage("swap");
   }
   report.next_change = next_state_change(model, options.now, config.closing_soon_days);
   report.ok = true;

@@ -71,7 +71,8 @@ std::string atom_feed(const std::string& self_url, const std::string& alternate_
     out += "    <id>" + xml_escape(link) + "</id>\n";
     out += "    <published>" + day_instant(d.issued, ctx) + "</published>\n";
     out += "    <updated>" + day_instant(d.issued, ctx) + "</updated>\n";
-    if (!d.issuer.empty()) out += "    <author><name>" + xml_escape(d.issuer) + "</name></author>\n";
+    if (!d.issuer.empty())
+      out += "    <author><name>" + xml_escape(d.issuer) + "</name></author>\n";
     out += "    <category term=\"" + std::string(content::kind_name(d.kind)) + "\" label=\"" +
            xml_escape(kind_label(d.kind, s)) + "\"/>\n";
     out += "    <summary>" + xml_escape(summary) + "</summary>\n";
@@ -147,8 +148,9 @@ void add_exports(std::vector<PageJob>& jobs, const ViewContext& ctx) {
                   [&ctx](templates::Renderer&) {
                     // A BOM so spreadsheet programs read the file as UTF-8.
                     std::string out = "\xEF\xBB\xBF";
-                    out += "url,kind,title,number,issuer,province,issued,deadline,program,round,"
-                           "signer,signer_title,recipients,references,attachments,tags\r\n";
+                    out +=
+                        "url,kind,title,number,issuer,province,issued,deadline,program,round,"
+                        "signer,signer_title,recipients,references,attachments,tags\r\n";
                     auto join = [](const std::vector<std::string>& items) {
                       std::string joined;
                       for (const auto& i : items) joined += (joined.empty() ? "" : "; ") + i;
@@ -156,14 +158,25 @@ void add_exports(std::vector<PageJob>& jobs, const ViewContext& ctx) {
                     };
                     auto row = [&](const Document& d) {
                       std::vector<std::string> files;
-                      for (const auto& a : d.attachments) files.push_back(ctx.config.base_url + a.output_path);
+                      for (const auto& a : d.attachments)
+                        files.push_back(ctx.config.base_url + a.output_path);
                       std::vector<std::string> cells = {
-                          ctx.config.base_url + d.url.substr(1), std::string(content::kind_name(d.kind)),
-                          d.title, d.number, d.issuer, d.province, format_iso_date(d.issued),
-                          d.deadline ? format_rfc3339(*d.deadline) : "", d.program,
+                          ctx.config.base_url + d.url.substr(1),
+                          std::string(content::kind_name(d.kind)),
+                          d.title,
+                          d.number,
+                          d.issuer,
+                          d.province,
+                          format_iso_date(d.issued),
+                          d.deadline ? format_rfc3339(*d.deadline) : "",
+                          d.program,
                           d.round ? std::to_string(*d.round) : "",
-                          d.signer ? d.signer->name : "", d.signer ? d.signer->title : "",
-                          join(d.recipients), join(d.references), join(files), join(d.tags)};
+                          d.signer ? d.signer->name : "",
+                          d.signer ? d.signer->title : "",
+                          join(d.recipients),
+                          join(d.references),
+                          join(files),
+                          join(d.tags)};
                       for (std::size_t i = 0; i < cells.size(); ++i) {
                         out += (i ? "," : "") + csv_field(cells[i]);
                       }

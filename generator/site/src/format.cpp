@@ -42,7 +42,8 @@ std::string format_deadline(const Instant& at, const Strings& s) {
   char time[8];
   std::snprintf(time, sizeof time, "%02d:%02d", t.hour % 100, t.minute % 100);
   int off = at.offset_minutes;
-  std::string offset = "UTC" + std::string(off < 0 ? "-" : "+") + std::to_string(std::abs(off) / 60);
+  std::string offset =
+      "UTC" + std::string(off < 0 ? "-" : "+") + std::to_string(std::abs(off) / 60);
   if (off % 60 != 0) offset += ":" + std::to_string(std::abs(off) % 60);
   return s.format("deadline_at",
                   {{"time", time}, {"date", format_date_long(t.date, s)}, {"offset", offset}});

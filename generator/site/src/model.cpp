@@ -18,8 +18,8 @@ bool newest_first(const Document* a, const Document* b) {
 
 // Groups documents by a name (issuer, province) into terms sorted by Vietnamese collation,
 // each with a unique slug under `prefix`.
-std::vector<Term> group_by(const std::vector<const Document*>& docs,
-                           std::string Document::*field, const std::string& prefix) {
+std::vector<Term> group_by(const std::vector<const Document*>& docs, std::string Document::*field,
+                           const std::string& prefix) {
   std::map<std::string, Term> by_name;
   for (const Document* d : docs) {
     const std::string& name = d->*field;
@@ -88,7 +88,7 @@ CallState call_state(const Document& doc, Instant now, int closing_soon_days) {
   if (now < *doc.deadline) {
     std::int64_t left = doc.deadline->epoch_seconds - now.epoch_seconds;
     return left <= std::int64_t{closing_soon_days} * 86400 ? CallState::closing_soon
-                                                            : CallState::open;
+                                                           : CallState::open;
   }
   if (!doc.results.empty() || doc.results_date) return CallState::results;
   return CallState::closed;
@@ -111,13 +111,11 @@ std::optional<Instant> next_state_change(const SiteModel& model, Instant now,
   return next;
 }
 
-SiteModel assemble(std::vector<Document> documents, const config::SiteConfig& config,
-                   Instant now) {
+SiteModel assemble(std::vector<Document> documents, const config::SiteConfig& config, Instant now) {
   SiteModel m;
   m.documents = std::move(documents);
-  std::sort(m.documents.begin(), m.documents.end(), [](const Document& a, const Document& b) {
-    return newest_first(&a, &b);
-  });
+  std::sort(m.documents.begin(), m.documents.end(),
+            [](const Document& a, const Document& b) { return newest_first(&a, &b); });
   for (const Document& d : m.documents) {
     m.by_kind[d.kind].push_back(&d);
     if (d.kind != Kind::page && d.kind != Kind::program) m.listed.push_back(&d);
@@ -183,9 +181,8 @@ SiteModel assemble(std::vector<Document> documents, const config::SiteConfig& co
       m.open_calls.push_back(d);
     }
   }
-  std::sort(m.open_calls.begin(), m.open_calls.end(), [](const Document* a, const Document* b) {
-    return *a->deadline < *b->deadline;
-  });
+  std::sort(m.open_calls.begin(), m.open_calls.end(),
+            [](const Document* a, const Document* b) { return *a->deadline < *b->deadline; });
   return m;
 }
 

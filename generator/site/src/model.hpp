@@ -41,13 +41,13 @@ struct Program {
 enum class CallState { none, upcoming, open, closing_soon, closed, results };
 
 struct SiteModel {
-  std::vector<Document> documents;  ///< newest first
+  std::vector<Document> documents;      ///< newest first
   std::vector<const Document*> listed;  ///< every document but pages and programmes
   std::map<content::Kind, std::vector<const Document*>> by_kind;
-  std::vector<Program> programs;  ///< by id
-  std::vector<Term> issuers;      ///< Vietnamese collation order
-  std::vector<Term> provinces;    ///< Vietnamese collation order
-  std::vector<Term> years;        ///< newest first
+  std::vector<Program> programs;            ///< by id
+  std::vector<Term> issuers;                ///< Vietnamese collation order
+  std::vector<Term> provinces;              ///< Vietnamese collation order
+  std::vector<Term> years;                  ///< newest first
   std::vector<const Document*> open_calls;  ///< soonest deadline first
   std::map<const Document*, std::vector<const Document*>> cited_by;
 

@@ -1,8 +1,11 @@
 #include "output.hpp"
 
 #include <fcntl.h>
+#include <linux/fs.h>
 #include <signal.h>
 #include <stdio.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -31,6 +34,21 @@ void remove_stale_staging(const fs::path& output) {
   }
 }
 
+// Marks the tree's root as the top of a directory hierarchy (chattr +T), so ext4 spreads its
+// thousands of page directories over block groups (the Orlov allocator) instead of packing
+// them into the site directory's group, where a just-deleted site leaves inodes that ext4
+// must skip one by one. A hint only: elsewhere it fails and nothing changes.
+void mark_top_directory(const fs::path& dir) {
+  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  int flags = 0;
+  if (::ioctl(fd, FS_IOC_GETFLAGS, &flags) == 0) {
+    flags |= FS_TOPDIR_FL;
+    (void)::ioctl(fd, FS_IOC_SETFLAGS, &flags);
+  }
+  ::close(fd);
+}
+
 }  // namespace
 
 Result<std::unique_ptr<OutputTree>> OutputTree::create(const fs::path& output_dir) {
@@ -41,10 +59,14 @@ Result<std::unique_ptr<OutputTree>> OutputTree::create(const fs::path& output_di
   fs::path staging = output_dir;
   staging += std::string(kStagingMark) + std::to_string(getpid()) + "-" + std::to_string(rd());
   if (!fs::create_directories(staging, ec) || ec) {
-    return Diagnostic{Severity::error, staging.generic_string(), {},
+    return Diagnostic{Severity::error,
+                      staging.generic_string(),
+                      {},
                       "cannot create the build's staging directory: " + ec.message(),
-                      "check the permissions of " + output_dir.parent_path().generic_string(), {}};
+                      "check the permissions of " + output_dir.parent_path().generic_string(),
+                      {}};
   }
+  mark_top_directory(staging);
   return std::unique_ptr<OutputTree>(new OutputTree(output_dir, staging));
 }
 
@@ -58,7 +80,9 @@ OutputTree::~OutputTree() {
 void OutputTree::fail(const std::string& relative, const std::string& why) {
   std::lock_guard lock(mutex_);
   if (!failure_) {
-    failure_ = Diagnostic{Severity::error, (output_ / relative).generic_string(), {},
+    failure_ = Diagnostic{Severity::error,
+                          (output_ / relative).generic_string(),
+                          {},
                           "cannot write the file: " + why,
                           "check the disk space and permissions; the previous site is untouched",
                           {}};
@@ -71,15 +95,25 @@ std::optional<Diagnostic> OutputTree::failure() const {
 }
 
 void OutputTree::ensure_parent(const fs::path& file) {
-  std::string dir = file.parent_path().string();
-  {
+  // Creates each missing directory from the top. Section and year directories, which hold
+  // many page directories, are marked as tops of their hierarchy too (see above).
+  std::string relative = file.parent_path().lexically_relative(staging_).generic_string();
+  if (relative == "." || relative.empty()) return;
+  int depth = 0;
+  for (std::size_t end = 0; end != std::string::npos;) {
+    end = relative.find('/', end + 1);
+    std::string prefix = relative.substr(0, end);
+    ++depth;
+    {
+      std::lock_guard lock(mutex_);
+      if (made_dirs_.count(prefix)) continue;
+    }
+    // Another thread may make the same directory at the same time: EEXIST is fine.
+    fs::path dir = staging_ / prefix;
+    if (::mkdir(dir.c_str(), 0755) == 0 && depth <= 2) mark_top_directory(dir);
     std::lock_guard lock(mutex_);
-    if (made_dirs_.count(dir)) return;
+    made_dirs_.insert(prefix);
   }
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  std::lock_guard lock(mutex_);
-  made_dirs_.insert(dir);
 }
 
 void OutputTree::write(const std::string& relative, std::string_view bytes) {
@@ -126,7 +160,9 @@ Status OutputTree::commit() {
   if (fs::exists(output_, ec)) {
     // One atomic step: the old tree and the new one trade places.
     if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, output_.c_str(), RENAME_EXCHANGE) != 0) {
-      return Diagnostic{Severity::error, output_.generic_string(), {},
+      return Diagnostic{Severity::error,
+                        output_.generic_string(),
+                        {},
                         std::string("cannot swap in the new site: ") + std::strerror(errno),
                         "the previous site is untouched; check that the output directory is on "
                         "a local file system",
@@ -137,8 +173,12 @@ Status OutputTree::commit() {
   } else {
     fs::rename(staging_, output_, ec);
     if (ec) {
-      return Diagnostic{Severity::error, output_.generic_string(), {},
-                        "cannot move the new site in place: " + ec.message(), {}, {}};
+      return Diagnostic{Severity::error,
+                        output_.generic_string(),
+                        {},
+                        "cannot move the new site in place: " + ec.message(),
+                        {},
+                        {}};
     }
     committed_ = true;
   }

@@ -16,7 +16,8 @@ Value pagination_view(const std::string& base, std::size_t page, std::size_t pag
   if (pages <= 1) return Value();
   if (page > 1) v.set("prev", page_url(base, page - 1));
   if (page < pages) v.set("next", page_url(base, page + 1));
-  v.set("label", s.format("page_of", {{"n", std::to_string(page)}, {"total", std::to_string(pages)}}));
+  v.set("label",
+        s.format("page_of", {{"n", std::to_string(page)}, {"total", std::to_string(pages)}}));
   Value list = Value::list();
   std::size_t last_shown = 0;
   for (std::size_t n = 1; n <= pages; ++n) {
@@ -50,12 +51,13 @@ void add_paginated(std::vector<PageJob>& jobs, const ViewContext& ctx, const std
     jobs.push_back({index_path(page_url(base, page)), [=, &ctx](templates::Renderer& r) {
                       Value v = frame(page);
                       auto first = shared->begin() + static_cast<std::ptrdiff_t>((page - 1) * size);
-                      auto last = shared->begin() +
-                                  static_cast<std::ptrdiff_t>(std::min(page * size, shared->size()));
+                      auto last = shared->begin() + static_cast<std::ptrdiff_t>(
+                                                        std::min(page * size, shared->size()));
                       set_list(v, "items", summaries({first, last}, ctx));
-                      v.set("count", ctx.strings.format(
-                                         "documents_count", {{"n", std::to_string(shared->size())}}));
+                      v.set("count", ctx.strings.format("documents_count",
+                                                        {{"n", std::to_string(shared->size())}}));
                       v.set("pagination", pagination_view(base, page, pages, ctx.strings));
+                      if (template_name == "list") v.set("summary_level", "2");
                       return r.render_page(template_name, v);
                     }});
   }
@@ -74,16 +76,15 @@ Value terms_view(const std::vector<Term>& terms, const Strings& s) {
 }
 
 std::string titled(const std::string& heading, std::size_t page, const Strings& s) {
-  return page == 1 ? heading
-                   : heading + " — " + s.format("page_n", {{"n", std::to_string(page)}});
+  return page == 1 ? heading : heading + " — " + s.format("page_n", {{"n", std::to_string(page)}});
 }
 
 void add_term_pages(std::vector<PageJob>& jobs, const ViewContext& ctx,
                     const std::vector<Term>& terms, const std::string& index_url,
                     const std::string& index_key, const std::string& section, bool feeds) {
   const Strings& s = ctx.strings;
-  jobs.push_back({index_path(index_url), [&ctx, &terms, index_url, index_key,
-                                          section](templates::Renderer& r) {
+  jobs.push_back({index_path(index_url),
+                  [&ctx, &terms, index_url, index_key, section](templates::Renderer& r) {
                     const Strings& st = ctx.strings;
                     Value v = page_frame(st.get(index_key), index_url, section,
                                          {{st.get("nav_home"), "/"}}, ctx);
@@ -96,9 +97,9 @@ void add_term_pages(std::vector<PageJob>& jobs, const ViewContext& ctx,
     add_paginated(jobs, ctx, t.url, "list", t.docs,
                   [&ctx, &t, index_url, index_key, section, heading, feeds](std::size_t page) {
                     const Strings& st = ctx.strings;
-                    Value v = page_frame(titled(heading, page, st), page_url(t.url, page), section,
-                                         {{st.get("nav_home"), "/"}, {st.get(index_key), index_url}},
-                                         ctx);
+                    Value v = page_frame(
+                        titled(heading, page, st), page_url(t.url, page), section,
+                        {{st.get("nav_home"), "/"}, {st.get(index_key), index_url}}, ctx);
                     v.set("heading", heading);
                     if (feeds) add_feed(v, t.url + "feed.xml", st.get("feed") + ": " + heading);
                     return v;
@@ -131,35 +132,36 @@ void add_list_pages(std::vector<PageJob>& jobs, const ViewContext& ctx,
   const Strings& s = ctx.strings;
   const SiteModel& m = ctx.model;
 
-  jobs.push_back({"index.html", [&ctx](templates::Renderer& r) {
-                    const Strings& st = ctx.strings;
-                    Value v = page_frame(ctx.config.title, "/", "home", {}, ctx);
-                    set_list(v, "open_calls", summaries(ctx.model.open_calls, ctx));
-                    std::vector<const Document*> latest(
-                        ctx.model.listed.begin(),
-                        ctx.model.listed.begin() +
-                            static_cast<std::ptrdiff_t>(std::min<std::size_t>(20, ctx.model.listed.size())));
-                    set_list(v, "latest", summaries(latest, ctx));
-                    Value programs = Value::list();
-                    for (const Program& p : ctx.model.programs) {
-                      Value item = Value::object();
-                      item.set("title", p.doc->title);
-                      item.set("url", p.url);
-                      item.set("id", p.id);
-                      programs.push(std::move(item));
-                    }
-                    set_list(v, "programs", std::move(programs));
-                    add_feed(v, "/feed.xml", st.get("feed_site"));
-                    return r.render_page("home", v);
-                  }});
+  jobs.push_back(
+      {"index.html", [&ctx](templates::Renderer& r) {
+         const Strings& st = ctx.strings;
+         Value v = page_frame(ctx.config.title, "/", "home", {}, ctx);
+         set_list(v, "open_calls", summaries(ctx.model.open_calls, ctx));
+         std::vector<const Document*> latest(
+             ctx.model.listed.begin(),
+             ctx.model.listed.begin() +
+                 static_cast<std::ptrdiff_t>(std::min<std::size_t>(20, ctx.model.listed.size())));
+         set_list(v, "latest", summaries(latest, ctx));
+         Value programs = Value::list();
+         for (const Program& p : ctx.model.programs) {
+           Value item = Value::object();
+           item.set("title", p.doc->title);
+           item.set("url", p.url);
+           item.set("id", p.id);
+           programs.push(std::move(item));
+         }
+         set_list(v, "programs", std::move(programs));
+         add_feed(v, "/feed.xml", st.get("feed_site"));
+         return r.render_page("home", v);
+       }});
 
   for (Kind kind : {Kind::notice, Kind::guidance, Kind::proposal_list}) {
     std::string name(content::kind_name(kind));
     std::string base = "/" + name + "/";
     std::string heading = kind_label(kind, s);
     auto it = m.by_kind.find(kind);
-    std::vector<const Document*> docs = it == m.by_kind.end() ? std::vector<const Document*>{}
-                                                              : it->second;
+    std::vector<const Document*> docs =
+        it == m.by_kind.end() ? std::vector<const Document*>{} : it->second;
     add_paginated(jobs, ctx, base, "list", docs, [&ctx, base, heading, name](std::size_t page) {
       const Strings& st = ctx.strings;
       Value v = page_frame(titled(heading, page, st), page_url(base, page), name,
@@ -171,23 +173,23 @@ void add_list_pages(std::vector<PageJob>& jobs, const ViewContext& ctx,
   }
 
   // Programmes: an index, then each programme's page (its document) with its rounds.
-  jobs.push_back({"program/index.html", [&ctx](templates::Renderer& r) {
-                    const Strings& st = ctx.strings;
-                    Value v = page_frame(st.get("nav_program"), "/program/", "program",
-                                         {{st.get("nav_home"), "/"}}, ctx);
-                    v.set("heading", st.get("programs_heading"));
-                    Value groups = Value::list();
-                    for (const Program& p : ctx.model.programs) {
-                      Value item = Value::object();
-                      item.set("name", p.doc->title);
-                      item.set("url", p.url);
-                      item.set("count", st.format("documents_count",
-                                                  {{"n", std::to_string(p.docs.size())}}));
-                      groups.push(std::move(item));
-                    }
-                    v.set("groups", std::move(groups));
-                    return r.render_page("terms", v);
-                  }});
+  jobs.push_back(
+      {"program/index.html", [&ctx](templates::Renderer& r) {
+         const Strings& st = ctx.strings;
+         Value v = page_frame(st.get("nav_program"), "/program/", "program",
+                              {{st.get("nav_home"), "/"}}, ctx);
+         v.set("heading", st.get("programs_heading"));
+         Value groups = Value::list();
+         for (const Program& p : ctx.model.programs) {
+           Value item = Value::object();
+           item.set("name", p.doc->title);
+           item.set("url", p.url);
+           item.set("count", st.format("documents_count", {{"n", std::to_string(p.docs.size())}}));
+           groups.push(std::move(item));
+         }
+         v.set("groups", std::move(groups));
+         return r.render_page("terms", v);
+       }});
   for (const Program& p : m.programs) {
     auto index = static_cast<std::size_t>(p.doc - m.documents.data());
     const markdown::RenderedMarkdown& body = bodies[index];
@@ -229,25 +231,23 @@ void add_list_pages(std::vector<PageJob>& jobs, const ViewContext& ctx,
       }
       std::sort(open.begin(), open.end(),
                 [](const Document* a, const Document* b) { return *a->deadline < *b->deadline; });
-      add_paginated(jobs, ctx, round.url, "round", round.docs,
-                    [&ctx, &p, &round, open](std::size_t page) {
-                      const Strings& st = ctx.strings;
-                      std::string label =
-                          st.format("round_title", {{"year", std::to_string(round.year)}});
-                      std::string heading = p.doc->title + " — " + label;
-                      Value v = page_frame(titled(heading, page, st), page_url(round.url, page),
-                                           "program",
-                                           {{st.get("nav_home"), "/"},
-                                            {st.get("nav_program"), "/program/"},
-                                            {p.doc->title, p.url}},
-                                           ctx);
-                      v.set("heading", label);
-                      v.set("program_title", p.doc->title);
-                      v.set("program_url", p.url);
-                      v.set("archived", round.archived);
-                      set_list(v, "open_calls", summaries(open, ctx));
-                      return v;
-                    });
+      add_paginated(
+          jobs, ctx, round.url, "round", round.docs, [&ctx, &p, &round, open](std::size_t page) {
+            const Strings& st = ctx.strings;
+            std::string label = st.format("round_title", {{"year", std::to_string(round.year)}});
+            std::string heading = p.doc->title + " — " + label;
+            Value v = page_frame(titled(heading, page, st), page_url(round.url, page), "program",
+                                 {{st.get("nav_home"), "/"},
+                                  {st.get("nav_program"), "/program/"},
+                                  {p.doc->title, p.url}},
+                                 ctx);
+            v.set("heading", label);
+            v.set("program_title", p.doc->title);
+            v.set("program_url", p.url);
+            v.set("archived", round.archived);
+            set_list(v, "open_calls", summaries(open, ctx));
+            return v;
+          });
     }
   }
 
@@ -268,13 +268,16 @@ void add_list_pages(std::vector<PageJob>& jobs, const ViewContext& ctx,
                     };
                     feed(st.get("feed_site"), "/feed.xml");
                     for (Kind k : {Kind::notice, Kind::guidance, Kind::proposal_list}) {
-                      feed(kind_label(k, st), "/" + std::string(content::kind_name(k)) + "/feed.xml");
+                      feed(kind_label(k, st),
+                           "/" + std::string(content::kind_name(k)) + "/feed.xml");
                     }
-                    for (const Program& p : ctx.model.programs) feed(p.doc->title, p.url + "feed.xml");
+                    for (const Program& p : ctx.model.programs)
+                      feed(p.doc->title, p.url + "feed.xml");
                     v.set("feed_list", std::move(feeds));
                     return r.render_page("open_data", v);
                   }});
-  jobs.push_back({"404.html", [&ctx](templates::Renderer& r) {
+  jobs.push_back({"404.html",
+                  [&ctx](templates::Renderer& r) {
                     const Strings& st = ctx.strings;
                     Value v = page_frame(st.get("not_found_title"), "/404.html", "", {}, ctx);
                     v.set("noindex", true);

@@ -8,6 +8,8 @@ namespace {
 
 using content::Kind;
 
+constexpr std::size_t kCitedByShown = 20;
+
 Value text_list(const std::vector<std::string>& items) {
   Value list = Value::list();
   for (const auto& item : items) list.push(item);
@@ -78,11 +80,11 @@ Value page_frame(const std::string& title, const std::string& url, const std::st
   page.set("url", url);
   page.set("canonical", ctx.config.base_url + (url.empty() ? "" : url.substr(1)));
   Value nav = Value::list();
-  for (auto [key, href] : {std::pair{"home", "/"}, std::pair{"notice", "/notice/"},
-                           std::pair{"guidance", "/guidance/"},
-                           std::pair{"proposal-list", "/proposal-list/"},
-                           std::pair{"program", "/program/"}, std::pair{"archive", "/archive/"},
-                           std::pair{"open-data", "/open-data/"}}) {
+  for (auto [key, href] :
+       {std::pair{"home", "/"}, std::pair{"notice", "/notice/"},
+        std::pair{"guidance", "/guidance/"}, std::pair{"proposal-list", "/proposal-list/"},
+        std::pair{"program", "/program/"}, std::pair{"archive", "/archive/"},
+        std::pair{"open-data", "/open-data/"}}) {
     Value item = Value::object();
     std::string label_key = std::string("nav_") + key;
     for (char& c : label_key) c = c == '-' ? '_' : c;
@@ -127,6 +129,7 @@ Value site_view(const ViewContext& ctx, const std::string& asset_version) {
   for (const auto& [key, value] : ctx.strings.all()) t.set(key, value);
   site.set("t", std::move(t));
   site.set("closing_soon_days", ctx.config.closing_soon_days);
+  site.set("summary_level", "3");  // list items sit under a section's h2; lists under h1 say 2
   return site;
 }
 
@@ -223,9 +226,20 @@ Value document_view(const Document& doc, const markdown::RenderedMarkdown& body,
   }
   set_list(v, "recipients", text_list(doc.recipients));
   set_list(v, "references", references_view(doc, ctx));
+  // A programme's page lists its documents already; elsewhere the newest citing documents
+  // are listed, and the rest counted (a decision can be cited by thousands).
   auto cited = ctx.model.cited_by.find(&doc);
-  set_list(v, "cited_by",
-           cited == ctx.model.cited_by.end() ? Value::list() : summaries(cited->second, ctx));
+  std::vector<const Document*> citing;
+  if (cited != ctx.model.cited_by.end() && doc.kind != Kind::program) {
+    citing.assign(cited->second.begin(),
+                  cited->second.begin() +
+                      static_cast<std::ptrdiff_t>(std::min(kCitedByShown, cited->second.size())));
+  }
+  set_list(v, "cited_by", summaries(citing, ctx));
+  std::size_t more = cited == ctx.model.cited_by.end() || doc.kind == Kind::program
+                         ? 0
+                         : cited->second.size() - citing.size();
+  set_opt(v, "cited_by_more", more ? s.format("cited_by_more", {{"n", std::to_string(more)}}) : "");
   set_list(v, "attachments", attachments_view(doc));
   if (doc.contact) {
     Value c = Value::object();

@@ -1,5 +1,5 @@
-#include <kainjow/mustache.hpp>
 #include <toml++/toml.h>
+#include <kainjow/mustache.hpp>
 
 #include <regex>
 
@@ -35,8 +35,12 @@ Result<std::string> inline_partials(const std::string& source, const std::string
                                     const std::map<std::string, std::string>& partials, int depth) {
   static const std::regex kPartial(R"(\{\{>\s*([A-Za-z0-9_\-./]+)\s*\}\})");
   if (depth > 8) {
-    return Diagnostic{Severity::error, file, {}, "partials include each other in a loop",
-                      "a partial may not include itself, directly or through others", {}};
+    return Diagnostic{Severity::error,
+                      file,
+                      {},
+                      "partials include each other in a loop",
+                      "a partial may not include itself, directly or through others",
+                      {}};
   }
   std::string out;
   std::size_t last = 0;
@@ -45,12 +49,15 @@ Result<std::string> inline_partials(const std::string& source, const std::string
     auto found = partials.find(m[1].str());
     if (found == partials.end()) {
       SourceLoc loc = locate(source, static_cast<std::size_t>(m.position(0)));
-      return Diagnostic{Severity::error, file, loc, "unknown partial `" + m[1].str() + "`",
+      return Diagnostic{Severity::error,
+                        file,
+                        loc,
+                        "unknown partial `" + m[1].str() + "`",
                         "add partials/" + m[1].str() + ".mustache to the theme",
                         std::string(line_at(source, loc.line))};
     }
-    auto inner = inline_partials(found->second, "partials/" + found->first + ".mustache",
-                                 partials, depth + 1);
+    auto inner = inline_partials(found->second, "partials/" + found->first + ".mustache", partials,
+                                 depth + 1);
     if (!inner) return inner.error();
     out.append(source, last, static_cast<std::size_t>(m.position(0)) - last);
     std::string body = *inner;
@@ -71,7 +78,10 @@ Diagnostic template_error(const std::string& file, const std::string& source,
   if (std::regex_search(message, m, kAt)) {
     loc = locate(source, static_cast<std::size_t>(std::stoul(m[1].str())));
   }
-  return Diagnostic{Severity::error, file, loc, "template error: " + message,
+  return Diagnostic{Severity::error,
+                    file,
+                    loc,
+                    "template error: " + message,
                     "check that every {{#section}} has its {{/section}}",
                     std::string(line_at(source, loc.line))};
 }
@@ -87,14 +97,22 @@ Result<std::map<std::string, std::string>> read_strings(const std::string& file,
       } else {
         SourceLoc loc{static_cast<int>(value.source().begin.line),
                       static_cast<int>(value.source().begin.column)};
-        return Diagnostic{Severity::error, file, loc, "an interface string must be text",
-                          "key = \"text\"", std::string(line_at(bytes, loc.line))};
+        return Diagnostic{Severity::error,
+                          file,
+                          loc,
+                          "an interface string must be text",
+                          "key = \"text\"",
+                          std::string(line_at(bytes, loc.line))};
       }
     }
   } catch (const toml::parse_error& e) {
     SourceLoc loc{static_cast<int>(e.source().begin.line),
                   static_cast<int>(e.source().begin.column)};
-    return Diagnostic{Severity::error, file, loc, std::string(e.description()), {},
+    return Diagnostic{Severity::error,
+                      file,
+                      loc,
+                      std::string(e.description()),
+                      {},
                       std::string(line_at(bytes, loc.line))};
   }
   return strings;
@@ -193,9 +211,32 @@ std::string Renderer::render_page(const std::string& name, const Value& page) {
   return impl_->run("base", data, &content);
 }
 
+// Interface strings do not change while a site renders: put {{t.key}} in the template text
+// once, instead of looking up a dotted name on every page.
+std::string bake_strings(const std::string& source, const Value* strings) {
+  if (!strings) return source;
+  static const std::regex kString(R"(\{\{(\{?)\s*t\.([A-Za-z0-9_]+)\s*\}?\}\})");
+  std::string out;
+  std::size_t last = 0;
+  for (std::sregex_iterator it(source.begin(), source.end(), kString), end; it != end; ++it) {
+    const std::smatch& m = *it;
+    const Value* value = strings->get(m[2].str());
+    if (!value || value->type() != Value::Type::text) continue;  // left to the renderer
+    out.append(source, last, static_cast<std::size_t>(m.position(0)) - last);
+    out += m[1].length() ? value->text() : html_escape(value->text());
+    last = static_cast<std::size_t>(m.position(0) + m.length(0));
+  }
+  out.append(source, last, std::string::npos);
+  return out;
+}
+
 Renderer Theme::renderer(const Value& site) const {
   auto impl = std::make_unique<Renderer::Impl>();
-  for (const auto& [name, source] : templates_) impl->templates.emplace(name, source);
+  const Value* strings = site.get("t");
+  for (const auto& [name, source] : templates_) {
+    auto [it, added] = impl->templates.emplace(name, bake_strings(source, strings));
+    it->second.set_custom_escape([](const std::string& text) { return html_escape(text); });
+  }
   impl->site = to_data(site);
   return Renderer(std::move(impl));
 }
@@ -235,8 +276,12 @@ Result<Theme> load_theme_files(std::map<std::string, std::string> files, std::st
     }
   }
   if (!theme.templates_.count("base")) {
-    return Diagnostic{Severity::error, theme.origin_, {}, "the theme has no templates/base.mustache",
-                      "every theme needs the base layout that wraps each page", {}};
+    return Diagnostic{Severity::error,
+                      theme.origin_,
+                      {},
+                      "the theme has no templates/base.mustache",
+                      "every theme needs the base layout that wraps each page",
+                      {}};
   }
   return theme;
 }
@@ -254,8 +299,12 @@ Result<Theme> load_theme(const fs::path& dir) {
     files[rel] = std::move(*bytes);
   }
   if (ec) {
-    return Diagnostic{Severity::error, dir.generic_string(), {}, "cannot read the theme: " + ec.message(),
-                      {}, {}};
+    return Diagnostic{Severity::error,
+                      dir.generic_string(),
+                      {},
+                      "cannot read the theme: " + ec.message(),
+                      {},
+                      {}};
   }
   return load_theme_files(std::move(files), dir.generic_string());
 }

@@ -82,15 +82,15 @@ struct Server::Impl {
       }
       return;
     }
-    res.set_header("Cache-Control", file->extension() == ".html" ? "no-cache" : "public, max-age=300");
+    res.set_header("Cache-Control",
+                   file->extension() == ".html" ? "no-cache" : "public, max-age=300");
     res.set_header("X-Content-Type-Options", "nosniff");
     res.set_content(std::move(*bytes), content_type(*file).c_str());
   }
 
   void routes() {
-    http.Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
-      serve_file(req, res);
-    });
+    http.Get(R"(/.*)",
+             [this](const httplib::Request& req, httplib::Response& res) { serve_file(req, res); });
   }
 };
 
@@ -104,10 +104,13 @@ Server::~Server() = default;
 
 Status Server::listen() {
   if (!impl_->http.bind_to_port(impl_->options.host.c_str(), impl_->options.port)) {
-    return Diagnostic{Severity::error, "", {},
-                      "cannot listen on " + impl_->options.host + ":" +
-                          std::to_string(impl_->options.port),
-                      "is another server using the port? choose another with --port", {}};
+    return Diagnostic{
+        Severity::error,
+        "",
+        {},
+        "cannot listen on " + impl_->options.host + ":" + std::to_string(impl_->options.port),
+        "is another server using the port? choose another with --port",
+        {}};
   }
   impl_->http.listen_after_bind();
   return Ok{};

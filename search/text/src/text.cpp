@@ -121,11 +121,18 @@ void for_each_code_point(std::string_view s, Fn&& fn) {
 
 bool is_vowel(UChar32 c) {
   switch (c) {
-    case 'a': case 0x0103: case 0x00E2:  // a ă â
-    case 'e': case 0x00EA:               // e ê
-    case 'i': case 'y':
-    case 'o': case 0x00F4: case 0x01A1:  // o ô ơ
-    case 'u': case 0x01B0:               // u ư
+    case 'a':
+    case 0x0103:
+    case 0x00E2:  // a ă â
+    case 'e':
+    case 0x00EA:  // e ê
+    case 'i':
+    case 'y':
+    case 'o':
+    case 0x00F4:
+    case 0x01A1:  // o ô ơ
+    case 'u':
+    case 0x01B0:  // u ư
       return true;
     default:
       return false;
@@ -142,8 +149,8 @@ std::size_t tone_position(const std::vector<UChar32>& letters) {
   for (std::size_t i = 0; i < letters.size(); ++i) {
     if (!is_vowel(letters[i])) continue;
     // "qu" and "gi" before another vowel: the u / i belongs to the consonant.
-    if (i == 1 && ((letters[0] == 'q' && letters[1] == 'u') ||
-                   (letters[0] == 'g' && letters[1] == 'i')) &&
+    if (i == 1 &&
+        ((letters[0] == 'q' && letters[1] == 'u') || (letters[0] == 'g' && letters[1] == 'i')) &&
         i + 1 < letters.size() && is_vowel(letters[i + 1])) {
       continue;
     }
@@ -171,9 +178,9 @@ bool is_nfc(std::string_view utf8) {
   if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return (c & 0x80) == 0; })) return true;
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-  return n->isNormalized(u, status) && U_SUCCESS(status);
+  bool normalized =
+      n->isNormalizedUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())), status);
+  return normalized && U_SUCCESS(status);
 }
 
 std::string nfc(std::string_view utf8) {

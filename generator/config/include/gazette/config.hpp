@@ -62,7 +62,7 @@ struct SiteConfig {
   std::string language = "vi";
   std::vector<std::string> languages;
   std::string timezone = "Asia/Ho_Chi_Minh";
-  std::string publisher;  ///< the office that runs the site (feeds' author)
+  std::string publisher;              ///< the office that runs the site (feeds' author)
   std::filesystem::path content_dir;  ///< absolute
   std::filesystem::path output_dir;   ///< absolute
   std::filesystem::path files_dir;    ///< absolute: attachments shared by documents

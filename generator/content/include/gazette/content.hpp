@@ -41,9 +41,9 @@ struct Contact {
 
 struct Attachment {
   std::string title;
-  std::string file;                    ///< as written in the front matter
-  std::filesystem::path source;        ///< the file on disk
-  std::string output_path;             ///< where it is published, relative to the site root
+  std::string file;              ///< as written in the front matter
+  std::filesystem::path source;  ///< the file on disk
+  std::string output_path;       ///< where it is published, relative to the site root
   SourceLoc loc;
 };
 
@@ -97,14 +97,14 @@ struct Document {
   std::vector<std::string> tags;
   std::string summary;
   std::vector<std::string> amends, replaces, guides, based_on;  ///< numbers or slugs
-  std::string withdrawn;  ///< non-empty: why the document was withdrawn
-  std::string body;       ///< Markdown, NFC
-  int body_line = 1;      ///< line in the file where the body starts
+  std::string withdrawn;    ///< non-empty: why the document was withdrawn
+  std::string body;         ///< Markdown, NFC
+  int body_line = 1;        ///< line in the file where the body starts
   std::vector<Task> tasks;  ///< proposal lists
   std::string submitter;    ///< proposal lists: the body that submits the list
   std::string unit = "triệu đồng";
   std::map<std::string, SourceLoc> locs;  ///< where each front-matter key was written
-  std::string source_text;  ///< the file as read (for checks that quote lines)
+  std::string source_text;                ///< the file as read (for checks that quote lines)
 
   /// Where a key was written, or the top of the file.
   SourceLoc loc_of(const std::string& key) const;

@@ -13,6 +13,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "gazette/config.hpp"
@@ -38,6 +39,8 @@ struct BuildReport {
   /// The next instant at which a call changes state (opens, closes soon, closes): a rebuild
   /// then shows the new state without JavaScript.
   std::optional<Instant> next_change;
+  /// Wall-clock seconds of each stage, in order ("load", "markdown", "render", …).
+  std::vector<std::pair<std::string, double>> stages;
 };
 
 /// Loads, checks and renders the site, writes it atomically (unless options.write is false).
