@@ -201,6 +201,7 @@ void add_list_pages(std::vector<PageJob>& jobs, const ViewContext& ctx,
         v.set("url", page_url(p.url, page));
         v.set("canonical", ctx.config.base_url + page_url(p.url, page).substr(1));
         v.set("body", "");
+        v.set("has_cited_by", false);
       }
       Value rounds = Value::list();
       for (const Round& round : p.rounds) {

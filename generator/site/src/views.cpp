@@ -226,19 +226,17 @@ Value document_view(const Document& doc, const markdown::RenderedMarkdown& body,
   }
   set_list(v, "recipients", text_list(doc.recipients));
   set_list(v, "references", references_view(doc, ctx));
-  // A programme's page lists its documents already; elsewhere the newest citing documents
-  // are listed, and the rest counted (a decision can be cited by thousands).
+  // The newest citing documents are listed and the rest counted: a decision can be cited by
+  // thousands.
   auto cited = ctx.model.cited_by.find(&doc);
   std::vector<const Document*> citing;
-  if (cited != ctx.model.cited_by.end() && doc.kind != Kind::program) {
+  if (cited != ctx.model.cited_by.end()) {
     citing.assign(cited->second.begin(),
                   cited->second.begin() +
                       static_cast<std::ptrdiff_t>(std::min(kCitedByShown, cited->second.size())));
   }
   set_list(v, "cited_by", summaries(citing, ctx));
-  std::size_t more = cited == ctx.model.cited_by.end() || doc.kind == Kind::program
-                         ? 0
-                         : cited->second.size() - citing.size();
+  std::size_t more = cited == ctx.model.cited_by.end() ? 0 : cited->second.size() - citing.size();
   set_opt(v, "cited_by_more", more ? s.format("cited_by_more", {{"n", std::to_string(more)}}) : "");
   set_list(v, "attachments", attachments_view(doc));
   if (doc.contact) {

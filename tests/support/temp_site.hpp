@@ -1,0 +1,61 @@
+// A site written into a temporary directory from inline files, built with the real pipeline
+// (Hugo's txtar tests, Zola's site tests).
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "gazette/config.hpp"
+#include "gazette/site.hpp"
+#include "temp_dir.hpp"
+
+class TempSite : public TempDir {
+ public:
+  /// `files`: relative path → content; a site.toml is added when missing.
+  explicit TempSite(const std::map<std::string, std::string>& files = {}) {
+    if (!files.count("site.toml")) write("site.toml", "title = \"Cổng thử\"\n");
+    for (const auto& [path, text] : files) write(path, text);
+  }
+
+  struct Built {
+    gazette::site::BuildReport report;
+    std::vector<gazette::Diagnostic> diags;
+    std::string messages() const {
+      std::string all;
+      for (const auto& d : diags) all += gazette::format_diagnostic(d);
+      return all;
+    }
+  };
+
+  /// Builds the site as of `now` (RFC 3339).
+  Built build(const std::string& now = "2023-04-20T09:00:00+07:00", bool write = true) const {
+    Built built;
+    auto config = gazette::config::load_site(path());
+    if (!config) {
+      built.diags.push_back(config.error());
+      return built;
+    }
+    gazette::Diagnostics diags;
+    gazette::site::BuildOptions options;
+    options.now = *gazette::parse_rfc3339(now);
+    options.write = write;
+    built.report = gazette::site::build(*config, options, diags);
+    built.diags = diags.sorted();
+    return built;
+  }
+
+  /// A file of the built site ("" when missing).
+  std::string page(const std::string& relative) const { return read("public/" + relative); }
+};
+
+/// A notice's source with the given front-matter lines added.
+inline std::string notice(const std::string& title, const std::string& extra = "",
+                          const std::string& body = "Nội dung.\n") {
+  return "+++\ntitle = \"" + title + "\"\nkind = \"notice\"\nissued = 2023-04-12\n" + extra +
+         "+++\n" + body;
+}
+
+/// True when `text` contains `part`.
+inline bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
