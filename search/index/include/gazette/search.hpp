@@ -1,0 +1,134 @@
+// gazette search: a Xapian index of the site, and queries as people type them.
+//
+//   search::build_index(records, index_dir, {});            // at the end of gazette build
+//   auto searcher = search::Searcher::open(index_dir, {});  // one per thread
+//   search::Query q;  q.text = "nang suat chat luong";  q.now = now();
+//   search::Results r = searcher->search(q);
+//
+// Vietnamese has no stemmer: each syllable is indexed as written (NFC, lower case, one tone
+// placement) and folded (no marks, đ → d, ƣ → u), both with positions. A word typed without
+// marks matches every accented form; a word typed with marks ranks its exact form first.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gazette/core.hpp"
+
+namespace gazette::search {
+
+/// One searchable thing: a document, or a task of a proposal list.
+struct Record {
+  std::string url;   ///< unique: the page it opens
+  std::string kind;  ///< notice, guidance, proposal-list, program, page, task
+  std::string title;
+  std::string number;
+  std::string issuer;
+  std::string province;
+  std::string program;
+  std::optional<int> round;
+  std::string submitter;  ///< proposal lists and tasks
+  std::string lead;       ///< tasks: lead organisation
+  Date issued;
+  std::optional<Instant> deadline;
+  std::optional<Instant> opens;
+  bool withdrawn = false;
+  std::string body;        ///< the text as a reader sees it
+  std::string parent_url;  ///< tasks: their list
+  std::string parent_title;
+};
+
+/// A group of records built into a database of its own once and then kept (an archived
+/// round): `name` names its directory.
+struct Archive {
+  std::string name;
+  std::vector<const Record*> records;
+};
+
+struct IndexReport {
+  std::size_t documents = 0;
+  std::size_t archives_built = 0;  ///< archives written by this build
+  std::size_t archives_kept = 0;   ///< archives already there and left as they were
+};
+
+/// Writes the live index of `records` into a new directory under `index_dir` and switches
+/// `index_dir/live` to it in one step (a symlink replaced by rename): readers see the old
+/// index or the new one. Archives that exist already are kept, not rebuilt.
+Result<IndexReport> build_index(const std::vector<Record>& records,
+                                const std::vector<Archive>& archives,
+                                const std::filesystem::path& index_dir, unsigned threads = 0);
+
+/// What someone asks for.
+struct Query {
+  std::string text;
+  std::vector<std::string> kinds, programs, provinces, issuers, submitters, leads;
+  std::vector<int> rounds;
+  std::optional<bool> open;  ///< true: open calls only; false: closed only
+  std::optional<Date> issued_from, issued_to;
+  std::optional<Date> deadline_from, deadline_to;
+  enum class Sort { relevance, newest, deadline } sort = Sort::relevance;
+  int page = 1;
+  int page_size = 10;
+  Instant now;                   ///< open/closed are decided against this clock, at query time
+  int utc_offset_minutes = 420;  ///< the site's time zone: date ranges are its whole days
+};
+
+struct Hit {
+  std::string url, kind, title, number, issuer, province, program;
+  std::optional<int> round;
+  Date issued;
+  std::optional<Instant> deadline;
+  std::optional<Instant> opens;
+  bool withdrawn = false;
+  std::string snippet_html;  ///< escaped text with the matched words in <mark>
+  std::string parent_url, parent_title;
+  int percent = 0;  ///< relevance, 0–100
+};
+
+/// How many results each value of a filter would give.
+struct Facet {
+  std::string name;  ///< kind, program, round, province, issuer, open
+  std::vector<std::pair<std::string, std::size_t>> values;  ///< most first
+};
+
+struct Results {
+  std::size_t total = 0;  ///< matches (exact up to a few thousand, estimated beyond)
+  bool total_exact = true;
+  std::vector<Hit> hits;
+  std::vector<Facet> facets;
+  std::string suggestion;  ///< "did you mean": the query with misspelled words corrected
+  bool relaxed = false;    ///< no record had every word: results have some of them
+  int page = 1;
+  int pages = 0;
+};
+
+/// Searches the live index and every archive and shard as one. Not shareable between
+/// threads; cheap to keep one per thread.
+class Searcher {
+ public:
+  /// `shards`: further databases, local paths or "tcp://host:port" (xapian-tcpsrv).
+  static Result<std::unique_ptr<Searcher>> open(const std::filesystem::path& index_dir,
+                                                const std::vector<std::string>& shards);
+  ~Searcher();
+  Results search(const Query& query);
+  /// Opens the index again if a build has switched `live` since; true if it did.
+  bool refresh();
+  std::size_t document_count() const;
+
+ private:
+  struct Impl;
+  explicit Searcher(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+/// Limits on what a query may be (longer or broken input is refused with a message).
+inline constexpr std::size_t kMaxQueryBytes = 1000;
+
+/// Why a query text cannot be searched ("" when it can): too long, not UTF-8, a NUL.
+std::string validate_query_text(std::string_view text);
+
+}  // namespace gazette::search

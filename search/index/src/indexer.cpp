@@ -1,0 +1,247 @@
+// Builds the Xapian databases: the live index (in parts, one per thread, joined by a stub)
+// and the archives, which are built once and kept.
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <thread>
+#include <unordered_map>
+
+#include "gazette/search.hpp"
+#include "terms.hpp"
+
+namespace gazette::search {
+
+namespace fs = std::filesystem;
+using namespace detail;
+
+namespace {
+
+constexpr const char* kLiveLink = "live";
+constexpr const char* kArchiveDir = "archive";
+constexpr const char* kDoneMark = "gazette-complete";
+constexpr Xapian::termcount kTitleWeight = 5;  // a word in the title counts as five in the text
+constexpr Xapian::termpos kFieldGap = 100;     // no phrase spans title and body
+
+std::string serialise_days(const Date& d) {
+  return Xapian::sortable_serialise(static_cast<double>(days_from_civil(d)));
+}
+std::string serialise_instant(const Instant& i) {
+  return Xapian::sortable_serialise(static_cast<double>(i.epoch_seconds));
+}
+
+// Indexes text as exact and folded terms with positions; returns the next free position.
+Xapian::termpos index_text(Xapian::Document& doc, std::string_view text, Xapian::termpos pos,
+                           Xapian::termcount wdf, bool title, TermCache& cache,
+                           std::unordered_map<std::string, Xapian::termcount>* spelling) {
+  std::string folded_term, title_term;
+  for_each_token(text, [&](const Token& token) {
+    if (token.text.size() > 64) return;  // not a word: a hash, a run of digits
+    const auto& [exact, folded] = cache.forms(token.text, token.ascii);
+    ++pos;
+    doc.add_posting(exact, pos, wdf);
+    folded_term.assign(kFolded).append(folded);
+    doc.add_posting(folded_term, pos, wdf);
+    if (title) {
+      title_term.assign(kTitleExact).append(exact);
+      doc.add_posting(title_term, pos);
+      title_term.assign(kTitleFolded).append(folded);
+      doc.add_posting(title_term, pos);
+    }
+    if (spelling && exact.size() > 1 && !(exact[0] >= '0' && exact[0] <= '9')) {
+      ++(*spelling)[exact];
+      if (folded != exact) ++(*spelling)[folded];
+    }
+  });
+  return pos;
+}
+
+std::string document_data(const Record& r) {
+  nlohmann::json j;
+  j["url"] = r.url;
+  j["kind"] = r.kind;
+  j["title"] = r.title;
+  if (!r.number.empty()) j["number"] = r.number;
+  if (!r.issuer.empty()) j["issuer"] = r.issuer;
+  if (!r.province.empty()) j["province"] = r.province;
+  if (!r.program.empty()) j["program"] = r.program;
+  if (r.round) j["round"] = *r.round;
+  j["issued"] = format_iso_date(r.issued);
+  if (r.deadline) j["deadline"] = format_rfc3339(*r.deadline);
+  if (r.opens) j["opens"] = format_rfc3339(*r.opens);
+  if (r.withdrawn) j["withdrawn"] = true;
+  if (!r.parent_url.empty()) {
+    j["parent_url"] = r.parent_url;
+    j["parent_title"] = r.parent_title;
+  }
+  j["body"] = r.body;
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+Xapian::Document make_document(const Record& r, TermCache& cache,
+                               std::unordered_map<std::string, Xapian::termcount>& spelling) {
+  Xapian::Document doc;
+  Xapian::termpos pos = index_text(doc, r.title, 0, kTitleWeight, true, cache, &spelling);
+  pos += kFieldGap;
+  if (!r.number.empty()) {
+    pos = index_text(doc, r.number, pos, kTitleWeight, false, cache, nullptr) + kFieldGap;
+    doc.add_term(std::string(kNumber) + number_key(r.number), kTitleWeight);
+  }
+  if (!r.issuer.empty()) pos = index_text(doc, r.issuer, pos, 1, false, cache, nullptr) + kFieldGap;
+  if (!r.lead.empty()) pos = index_text(doc, r.lead, pos, 1, false, cache, nullptr) + kFieldGap;
+  index_text(doc, r.body, pos, 1, false, cache, &spelling);
+
+  doc.add_boolean_term(std::string(kKind) + r.kind);
+  if (!r.program.empty()) doc.add_boolean_term(std::string(kProgram) + filter_key(r.program));
+  if (r.round) doc.add_boolean_term(std::string(kRound) + std::to_string(*r.round));
+  if (!r.province.empty()) doc.add_boolean_term(std::string(kProvince) + filter_key(r.province));
+  if (!r.issuer.empty()) doc.add_boolean_term(std::string(kIssuer) + filter_key(r.issuer));
+  if (!r.submitter.empty()) doc.add_boolean_term(std::string(kSubmitter) + filter_key(r.submitter));
+  if (!r.lead.empty()) doc.add_boolean_term(std::string(kLead) + filter_key(r.lead));
+  if (r.withdrawn) doc.add_boolean_term(std::string(kWithdrawn) + "yes");
+  doc.add_boolean_term("Q" + r.url);  // the unique id
+
+  doc.add_value(kIssuedSlot, serialise_days(r.issued));
+  if (r.deadline) {
+    doc.add_value(kDeadlineSlot, serialise_instant(*r.deadline));
+    doc.add_value(kDeadlineSortSlot, serialise_instant(*r.deadline));
+  } else {
+    doc.add_value(kDeadlineSortSlot, "\xff");
+  }
+  if (r.opens) doc.add_value(kOpensSlot, serialise_instant(*r.opens));
+  doc.add_value(kKindSlot, r.kind);
+  if (!r.program.empty()) doc.add_value(kProgramSlot, r.program);
+  if (r.round) doc.add_value(kRoundSlot, std::to_string(*r.round));
+  if (!r.province.empty()) doc.add_value(kProvinceSlot, r.province);
+  if (!r.issuer.empty()) doc.add_value(kIssuerSlot, r.issuer);
+  doc.set_data(document_data(r));
+  return doc;
+}
+
+// Writes `records` into a new database at `dir`.
+void write_database(const std::vector<const Record*>& records, const fs::path& dir) {
+  Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+  TermCache cache;
+  std::unordered_map<std::string, Xapian::termcount> spelling;
+  for (const Record* r : records) db.add_document(make_document(*r, cache, spelling));
+  for (const auto& [word, count] : spelling) db.add_spelling(word, count);
+  db.commit();
+  db.close();
+}
+
+Diagnostic failure(const fs::path& where, const std::string& what) {
+  return Diagnostic{Severity::error,
+                    where.generic_string(),
+                    {},
+                    "cannot write the search index: " + what,
+                    "check the disk space and permissions of the index directory; the previous "
+                    "index is untouched",
+                    {}};
+}
+
+// Names that sort by creation time: nanoseconds since 1970, zero-padded, then the process.
+std::string unique_suffix() {
+  auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                std::chrono::system_clock::now().time_since_epoch())
+                .count();
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%020lld-%d", static_cast<long long>(ns),
+                static_cast<int>(getpid()));
+  return buf;
+}
+
+}  // namespace
+
+Result<IndexReport> build_index(const std::vector<Record>& records,
+                                const std::vector<Archive>& archives, const fs::path& index_dir,
+                                unsigned threads) {
+  IndexReport report;
+  std::error_code ec;
+  fs::create_directories(index_dir / kArchiveDir, ec);
+  if (ec) return failure(index_dir, ec.message());
+  try {
+    // Archives: built once; a finished one is never rebuilt.
+    for (const Archive& archive : archives) {
+      fs::path dir = index_dir / kArchiveDir / archive.name;
+      if (fs::exists(dir / kDoneMark, ec)) {
+        ++report.archives_kept;
+        continue;
+      }
+      fs::remove_all(dir, ec);
+      write_database(archive.records, dir);
+      std::ofstream(dir / kDoneMark) << archive.records.size() << "\n";
+      ++report.archives_built;
+    }
+
+    // The live index, in parts written side by side, joined by a stub database.
+    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+    std::size_t parts =
+        std::max<std::size_t>(1, std::min<std::size_t>(threads, records.size() / 500 + 1));
+    fs::path generation = index_dir / ("gen-" + unique_suffix());
+    fs::create_directories(generation, ec);
+    if (ec) return failure(generation, ec.message());
+    std::vector<std::vector<const Record*>> split(parts);
+    for (std::size_t i = 0; i < records.size(); ++i) split[i % parts].push_back(&records[i]);
+    std::vector<std::thread> workers;
+    std::vector<std::string> errors(parts);
+    for (std::size_t p = 0; p < parts; ++p) {
+      workers.emplace_back([&, p] {
+        try {
+          write_database(split[p], generation / ("part" + std::to_string(p)));
+        } catch (const Xapian::Error& e) {
+          errors[p] = e.get_description();
+        }
+      });
+    }
+    for (auto& w : workers) w.join();
+    for (const auto& e : errors) {
+      if (!e.empty()) {
+        fs::remove_all(generation, ec);
+        return failure(generation, e);
+      }
+    }
+    {
+      std::ofstream stub(generation / "XAPIANDB");
+      for (std::size_t p = 0; p < parts; ++p) stub << "auto part" << p << "\n";
+      if (!stub) return failure(generation / "XAPIANDB", "cannot write the stub");
+    }
+    // Switch: a new symlink renamed over the old one is one atomic step.
+    fs::path link = index_dir / kLiveLink;
+    fs::path temp_link = index_dir / ("live.tmp-" + unique_suffix());
+    fs::create_directory_symlink(generation.filename(), temp_link, ec);
+    if (ec) return failure(temp_link, ec.message());
+    fs::rename(temp_link, link, ec);
+    if (ec) {
+      fs::remove(temp_link, ec);
+      return failure(link, ec.message());
+    }
+    // The previous generation stays for readers that opened it a moment ago (they move to
+    // the new one at their next request); older ones go.
+    std::vector<fs::path> old;
+    for (const auto& entry : fs::directory_iterator(index_dir, ec)) {
+      std::string name = entry.path().filename().string();
+      if (name.rfind("gen-", 0) == 0 && entry.path() != generation) old.push_back(entry.path());
+    }
+    std::sort(old.begin(), old.end());
+    for (std::size_t i = 0; i + 1 < old.size(); ++i) fs::remove_all(old[i], ec);
+  } catch (const Xapian::Error& e) {
+    return failure(index_dir, e.get_description());
+  }
+  report.documents = records.size();
+  return report;
+}
+
+std::string validate_query_text(std::string_view text) {
+  if (text.size() > kMaxQueryBytes) {
+    return "the query is too long (" + std::to_string(text.size()) + " bytes; at most " +
+           std::to_string(kMaxQueryBytes) + ")";
+  }
+  if (text.find('\0') != std::string_view::npos) return "the query contains a NUL character";
+  if (find_invalid_utf8(text)) return "the query is not valid UTF-8 text";
+  return {};
+}
+
+}  // namespace gazette::search

@@ -1,0 +1,248 @@
+#include <doctest/doctest.h>
+
+#include "gazette/search.hpp"
+#include "temp_dir.hpp"
+
+using namespace gazette;
+using search::Query;
+using search::Record;
+
+namespace {
+
+Record record(std::string url, std::string title, std::string body, std::string kind = "notice") {
+  Record r;
+  r.url = std::move(url);
+  r.kind = std::move(kind);
+  r.title = std::move(title);
+  r.body = std::move(body);
+  r.issued = {2023, 4, 12};
+  return r;
+}
+
+Instant at(const char* when) { return *parse_rfc3339(when); }
+
+struct Index {
+  TempDir dir;
+  std::unique_ptr<search::Searcher> searcher;
+  explicit Index(const std::vector<Record>& records,
+                 const std::vector<search::Archive>& archives = {},
+                 const std::vector<std::string>& shards = {}) {
+    auto built = search::build_index(records, archives, dir.path() / "index", 2);
+    if (!built.ok()) FAIL(built.error().message);
+    auto opened = search::Searcher::open(dir.path() / "index", shards);
+    if (!opened.ok()) FAIL(opened.error().message);
+    searcher = std::move(*opened);
+  }
+  search::Results find(const std::string& text) {
+    Query q;
+    q.text = text;
+    q.now = at("2023-04-20T09:00:00+07:00");
+    return searcher->search(q);
+  }
+  std::vector<std::string> urls(const std::string& text) {
+    std::vector<std::string> out;
+    for (const auto& h : find(text).hits) out.push_back(h.url);
+    return out;
+  }
+};
+
+std::vector<Record> corpus() {
+  std::vector<Record> r;
+  r.push_back(record("/a/", "Nâng cao năng suất chất lượng",
+                     "Hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản phẩm."));
+  r.push_back(record("/b/", "Xây dựng đường giao thông", "Dự án đường tỉnh lộ qua Điện Biên."));
+  r.push_back(record("/c/", "Chương trình dương lịch", "Thông tin về dương lịch và đương nhiên."));
+  r.push_back(record("/d/", "Chƣơng trình 1322", "Chƣơng trình quốc gia, hòa nhập, thủy lợi."));
+  r.push_back(record("/e/", "Suất ăn và năng lượng", "Năng lượng tái tạo; suất đầu tư cao."));
+  r[3].number = "1322/QĐ-TTg";
+  r[3].issuer = "Thủ tướng Chính phủ";
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("search: a query without marks finds the accented text") {
+  Index index(corpus());
+  auto urls = index.urls("nang suat chat luong");
+  REQUIRE_FALSE(urls.empty());
+  CHECK(urls[0] == "/a/");
+  CHECK(index.urls("dien bien") == std::vector<std::string>{"/b/"});
+}
+
+TEST_CASE("search: a query with marks ranks its exact words first") {
+  Index index(corpus());
+  auto urls = index.urls("đường");
+  REQUIRE(urls.size() == 2);  // "đường" and the folded-alike "dương"/"đương"
+  CHECK(urls[0] == "/b/");
+  CHECK(urls[1] == "/c/");
+  CHECK(index.urls("duong").size() == 2);
+}
+
+TEST_CASE("search: syllables standing together rank higher") {
+  Index index(corpus());
+  auto urls = index.urls("nang suat");
+  REQUIRE(urls.size() == 2);
+  CHECK(urls[0] == "/a/");  // "năng suất" together; /e/ has "năng" and "suất" apart
+}
+
+TEST_CASE("search: phrases in quotes, an unclosed quote, exclusions") {
+  Index index(corpus());
+  CHECK(index.urls("\"nang luong\"") == std::vector<std::string>{"/e/"});
+  CHECK(index.urls("\"nang luong") == std::vector<std::string>{"/e/"});
+  CHECK(index.urls("nang -tai") == std::vector<std::string>{"/a/"});  // /e/ has "tái tạo"
+}
+
+TEST_CASE("search: old and new tone placement and the ƣ defect are the same word") {
+  Index index(corpus());
+  CHECK(index.urls("hoà") == std::vector<std::string>{"/d/"});
+  CHECK(index.urls("thuỷ") == std::vector<std::string>{"/d/"});
+  auto program = index.urls("chương trình");
+  CHECK(std::find(program.begin(), program.end(), "/d/") != program.end());
+  CHECK(index.urls("chuong trinh quoc gia") == std::vector<std::string>{"/d/"});
+}
+
+TEST_CASE("search: document numbers are found whole and by their parts") {
+  Index index(corpus());
+  CHECK(index.urls("1322/QĐ-TTg") == std::vector<std::string>{"/d/"});
+  CHECK(index.urls("1322/qd-ttg") == std::vector<std::string>{"/d/"});
+  CHECK(index.urls("1322 qd ttg") == std::vector<std::string>{"/d/"});
+  CHECK(index.urls("1322 QĐ TTg") == std::vector<std::string>{"/d/"});
+}
+
+TEST_CASE("search: a misspelled word gets a suggestion") {
+  Index index(corpus());
+  auto r = index.find("nang suatt");
+  CHECK(r.suggestion == "nang suat");
+  auto accented = index.find("năng xuất");
+  CHECK(accented.suggestion == "năng suất");
+}
+
+TEST_CASE("search: snippets mark the matched words, escaped") {
+  auto records = corpus();
+  records[0].body = "Hỗ trợ <doanh nghiệp> nâng cao năng suất.";
+  Index index(records);
+  auto r = index.find("nang suat");
+  REQUIRE_FALSE(r.hits.empty());
+  CHECK(r.hits[0].snippet_html ==
+        "Hỗ trợ &lt;doanh nghiệp&gt; <mark>nâng</mark> cao <mark>năng</mark> <mark>suất</mark>.");
+}
+
+TEST_CASE("search: filters, facets, and open/closed decided by the clock at query time") {
+  auto records = corpus();
+  records[0].deadline = at("2023-04-25T17:00:00+07:00");
+  records[0].program = "1322";
+  records[0].province = "Điện Biên";
+  records[4].deadline = at("2023-04-10T17:00:00+07:00");
+  records[4].program = "118";
+  Index index(records);
+  Query q;
+  q.now = at("2023-04-20T09:00:00+07:00");
+  q.open = true;
+  auto open = index.searcher->search(q);
+  REQUIRE(open.hits.size() == 1);
+  CHECK(open.hits[0].url == "/a/");
+  q.now = at("2023-04-25T17:00:01+07:00");  // a moment after the deadline: closed
+  CHECK(index.searcher->search(q).hits.empty());
+  q.open = false;
+  CHECK(index.searcher->search(q).hits.size() == 2);
+  Query by_program;
+  by_program.now = q.now;
+  by_program.programs = {"1322"};
+  by_program.provinces = {"Điện Biên"};
+  CHECK(index.searcher->search(by_program).hits.size() == 1);
+  by_program.provinces = {"Hà Nội"};
+  CHECK(index.searcher->search(by_program).hits.empty());
+  Query all;
+  all.now = at("2023-04-20T09:00:00+07:00");
+  auto results = index.searcher->search(all);
+  CHECK(results.total == 5);
+  bool has_open_facet = false;
+  for (const auto& f : results.facets) {
+    if (f.name == "open") {
+      has_open_facet = true;
+      CHECK(f.values[0] == std::pair<std::string, std::size_t>{"open", 1});
+      CHECK(f.values[1] == std::pair<std::string, std::size_t>{"closed", 1});
+    }
+  }
+  CHECK(has_open_facet);
+}
+
+TEST_CASE("search: sort by newest and by soonest deadline; pages") {
+  auto records = corpus();
+  records[1].issued = {2025, 1, 1};
+  records[2].deadline = at("2023-05-01T17:00:00+07:00");
+  records[3].deadline = at("2023-04-28T17:00:00+07:00");
+  Index index(records);
+  Query q;
+  q.now = at("2023-04-20T09:00:00+07:00");
+  q.sort = Query::Sort::newest;
+  CHECK(index.searcher->search(q).hits[0].url == "/b/");
+  q.sort = Query::Sort::deadline;
+  auto by_deadline = index.searcher->search(q);
+  CHECK(by_deadline.hits[0].url == "/d/");
+  CHECK(by_deadline.hits[1].url == "/c/");
+  q.page_size = 2;
+  q.page = 3;
+  auto last = index.searcher->search(q);
+  CHECK(last.pages == 3);
+  CHECK(last.hits.size() == 1);
+  q.page = 9;
+  CHECK(index.searcher->search(q).hits.empty());
+}
+
+TEST_CASE("search: bad input gives results or nothing, never a crash") {
+  Index index(corpus());
+  for (const char* text : {"", "\"", "\"\"", "- - -", "+++", "-", "title:", "so:", ":::", "\"-\"",
+                           "AND OR NOT", "((((", "*"}) {
+    CHECK_NOTHROW(index.find(text));
+  }
+  CHECK(search::validate_query_text(std::string(2000, 'a')).find("too long") != std::string::npos);
+  CHECK_FALSE(search::validate_query_text(std::string("a\0b", 3)).empty());
+  CHECK_FALSE(search::validate_query_text("\xC3").empty());
+  CHECK(search::validate_query_text("năng suất").empty());
+}
+
+TEST_CASE("search: archives are built once and searched with the live index") {
+  auto records = corpus();
+  Record old = record("/old/", "Thông báo năm 2020 về năng suất", "Đợt cũ.");
+  search::Archive archive{"1322-2020", {&old}};
+  TempDir dir;
+  auto first = search::build_index(records, {archive}, dir.path() / "index", 2);
+  REQUIRE(first.ok());
+  CHECK(first->archives_built == 1);
+  auto second = search::build_index(records, {archive}, dir.path() / "index", 2);
+  REQUIRE(second.ok());
+  CHECK(second->archives_kept == 1);
+  CHECK(second->archives_built == 0);
+  auto searcher = search::Searcher::open(dir.path() / "index", {});
+  REQUIRE(searcher.ok());
+  Query q;
+  q.text = "nam 2020";
+  q.now = at("2023-04-20T09:00:00+07:00");
+  auto r = (*searcher)->search(q);
+  REQUIRE(r.hits.size() == 1);
+  CHECK(r.hits[0].url == "/old/");
+  CHECK((*searcher)->document_count() == 6);
+}
+
+TEST_CASE("search: a further local database listed as a shard is searched as one") {
+  TempDir other;
+  auto built = search::build_index({record("/shard/", "Tài liệu ở kho khác", "Nội dung riêng.")},
+                                   {}, other.path() / "index", 1);
+  REQUIRE(built.ok());
+  Index index(corpus(), {}, {(other.path() / "index" / "live").string()});
+  CHECK(index.urls("kho khac") == std::vector<std::string>{"/shard/"});
+  CHECK(index.searcher->document_count() == 6);
+}
+
+TEST_CASE("search: a rebuild switches the index and a searcher follows it") {
+  Index index(corpus());
+  auto before = index.urls("tài liệu mới");
+  CHECK(std::find(before.begin(), before.end(), "/new/") == before.end());
+  auto records = corpus();
+  records.push_back(record("/new/", "Tài liệu mới", "Mới."));
+  REQUIRE(search::build_index(records, {}, index.dir.path() / "index", 2).ok());
+  CHECK(index.searcher->refresh());
+  CHECK(index.urls("tai lieu moi") == std::vector<std::string>{"/new/"});
+  CHECK_FALSE(index.searcher->refresh());
+}

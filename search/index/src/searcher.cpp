@@ -1,0 +1,253 @@
+// Opens the live index with its archives and shards as one database and answers queries.
+#include <unistd.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "gazette/search.hpp"
+#include "query.hpp"
+#include "snippet.hpp"
+#include "terms.hpp"
+
+namespace gazette::search {
+
+namespace fs = std::filesystem;
+using namespace detail;
+
+namespace {
+
+constexpr Xapian::doccount kCountAtLeast = 20000;  // exact counts and facets up to this
+constexpr std::size_t kFacetValues = 30;
+
+// Counts matches by the state of their call at one moment, from the stored deadline.
+class CallStateSpy : public Xapian::MatchSpy {
+ public:
+  explicit CallStateSpy(std::string now) : now_(std::move(now)) {}
+  void operator()(const Xapian::Document& doc, double) override {
+    std::string deadline = doc.get_value(kDeadlineSlot);
+    if (deadline.empty()) return;
+    ++(deadline > now_ ? open : closed);
+  }
+  std::size_t open = 0, closed = 0;
+
+ private:
+  std::string now_;
+};
+
+// Counts per value of each filter, and per call state, over the matches.
+struct Spies {
+  explicit Spies(const Instant& now)
+      : states(Xapian::sortable_serialise(static_cast<double>(now.epoch_seconds))) {}
+  Xapian::ValueCountMatchSpy kind{kKindSlot}, program{kProgramSlot}, round{kRoundSlot},
+      province{kProvinceSlot}, issuer{kIssuerSlot};
+  std::vector<std::pair<const char*, Xapian::ValueCountMatchSpy*>> values = {
+      {"kind", &kind},
+      {"program", &program},
+      {"round", &round},
+      {"province", &province},
+      {"issuer", &issuer}};
+  CallStateSpy states;
+};
+
+std::string read_link(const fs::path& link) {
+  std::error_code ec;
+  fs::path target = fs::read_symlink(link, ec);
+  return ec ? std::string() : target.string();
+}
+
+// The hit's fields from the document's data; `body` receives its text for the snippet.
+Hit hit_from(const Xapian::Document& doc, int percent, std::string& body) {
+  Hit h;
+  h.percent = percent;
+  auto j = nlohmann::json::parse(doc.get_data(), nullptr, false);
+  if (j.is_discarded()) return h;
+  body = j.value("body", "");
+  auto text = [&](const char* key) {
+    return j.contains(key) ? j[key].get<std::string>() : std::string();
+  };
+  h.url = text("url");
+  h.kind = text("kind");
+  h.title = text("title");
+  h.number = text("number");
+  h.issuer = text("issuer");
+  h.province = text("province");
+  h.program = text("program");
+  if (j.contains("round")) h.round = j["round"].get<int>();
+  if (auto issued = parse_rfc3339(text("issued"))) h.issued = local_time(*issued).date;
+  if (j.contains("deadline")) h.deadline = parse_rfc3339(text("deadline"));
+  if (j.contains("opens")) h.opens = parse_rfc3339(text("opens"));
+  h.withdrawn = j.value("withdrawn", false);
+  h.parent_url = text("parent_url");
+  h.parent_title = text("parent_title");
+  return h;
+}
+
+}  // namespace
+
+struct Searcher::Impl {
+  fs::path index_dir;
+  std::vector<std::string> shards;
+  std::string live_target;
+  Xapian::Database db;
+  TermCache cache;
+
+  Status open() {
+    live_target = read_link(index_dir / "live");
+    if (live_target.empty()) {
+      return Diagnostic{Severity::error,
+                        (index_dir / "live").generic_string(),
+                        {},
+                        "there is no search index yet",
+                        "run gazette build first",
+                        {}};
+    }
+    try {
+      Xapian::Database combined((index_dir / "live").string());
+      std::error_code ec;
+      std::vector<fs::path> archives;
+      for (const auto& entry : fs::directory_iterator(index_dir / "archive", ec)) {
+        if (fs::exists(entry.path() / "gazette-complete", ec)) archives.push_back(entry.path());
+      }
+      std::sort(archives.begin(), archives.end());
+      for (const auto& a : archives) combined.add_database(Xapian::Database(a.string()));
+      for (const auto& shard : shards) {
+        if (shard.rfind("tcp://", 0) == 0) {
+          std::string rest = shard.substr(6);
+          std::size_t colon = rest.rfind(':');
+          std::string host = rest.substr(0, colon);
+          unsigned port = colon == std::string::npos
+                              ? 0u
+                              : static_cast<unsigned>(std::stoul(rest.substr(colon + 1)));
+          combined.add_database(Xapian::Remote::open(host, port, 10000, 5000));
+        } else {
+          combined.add_database(Xapian::Database(shard));
+        }
+      }
+      db = combined;
+    } catch (const Xapian::Error& e) {
+      return Diagnostic{Severity::error,
+                        index_dir.generic_string(),
+                        {},
+                        "cannot open the search index: " + e.get_description(),
+                        "run gazette build again; check that every shard in site.toml is reachable",
+                        {}};
+    } catch (const std::exception& e) {
+      return Diagnostic{Severity::error,
+                        index_dir.generic_string(),
+                        {},
+                        std::string("cannot open the search index: ") + e.what(),
+                        "shards are written tcp://host:port or a path",
+                        {}};
+    }
+    return Ok{};
+  }
+
+  std::string suggest(const ParsedText& parsed) {
+    std::string suggestion;
+    bool changed = false;
+    for (const auto& item : parsed.items) {
+      for (const auto& word : item.words) {
+        const auto& forms = cache.forms(word, std::all_of(word.begin(), word.end(), [](char c) {
+                                          return static_cast<unsigned char>(c) < 0x80;
+                                        }));
+        std::string replacement = word;
+        bool ascii = forms.first == forms.second;
+        bool known = db.get_termfreq(std::string(kFolded) + forms.second) > 0 &&
+                     (ascii || db.get_termfreq(forms.first) > 0);
+        if (!known && word.size() > 1 && !(word[0] >= '0' && word[0] <= '9')) {
+          std::string s = db.get_spelling_suggestion(ascii ? forms.second : forms.first, 2);
+          if (!s.empty()) {
+            replacement = s;
+            changed = true;
+          }
+        }
+        suggestion += (suggestion.empty() ? "" : " ") + replacement;
+      }
+    }
+    return changed ? suggestion : "";
+  }
+};
+
+Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Searcher::~Searcher() = default;
+
+Result<std::unique_ptr<Searcher>> Searcher::open(const fs::path& index_dir,
+                                                 const std::vector<std::string>& shards) {
+  auto impl = std::make_unique<Impl>();
+  impl->index_dir = index_dir;
+  impl->shards = shards;
+  Status opened = impl->open();
+  if (!opened) return opened.error();
+  return std::unique_ptr<Searcher>(new Searcher(std::move(impl)));
+}
+
+bool Searcher::refresh() {
+  std::string target = read_link(impl_->index_dir / "live");
+  if (target.empty() || target == impl_->live_target) return false;
+  return static_cast<bool>(impl_->open());
+}
+
+std::size_t Searcher::document_count() const { return impl_->db.get_doccount(); }
+
+Results Searcher::search(const Query& q) {
+  Results results;
+  results.page = std::max(1, q.page);
+  int page_size = std::clamp(q.page_size, 1, 100);
+  ParsedText parsed = parse_text(q.text, impl_->cache);
+  Xapian::Query filters = filter_query(q);
+  Xapian::Enquire enquire(impl_->db);
+  enquire.set_weighting_scheme(Xapian::BM25Weight());
+  Query::Sort sort = q.sort;
+  if (parsed.items.empty() && sort == Query::Sort::relevance) sort = Query::Sort::newest;
+  if (sort == Query::Sort::newest) enquire.set_sort_by_value_then_relevance(kIssuedSlot, true);
+  if (sort == Query::Sort::deadline)
+    enquire.set_sort_by_value_then_relevance(kDeadlineSortSlot, false);
+
+  std::unique_ptr<Spies> spies;
+  auto run = [&](bool relaxed) {
+    Xapian::Query query = text_query(parsed, relaxed, impl_->cache);
+    if (!filters.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filters);
+    enquire.set_query(query);
+    enquire.clear_matchspies();
+    spies = std::make_unique<Spies>(q.now);
+    for (auto& [name, spy] : spies->values) enquire.add_matchspy(spy);
+    enquire.add_matchspy(&spies->states);
+    auto first = static_cast<Xapian::doccount>((results.page - 1) * page_size);
+    return enquire.get_mset(first, static_cast<Xapian::doccount>(page_size), kCountAtLeast);
+  };
+
+  Xapian::MSet mset = run(false);
+  if (mset.get_matches_estimated() == 0 && parsed.items.size() > 1) {
+    // No record has every word: show those with some, and say so.
+    mset = run(true);
+    results.relaxed = mset.get_matches_estimated() > 0;
+  }
+  results.total = mset.get_matches_estimated();
+  results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  results.pages = static_cast<int>((results.total + static_cast<std::size_t>(page_size) - 1) /
+                                   static_cast<std::size_t>(page_size));
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    Xapian::Document doc = it.get_document();
+    std::string body;
+    Hit hit = hit_from(doc, it.get_percent(), body);
+    hit.snippet_html = make_snippet(body, parsed.exact, parsed.folded, impl_->cache);
+    results.hits.push_back(std::move(hit));
+  }
+  for (auto& [name, spy] : spies->values) {
+    Facet facet;
+    facet.name = name;
+    for (auto v = spy->top_values_begin(kFacetValues); v != spy->top_values_end(kFacetValues);
+         ++v) {
+      facet.values.emplace_back(*v, v.get_termfreq());
+    }
+    if (!facet.values.empty()) results.facets.push_back(std::move(facet));
+  }
+  if (spies->states.open + spies->states.closed > 0) {
+    results.facets.push_back(
+        Facet{"open", {{"open", spies->states.open}, {"closed", spies->states.closed}}});
+  }
+  if (results.total == 0 || results.relaxed) results.suggestion = impl_->suggest(parsed);
+  return results;
+}
+
+}  // namespace gazette::search
