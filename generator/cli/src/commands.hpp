@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "gazette/config.hpp"
 #include "gazette/core.hpp"
@@ -41,6 +42,20 @@ struct NewArgs {
   std::string title;
 };
 int run_new(const NewArgs& args);
+
+struct SearchArgs {
+  CommonArgs common;
+  std::string text;
+  std::vector<std::string> kinds, programs, provinces, issuers;
+  std::vector<int> rounds;
+  bool open = false;
+  bool closed = false;
+  std::string sort = "relevance";
+  int page = 1;
+  int limit = 10;
+  bool json = false;
+};
+int run_search(const SearchArgs& args);
 
 struct ServeArgs {
   CommonArgs common;

@@ -45,6 +45,24 @@ int main(int argc, char** argv) {
   new_cmd->add_option("kind", create.kind, "notice, guidance or proposal-list")->required();
   new_cmd->add_option("title", create.title, "The document's title")->required();
 
+  SearchArgs find;
+  auto* search_cmd = app.add_subcommand("search", "Search the built site's index from a terminal");
+  add_common(search_cmd, find.common);
+  search_cmd->add_option("query", find.text,
+                         "Words, \"a phrase\", -excluded, or a number like 1322/QĐ-TTg");
+  search_cmd->add_option("--kind", find.kinds, "notice, guidance, proposal-list, program, task");
+  search_cmd->add_option("--program", find.programs, "Programme id, e.g. 1322");
+  search_cmd->add_option("--round", find.rounds, "Round (year), e.g. 2026");
+  search_cmd->add_option("--province", find.provinces, "Province, e.g. \"Điện Biên\"");
+  search_cmd->add_option("--issuer", find.issuers, "Issuing body");
+  search_cmd->add_flag("--open", find.open, "Only calls open now");
+  search_cmd->add_flag("--closed", find.closed, "Only calls that have closed");
+  search_cmd->add_option("--sort", find.sort, "relevance, newest or deadline")
+      ->check(CLI::IsMember({"relevance", "newest", "deadline"}));
+  search_cmd->add_option("--page", find.page, "Page of results")->check(CLI::Range(1, 10000));
+  search_cmd->add_option("--limit", find.limit, "Results per page")->check(CLI::Range(1, 100));
+  search_cmd->add_flag("--json", find.json, "Print the results as JSON (as /api/search does)");
+
   ServeArgs serve;
   auto* serve_cmd = app.add_subcommand("serve", "Serve the built site with search");
   add_common(serve_cmd, serve.common);
@@ -63,6 +81,7 @@ int main(int argc, char** argv) {
     if (*check_cmd) return run_check(check);
     if (*new_cmd) return run_new(create);
     if (*serve_cmd) return run_serve(serve);
+    if (*search_cmd) return run_search(find);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "gazette: internal error: %s\n", e.what());
     return 2;

@@ -1,10 +1,12 @@
 // The build: load → check → assemble → render Markdown → render pages → write → swap.
 #include <atomic>
 #include <chrono>
+#include <map>
 #include <thread>
 
 #include "feeds.hpp"
 #include "gazette/content.hpp"
+#include "gazette/search.hpp"
 #include "gazette/site.hpp"
 #include "gazette/text.hpp"
 #include "output.hpp"
@@ -15,20 +17,6 @@ namespace gazette::site {
 namespace fs = std::filesystem;
 
 namespace {
-
-// A short fingerprint of the theme's assets, so browsers fetch them again when they change.
-std::string asset_version(const std::vector<templates::StaticFile>& files) {
-  std::uint64_t hash = 1469598103934665603ull;  // FNV-1a
-  for (const auto& f : files) {
-    for (char c : f.bytes) {
-      hash ^= static_cast<unsigned char>(c);
-      hash *= 1099511628211ull;
-    }
-  }
-  char buf[20];
-  std::snprintf(buf, sizeof buf, "%08llx", static_cast<unsigned long long>(hash & 0xffffffffull));
-  return buf;
-}
 
 // Renders every job on `threads` threads, each with its own renderer, writing as it goes.
 void run_jobs(const std::vector<PageJob>& jobs, const templates::Theme& theme,
@@ -64,6 +52,64 @@ void copy_assets(const SiteModel& model, const config::SiteConfig& config,
     }
   }
   (void)config;
+}
+
+// What the search index holds for each document: the text as a reader sees it.
+std::vector<search::Record> search_records(const SiteModel& model, const RenderedBodies& bodies) {
+  std::vector<search::Record> records;
+  records.reserve(model.documents.size());
+  for (std::size_t i = 0; i < model.documents.size(); ++i) {
+    const Document& d = model.documents[i];
+    search::Record r;
+    r.url = d.url;
+    r.kind = std::string(content::kind_name(d.kind));
+    r.title = d.title;
+    r.number = d.number;
+    r.issuer = d.issuer;
+    r.province = d.province;
+    r.program = d.program;
+    r.round = d.round;
+    r.submitter = d.submitter;
+    r.issued = d.issued;
+    r.deadline = d.deadline;
+    r.opens = d.opens;
+    r.withdrawn = !d.withdrawn.empty();
+    r.body = bodies[i].plain_text;
+    records.push_back(std::move(r));
+  }
+  return records;
+}
+
+// Writes the index: documents of archived rounds go to databases of their own, built once.
+Result<search::PreparedIndex> write_search_index(const SiteModel& model,
+                                                 const RenderedBodies& bodies,
+                                                 const config::SiteConfig& config,
+                                                 unsigned threads) {
+  std::vector<search::Record> all = search_records(model, bodies);
+  std::vector<search::Record> live;
+  std::map<std::string, search::Archive> archives;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const Document& d = model.documents[i];
+    const Round* round = d.round ? model.find_round(d.program, *d.round) : nullptr;
+    if (round && round->archived) {
+      std::string name = text::slugify(d.program) + "-" + std::to_string(*d.round);
+      archives[name].name = name;
+      continue;
+    }
+    live.push_back(std::move(all[i]));
+  }
+  // Archive records point into `all`, which stays alive until the index is written.
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const Document& d = model.documents[i];
+    const Round* round = d.round ? model.find_round(d.program, *d.round) : nullptr;
+    if (round && round->archived) {
+      archives[text::slugify(d.program) + "-" + std::to_string(*d.round)].records.push_back(
+          &all[i]);
+    }
+  }
+  std::vector<search::Archive> list;
+  for (auto& [name, archive] : archives) list.push_back(std::move(archive));
+  return search::write_index(live, list, config.search.index_dir, threads);
 }
 
 }  // namespace
@@ -122,9 +168,25 @@ BuildReport build(const config::SiteConfig& config, const BuildOptions& options,
     copy_assets(model, config, *theme, *out);
   }
   stage("assets");
+  // The index is written while pages render (it is one thread's work per part); it is
+  // switched in only after the pages are.
+  std::optional<Result<search::PreparedIndex>> index;
+  std::thread indexer;
+  if (options.write && options.search_index) {
+    indexer =
+        std::thread([&] { index = write_search_index(model, bodies, config, options.threads); });
+  }
   templates::Value site = site_view(ctx, asset_version(theme->static_files()));
   run_jobs(jobs, *theme, site, out.get(), options, report.pages);
   stage("render");
+  if (indexer.joinable()) {
+    indexer.join();
+    stage("search");
+    if (!*index) {
+      diags.add(index->error());
+      return report;
+    }
+  }
 
   if (out) {
     Status committed = out->commit();
@@ -133,6 +195,10 @@ BuildReport build(const config::SiteConfig& config, const BuildOptions& options,
       return report;
     }
     report.files = out->files();
+    if (index) {
+      Status switched = search::switch_index(**index);
+      if (!switched) diags.add(switched.error());
+    }
     stage("swap");
   }
   report.next_change = next_state_change(model, options.now, config.closing_soon_days);

@@ -117,6 +117,19 @@ void add_feed(Value& page, const std::string& url, const std::string& title) {
   }
 }
 
+std::string asset_version(const std::vector<templates::StaticFile>& files) {
+  std::uint64_t hash = 1469598103934665603ull;  // FNV-1a
+  for (const auto& f : files) {
+    for (char c : f.bytes) {
+      hash ^= static_cast<unsigned char>(c);
+      hash *= 1099511628211ull;
+    }
+  }
+  char buf[20];
+  std::snprintf(buf, sizeof buf, "%08llx", static_cast<unsigned long long>(hash & 0xffffffffull));
+  return buf;
+}
+
 Value site_view(const ViewContext& ctx, const std::string& asset_version) {
   Value site = Value::object();
   site.set("site_title", ctx.config.title);

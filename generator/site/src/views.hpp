@@ -40,6 +40,9 @@ Value page_frame(const std::string& title, const std::string& url, const std::st
 /// Adds an Atom feed link (<link rel=alternate> and a visible link).
 void add_feed(Value& page, const std::string& url, const std::string& title);
 
+/// A short fingerprint of the theme's assets, so browsers fetch them again when they change.
+std::string asset_version(const std::vector<templates::StaticFile>& files);
+
 /// Values shared by every page of the site (its title, strings, asset URLs).
 Value site_view(const ViewContext& ctx, const std::string& asset_version);
 

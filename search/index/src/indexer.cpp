@@ -37,19 +37,17 @@ std::string serialise_instant(const Instant& i) {
 Xapian::termpos index_text(Xapian::Document& doc, std::string_view text, Xapian::termpos pos,
                            Xapian::termcount wdf, bool title, TermCache& cache,
                            std::unordered_map<std::string, Xapian::termcount>* spelling) {
-  std::string folded_term, title_term;
+  std::string title_term;
   for_each_token(text, [&](const Token& token) {
     if (token.text.size() > 64) return;  // not a word: a hash, a run of digits
     const auto& [exact, folded] = cache.forms(token.text, token.ascii);
     ++pos;
+    // One term per word, as written (canonical tone placement), with its position. A query
+    // without marks reaches it through the folded forms of the vocabulary (see Searcher).
     doc.add_posting(exact, pos, wdf);
-    folded_term.assign(kFolded).append(folded);
-    doc.add_posting(folded_term, pos, wdf);
     if (title) {
       title_term.assign(kTitleExact).append(exact);
-      doc.add_posting(title_term, pos);
-      title_term.assign(kTitleFolded).append(folded);
-      doc.add_posting(title_term, pos);
+      doc.add_term(title_term);
     }
     if (spelling && exact.size() > 1 && !(exact[0] >= '0' && exact[0] <= '9')) {
       ++(*spelling)[exact];
@@ -155,10 +153,11 @@ std::string unique_suffix() {
 
 }  // namespace
 
-Result<IndexReport> build_index(const std::vector<Record>& records,
-                                const std::vector<Archive>& archives, const fs::path& index_dir,
-                                unsigned threads) {
-  IndexReport report;
+Result<PreparedIndex> write_index(const std::vector<Record>& records,
+                                  const std::vector<Archive>& archives, const fs::path& index_dir,
+                                  unsigned threads) {
+  PreparedIndex prepared;
+  prepared.index_dir = index_dir;
   std::error_code ec;
   fs::create_directories(index_dir / kArchiveDir, ec);
   if (ec) return failure(index_dir, ec.message());
@@ -167,22 +166,22 @@ Result<IndexReport> build_index(const std::vector<Record>& records,
     for (const Archive& archive : archives) {
       fs::path dir = index_dir / kArchiveDir / archive.name;
       if (fs::exists(dir / kDoneMark, ec)) {
-        ++report.archives_kept;
+        ++prepared.report.archives_kept;
         continue;
       }
       fs::remove_all(dir, ec);
       write_database(archive.records, dir);
       std::ofstream(dir / kDoneMark) << archive.records.size() << "\n";
-      ++report.archives_built;
+      ++prepared.report.archives_built;
     }
 
     // The live index, in parts written side by side, joined by a stub database.
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
     std::size_t parts =
         std::max<std::size_t>(1, std::min<std::size_t>(threads, records.size() / 500 + 1));
-    fs::path generation = index_dir / ("gen-" + unique_suffix());
-    fs::create_directories(generation, ec);
-    if (ec) return failure(generation, ec.message());
+    prepared.generation = index_dir / ("gen-" + unique_suffix());
+    fs::create_directories(prepared.generation, ec);
+    if (ec) return failure(prepared.generation, ec.message());
     std::vector<std::vector<const Record*>> split(parts);
     for (std::size_t i = 0; i < records.size(); ++i) split[i % parts].push_back(&records[i]);
     std::vector<std::thread> workers;
@@ -190,7 +189,7 @@ Result<IndexReport> build_index(const std::vector<Record>& records,
     for (std::size_t p = 0; p < parts; ++p) {
       workers.emplace_back([&, p] {
         try {
-          write_database(split[p], generation / ("part" + std::to_string(p)));
+          write_database(split[p], prepared.generation / ("part" + std::to_string(p)));
         } catch (const Xapian::Error& e) {
           errors[p] = e.get_description();
         }
@@ -199,39 +198,55 @@ Result<IndexReport> build_index(const std::vector<Record>& records,
     for (auto& w : workers) w.join();
     for (const auto& e : errors) {
       if (!e.empty()) {
-        fs::remove_all(generation, ec);
-        return failure(generation, e);
+        fs::remove_all(prepared.generation, ec);
+        return failure(prepared.generation, e);
       }
     }
-    {
-      std::ofstream stub(generation / "XAPIANDB");
-      for (std::size_t p = 0; p < parts; ++p) stub << "auto part" << p << "\n";
-      if (!stub) return failure(generation / "XAPIANDB", "cannot write the stub");
-    }
-    // Switch: a new symlink renamed over the old one is one atomic step.
-    fs::path link = index_dir / kLiveLink;
-    fs::path temp_link = index_dir / ("live.tmp-" + unique_suffix());
-    fs::create_directory_symlink(generation.filename(), temp_link, ec);
-    if (ec) return failure(temp_link, ec.message());
-    fs::rename(temp_link, link, ec);
-    if (ec) {
-      fs::remove(temp_link, ec);
-      return failure(link, ec.message());
-    }
-    // The previous generation stays for readers that opened it a moment ago (they move to
-    // the new one at their next request); older ones go.
-    std::vector<fs::path> old;
-    for (const auto& entry : fs::directory_iterator(index_dir, ec)) {
-      std::string name = entry.path().filename().string();
-      if (name.rfind("gen-", 0) == 0 && entry.path() != generation) old.push_back(entry.path());
-    }
-    std::sort(old.begin(), old.end());
-    for (std::size_t i = 0; i + 1 < old.size(); ++i) fs::remove_all(old[i], ec);
+    std::ofstream stub(prepared.generation / "XAPIANDB");
+    for (std::size_t p = 0; p < parts; ++p) stub << "auto part" << p << "\n";
+    if (!stub) return failure(prepared.generation / "XAPIANDB", "cannot write the stub");
   } catch (const Xapian::Error& e) {
     return failure(index_dir, e.get_description());
   }
-  report.documents = records.size();
-  return report;
+  prepared.report.documents = records.size();
+  return prepared;
+}
+
+Status switch_index(const PreparedIndex& prepared) {
+  std::error_code ec;
+  const fs::path& index_dir = prepared.index_dir;
+  // A new symlink renamed over the old one is one atomic step.
+  fs::path link = index_dir / kLiveLink;
+  fs::path temp_link = index_dir / ("live.tmp-" + unique_suffix());
+  fs::create_directory_symlink(prepared.generation.filename(), temp_link, ec);
+  if (ec) return failure(temp_link, ec.message());
+  fs::rename(temp_link, link, ec);
+  if (ec) {
+    fs::remove(temp_link, ec);
+    return failure(link, ec.message());
+  }
+  // The previous generation stays for readers that opened it a moment ago (they move to the
+  // new one at their next request); older ones go.
+  std::vector<fs::path> old;
+  for (const auto& entry : fs::directory_iterator(index_dir, ec)) {
+    std::string name = entry.path().filename().string();
+    if (name.rfind("gen-", 0) == 0 && entry.path() != prepared.generation) {
+      old.push_back(entry.path());
+    }
+  }
+  std::sort(old.begin(), old.end());
+  for (std::size_t i = 0; i + 1 < old.size(); ++i) fs::remove_all(old[i], ec);
+  return Ok{};
+}
+
+Result<IndexReport> build_index(const std::vector<Record>& records,
+                                const std::vector<Archive>& archives, const fs::path& index_dir,
+                                unsigned threads) {
+  auto prepared = write_index(records, archives, index_dir, threads);
+  if (!prepared) return prepared.error();
+  Status switched = switch_index(*prepared);
+  if (!switched) return switched.error();
+  return prepared->report;
 }
 
 std::string validate_query_text(std::string_view text) {

@@ -23,55 +23,71 @@ bool has_marks(std::string_view word) {
   return false;
 }
 
-// One word: its exact form (boosted) or any form with the same letters.
-Xapian::Query word_query(const std::string& word, TermCache& cache, const char* exact_prefix,
-                         const char* folded_prefix) {
-  const auto& forms = cache.forms(word, !has_marks(word));
-  Xapian::Query folded(std::string(folded_prefix) + forms.second);
-  if (!has_marks(word)) return folded;
-  Xapian::Query exact(Xapian::Query::OP_SCALE_WEIGHT,
-                      Xapian::Query(std::string(exact_prefix) + forms.first), kExactBoost);
-  return Xapian::Query(Xapian::Query::OP_OR, exact, folded);
-}
+// Resolves words to index terms.
+struct Terms {
+  TermCache& cache;
+  const Vocabulary& vocabulary;
 
-// The term a word must have at its place in a phrase: exact when typed with marks.
-std::string phrase_term(const std::string& word, TermCache& cache) {
-  const auto& forms = cache.forms(word, !has_marks(word));
-  return has_marks(word) ? forms.first : std::string(kFolded) + forms.second;
-}
-
-Xapian::Query phrase_query(const std::vector<std::string>& words, TermCache& cache) {
-  if (words.size() == 1) return word_query(words[0], cache, "", kFolded);
-  std::vector<Xapian::Query> terms;
-  for (const auto& w : words) terms.emplace_back(phrase_term(w, cache));
-  return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
-                       static_cast<Xapian::termcount>(terms.size()));
-}
-
-Xapian::Query item_query(const QueryItem& item, TermCache& cache) {
-  switch (item.type) {
-    case QueryItem::Type::word:
-      return word_query(item.words[0], cache, "", kFolded);
-    case QueryItem::Type::phrase:
-      return phrase_query(item.words, cache);
-    case QueryItem::Type::title: {
-      std::vector<Xapian::Query> parts;
-      for (const auto& w : item.words)
-        parts.push_back(word_query(w, cache, kTitleExact, kTitleFolded));
-      return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                           Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()),
-                           kTitleBoost);
-    }
-    case QueryItem::Type::number: {
-      Xapian::Query whole(Xapian::Query::OP_SCALE_WEIGHT,
-                          Xapian::Query(std::string(kNumber) + number_key(item.number)),
-                          kNumberBoost);
-      if (item.words.empty()) return whole;
-      return Xapian::Query(Xapian::Query::OP_OR, whole, phrase_query(item.words, cache));
-    }
+  // Every indexed way of writing the word's letters, with `prefix` ("" or the title's).
+  std::vector<std::string> variants(const std::string& word, const char* prefix) {
+    const auto& forms = cache.forms(word, !has_marks(word));
+    std::vector<std::string> out;
+    for (const auto& v : vocabulary.variants(forms.second)) out.push_back(prefix + v);
+    if (out.empty()) out.push_back(prefix + forms.first);  // matches nothing; keeps the shape
+    return out;
   }
-  return Xapian::Query();
-}
+
+  // One word: its exact form (boosted) or any form with the same letters.
+  Xapian::Query word(const std::string& w, const char* prefix) {
+    auto all = variants(w, prefix);
+    Xapian::Query any(Xapian::Query::OP_SYNONYM, all.begin(), all.end());
+    if (!has_marks(w)) return any;
+    const auto& forms = cache.forms(w, false);
+    Xapian::Query exact(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(prefix + forms.first),
+                        kExactBoost);
+    return Xapian::Query(Xapian::Query::OP_OR, exact, any);
+  }
+
+  // Words in order: a word typed with marks must be that word; one without, any of its forms.
+  Xapian::Query phrase(const std::vector<std::string>& words) {
+    if (words.size() == 1) return word(words[0], "");
+    std::vector<Xapian::Query> parts;
+    for (const auto& w : words) {
+      if (has_marks(w)) {
+        parts.emplace_back(cache.forms(w, false).first);
+      } else {
+        auto all = variants(w, "");
+        parts.emplace_back(Xapian::Query::OP_OR, all.begin(), all.end());
+      }
+    }
+    return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(),
+                         static_cast<Xapian::termcount>(parts.size()));
+  }
+
+  Xapian::Query item(const QueryItem& item) {
+    switch (item.type) {
+      case QueryItem::Type::word:
+        return word(item.words[0], "");
+      case QueryItem::Type::phrase:
+        return phrase(item.words);
+      case QueryItem::Type::title: {
+        std::vector<Xapian::Query> parts;
+        for (const auto& w : item.words) parts.push_back(word(w, kTitleExact));
+        return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                             Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()),
+                             kTitleBoost);
+      }
+      case QueryItem::Type::number: {
+        Xapian::Query whole(Xapian::Query::OP_SCALE_WEIGHT,
+                            Xapian::Query(std::string(kNumber) + number_key(item.number)),
+                            kNumberBoost);
+        if (item.words.empty()) return whole;
+        return Xapian::Query(Xapian::Query::OP_OR, whole, phrase(item.words));
+      }
+    }
+    return Xapian::Query();
+  }
+};
 
 void note_forms(const std::vector<std::string>& words, ParsedText& parsed, TermCache& cache) {
   for (const auto& w : words) {
@@ -158,13 +174,15 @@ ParsedText parse_text(std::string_view text, TermCache& cache) {
   return parsed;
 }
 
-Xapian::Query text_query(const ParsedText& parsed, bool relaxed, TermCache& cache) {
+Xapian::Query text_query(const ParsedText& parsed, bool relaxed, TermCache& cache,
+                         const Vocabulary& vocabulary) {
+  Terms terms{cache, vocabulary};
   Xapian::Query main;
   if (parsed.items.empty()) {
     main = Xapian::Query::MatchAll;
   } else {
     std::vector<Xapian::Query> parts;
-    for (const auto& item : parsed.items) parts.push_back(item_query(item, cache));
+    for (const auto& item : parsed.items) parts.push_back(terms.item(item));
     main = Xapian::Query(relaxed ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, parts.begin(),
                          parts.end());
     // Syllables that stand together ("khoa học", "năng suất") rank higher.
@@ -173,7 +191,7 @@ Xapian::Query text_query(const ParsedText& parsed, bool relaxed, TermCache& cach
       const auto& a = parsed.items[k];
       const auto& b = parsed.items[k + 1];
       if (a.type != QueryItem::Type::word || b.type != QueryItem::Type::word) continue;
-      pairs.push_back(phrase_query({a.words[0], b.words[0]}, cache));
+      pairs.push_back(terms.phrase({a.words[0], b.words[0]}));
     }
     if (!pairs.empty()) {
       main = Xapian::Query(Xapian::Query::OP_AND_MAYBE, main,
@@ -182,7 +200,7 @@ Xapian::Query text_query(const ParsedText& parsed, bool relaxed, TermCache& cach
   }
   if (!parsed.excluded.empty()) {
     std::vector<Xapian::Query> out;
-    for (const auto& item : parsed.excluded) out.push_back(item_query(item, cache));
+    for (const auto& item : parsed.excluded) out.push_back(terms.item(item));
     main = Xapian::Query(Xapian::Query::OP_AND_NOT, main,
                          Xapian::Query(Xapian::Query::OP_OR, out.begin(), out.end()));
   }

@@ -31,7 +31,8 @@ ParsedText parse_text(std::string_view text, TermCache& cache);
 
 /// The query for the words: all items (or any of them, when `relaxed`), with adjacent words
 /// ranked higher, without the excluded ones. MatchAll when there are no words.
-Xapian::Query text_query(const ParsedText& parsed, bool relaxed, TermCache& cache);
+Xapian::Query text_query(const ParsedText& parsed, bool relaxed, TermCache& cache,
+                         const Vocabulary& vocabulary);
 
 /// The filters of `q` (kinds, programmes… open/closed, date ranges) as one boolean query,
 /// or an empty query when there are none.

@@ -90,6 +90,15 @@ struct Searcher::Impl {
   std::string live_target;
   Xapian::Database db;
   TermCache cache;
+  Vocabulary vocabulary;
+
+  void read_vocabulary() {
+    vocabulary = Vocabulary();
+    for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) {
+      std::string term = *t;
+      if (is_word_term(term)) vocabulary.add(term, cache);
+    }
+  }
 
   Status open() {
     live_target = read_link(index_dir / "live");
@@ -124,6 +133,7 @@ struct Searcher::Impl {
         }
       }
       db = combined;
+      read_vocabulary();
     } catch (const Xapian::Error& e) {
       return Diagnostic{Severity::error,
                         index_dir.generic_string(),
@@ -152,7 +162,7 @@ struct Searcher::Impl {
                                         }));
         std::string replacement = word;
         bool ascii = forms.first == forms.second;
-        bool known = db.get_termfreq(std::string(kFolded) + forms.second) > 0 &&
+        bool known = !vocabulary.variants(forms.second).empty() &&
                      (ascii || db.get_termfreq(forms.first) > 0);
         if (!known && word.size() > 1 && !(word[0] >= '0' && word[0] <= '9')) {
           std::string s = db.get_spelling_suggestion(ascii ? forms.second : forms.first, 2);
@@ -205,7 +215,7 @@ Results Searcher::search(const Query& q) {
 
   std::unique_ptr<Spies> spies;
   auto run = [&](bool relaxed) {
-    Xapian::Query query = text_query(parsed, relaxed, impl_->cache);
+    Xapian::Query query = text_query(parsed, relaxed, impl_->cache, impl_->vocabulary);
     if (!filters.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filters);
     enquire.set_query(query);
     enquire.clear_matchspies();

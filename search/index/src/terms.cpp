@@ -15,11 +15,24 @@ const std::pair<std::string, std::string>& TermCache::forms(std::string_view wor
     scratch_.second = scratch_.first;
     return scratch_;
   }
-  auto it = cache_.find(std::string(word));
+  auto it = cache_.find(word);
   if (it != cache_.end()) return it->second;
   auto [inserted, added] = cache_.emplace(
       std::string(word), std::make_pair(text::canonical_syllable(word), text::fold(word)));
   return inserted->second;
+}
+
+void Vocabulary::add(const std::string& word, TermCache& cache) {
+  bool ascii = std::all_of(word.begin(), word.end(),
+                           [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  by_folded_[cache.forms(word, ascii).second].push_back(word);
+  ++words_;
+}
+
+const std::vector<std::string>& Vocabulary::variants(const std::string& folded) const {
+  static const std::vector<std::string> kNone;
+  auto it = by_folded_.find(folded);
+  return it == by_folded_.end() ? kNone : it->second;
 }
 
 std::string filter_key(std::string_view value) { return text::slugify(value); }

@@ -12,10 +12,8 @@
 namespace gazette::search::detail {
 
 // Term prefixes (Xapian's convention: upper-case letters before a lower-case term).
-inline constexpr const char* kFolded = "Z";        // folded word, any field
-inline constexpr const char* kTitleExact = "S";    // exact word in the title
-inline constexpr const char* kTitleFolded = "SZ";  // folded word in the title
-inline constexpr const char* kNumber = "N";        // a whole document number, folded
+inline constexpr const char* kTitleExact = "S";  // a word of the title, as written
+inline constexpr const char* kNumber = "N";      // a whole document number, folded
 inline constexpr const char* kKind = "K";
 inline constexpr const char* kProgram = "P";
 inline constexpr const char* kRound = "R";
@@ -57,9 +55,35 @@ class TermCache {
   const std::pair<std::string, std::string>& forms(std::string_view word, bool ascii);
 
  private:
-  std::unordered_map<std::string, std::pair<std::string, std::string>> cache_;
+  // Looked up by string_view without making a string (C++20 heterogeneous lookup).
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::pair<std::string, std::string>, Hash, std::equal_to<>>
+      cache_;
   std::pair<std::string, std::string> scratch_;
 };
+
+/// The words of an index grouped by folded form: "nang" → {"năng", "nâng", "nàng"…}. How a
+/// word typed without marks finds every way it is written.
+class Vocabulary {
+ public:
+  void add(const std::string& word, TermCache& cache);
+  /// The indexed words that fold to `folded`; empty when none.
+  const std::vector<std::string>& variants(const std::string& folded) const;
+  std::size_t size() const { return words_; }
+
+ private:
+  std::unordered_map<std::string, std::vector<std::string>> by_folded_;
+  std::size_t words_ = 0;
+};
+
+/// Whether an index term is a word of the text (not a prefixed field or filter term).
+inline bool is_word_term(std::string_view term) {
+  unsigned char c = static_cast<unsigned char>(term.empty() ? 'A' : term[0]);
+  return !(c >= 'A' && c <= 'Z');
+}
 
 /// A filter value as a term: folded and slugged ("Điện Biên" → "dien-bien").
 std::string filter_key(std::string_view value);

@@ -1,8 +1,13 @@
 #include <httplib.h>
 
+#include <condition_variable>
 #include <fstream>
+#include <mutex>
 
+#include "gazette/search.hpp"
 #include "gazette/serve.hpp"
+#include "gazette/site.hpp"
+#include "params.hpp"
 
 namespace gazette::serve {
 
@@ -53,9 +58,153 @@ std::optional<fs::path> resolve_path(const fs::path& root, std::string_view url_
   return file;
 }
 
+namespace {
+
+constexpr int kConnectionThreads = 64;  // each keep-alive connection holds a thread
+constexpr std::size_t kWorkers = 8;     // searchers: enough to keep the cores busy
+
+// What a request needs to search and render, not shareable between threads: kept in a pool.
+struct Worker {
+  std::unique_ptr<search::Searcher> searcher;
+  std::unique_ptr<site::SearchPages> pages;
+};
+
+class WorkerPool {
+ public:
+  WorkerPool(const config::SiteConfig* site) : site_(site) {}
+
+  // A worker, made on first need; the error says why search is not available.
+  Result<std::unique_ptr<Worker>> acquire() {
+    {
+      std::unique_lock lock(mutex_);
+      available_.wait(lock, [&] { return !idle_.empty() || made_ < kWorkers; });
+      if (!idle_.empty()) {
+        auto worker = std::move(idle_.back());
+        idle_.pop_back();
+        lock.unlock();
+        worker->searcher->refresh();  // a build may have switched the index
+        return worker;
+      }
+      ++made_;
+    }
+    auto worker = std::make_unique<Worker>();
+    std::vector<std::string> shards;
+    for (const auto& s : site_->search.shards) shards.push_back(s.location);
+    auto searcher = search::Searcher::open(site_->search.index_dir, shards);
+    auto pages = site::SearchPages::create(*site_);
+    if (!searcher || !pages) {
+      std::lock_guard lock(mutex_);
+      --made_;
+      available_.notify_one();
+      return searcher ? pages.error() : searcher.error();
+    }
+    worker->searcher = std::move(*searcher);
+    worker->pages = std::move(*pages);
+    return worker;
+  }
+
+  void release(std::unique_ptr<Worker> worker) {
+    std::lock_guard lock(mutex_);
+    idle_.push_back(std::move(worker));
+    available_.notify_one();
+  }
+
+ private:
+  const config::SiteConfig* site_;
+  std::mutex mutex_;
+  std::condition_variable available_;
+  std::vector<std::unique_ptr<Worker>> idle_;
+  std::size_t made_ = 0;
+};
+
+}  // namespace
+
 struct Server::Impl {
   ServerOptions options;
   httplib::Server http;
+  std::unique_ptr<WorkerPool> workers;
+
+  enum class Format { html, json, atom };
+
+  void search(const httplib::Request& req, httplib::Response& res, Format format) {
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_header("Cache-Control", "no-cache");
+    if (format == Format::json) res.set_header("Access-Control-Allow-Origin", "*");
+    if (!workers) {
+      res.status = 404;
+      res.set_content("Search is not configured for this site\n", "text/plain; charset=utf-8");
+      return;
+    }
+    auto worker = workers->acquire();
+    if (!worker) {
+      res.status = 503;
+      std::string why = worker.error().message + " (" + worker.error().hint + ")";
+      if (format == Format::json) {
+        res.set_content("{\"error\":" + json_string(why) + "}", "application/json; charset=utf-8");
+      } else {
+        res.set_content("Search is not available: " + why + "\n", "text/plain; charset=utf-8");
+      }
+      return;
+    }
+    detail::Params params(req.params.begin(), req.params.end());
+    int page_size = options.site ? options.site->search.page_size : 10;
+    auto query = detail::parse_query(params, options.clock(), page_size);
+    search::Results results;
+    std::string error;
+    search::Query q;
+    if (!query) {
+      error = query.error().message;
+      res.status = 400;
+      q.now = options.clock();
+      q.text = params.count("q") && !find_invalid_utf8(params.find("q")->second)
+                   ? params.find("q")->second.substr(0, search::kMaxQueryBytes)
+                   : "";
+    } else {
+      q = *query;
+      if (format == Format::atom) {
+        q.sort = search::Query::Sort::newest;
+        q.page = 1;
+        q.page_size = 50;
+      }
+      results = (*worker)->searcher->search(q);
+    }
+    switch (format) {
+      case Format::html:
+        res.set_content((*worker)->pages->html(q, results, error), "text/html; charset=utf-8");
+        break;
+      case Format::json:
+        res.set_content(error.empty() ? (*worker)->pages->json(q, results)
+                                      : "{\"error\":" + json_string(error) + "}",
+                        "application/json; charset=utf-8");
+        break;
+      case Format::atom:
+        if (error.empty()) {
+          res.set_content((*worker)->pages->atom(q, results),
+                          "application/atom+xml; charset=utf-8");
+        } else {
+          res.set_content(error + "\n", "text/plain; charset=utf-8");
+        }
+        break;
+    }
+    workers->release(std::move(*worker));
+  }
+
+  static std::string json_string(const std::string& text) {
+    std::string out = "\"";
+    for (char c : text) {
+      if (c == '"' || c == '\\') {
+        out += '\\';
+        out += c;
+      } else if (static_cast<unsigned char>(c) < 0x20) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out += buf;
+      } else {
+        out += c;
+      }
+    }
+    return out + "\"";
+  }
 
   void serve_file(const httplib::Request& req, httplib::Response& res) {
     auto file = resolve_path(options.root, req.path);
@@ -89,14 +238,30 @@ struct Server::Impl {
   }
 
   void routes() {
+    http.Get("/search", [this](const httplib::Request& req, httplib::Response& res) {
+      search(req, res, Format::html);
+    });
+    http.Get("/search/", [](const httplib::Request&, httplib::Response& res) {
+      res.status = 301;
+      res.set_header("Location", "/search");
+    });
+    http.Get("/api/search", [this](const httplib::Request& req, httplib::Response& res) {
+      search(req, res, Format::json);
+    });
+    http.Get("/search.atom", [this](const httplib::Request& req, httplib::Response& res) {
+      search(req, res, Format::atom);
+    });
     http.Get(R"(/.*)",
              [this](const httplib::Request& req, httplib::Response& res) { serve_file(req, res); });
+    http.set_keep_alive_max_count(1000);
+    http.new_task_queue = [] { return new httplib::ThreadPool(kConnectionThreads); };
   }
 };
 
 Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
   if (!impl_->options.clock) impl_->options.clock = [] { return now(); };
+  if (impl_->options.site) impl_->workers = std::make_unique<WorkerPool>(impl_->options.site);
   impl_->routes();
 }
 

@@ -55,9 +55,25 @@ struct IndexReport {
   std::size_t archives_kept = 0;   ///< archives already there and left as they were
 };
 
-/// Writes the live index of `records` into a new directory under `index_dir` and switches
-/// `index_dir/live` to it in one step (a symlink replaced by rename): readers see the old
-/// index or the new one. Archives that exist already are kept, not rebuilt.
+/// An index written but not yet in use.
+struct PreparedIndex {
+  std::filesystem::path index_dir;
+  std::filesystem::path generation;  ///< the new live database (a stub over its parts)
+  IndexReport report;
+};
+
+/// Writes the live index of `records` into a new directory under `index_dir`, in parts
+/// written in parallel. Archives that exist already are kept, not rebuilt. Readers still see
+/// the previous index until switch_index().
+Result<PreparedIndex> write_index(const std::vector<Record>& records,
+                                  const std::vector<Archive>& archives,
+                                  const std::filesystem::path& index_dir, unsigned threads = 0);
+
+/// Points `index_dir/live` at the prepared index in one step (a symlink replaced by rename):
+/// readers see the old index or the new one. Removes generations older than the previous.
+Status switch_index(const PreparedIndex& prepared);
+
+/// write_index() then switch_index().
 Result<IndexReport> build_index(const std::vector<Record>& records,
                                 const std::vector<Archive>& archives,
                                 const std::filesystem::path& index_dir, unsigned threads = 0);

@@ -1,0 +1,98 @@
+#include <unistd.h>
+#include <cstdio>
+
+#include "commands.hpp"
+#include "console.hpp"
+#include "gazette/search.hpp"
+#include "gazette/site.hpp"
+
+namespace gazette::cli {
+
+namespace {
+
+// Snippets mark matches with <mark>; a terminal shows them in bold, or *like this* in a pipe.
+std::string terminal_text(const std::string& html, bool color) {
+  std::string out = html;
+  auto replace_all = [&](const std::string& from, const std::string& to) {
+    for (std::size_t pos = out.find(from); pos != std::string::npos;
+         pos = out.find(from, pos + to.size())) {
+      out.replace(pos, from.size(), to);
+    }
+  };
+  replace_all("<mark>", color ? "\033[1m" : "*");
+  replace_all("</mark>", color ? "\033[0m" : "*");
+  replace_all("&lt;", "<");
+  replace_all("&gt;", ">");
+  replace_all("&quot;", "\"");
+  replace_all("&#39;", "'");
+  replace_all("&amp;", "&");
+  return out;
+}
+
+}  // namespace
+
+int run_search(const SearchArgs& args) {
+  auto config = load_site_or_report(args.common);
+  if (!config) return 1;
+  auto clock = clock_of(args.common);
+  if (!clock) return 2;
+  std::string problem = search::validate_query_text(args.text);
+  if (!problem.empty()) {
+    std::fprintf(stderr, "error: %s\n", problem.c_str());
+    return 1;
+  }
+  search::Query q;
+  q.text = args.text;
+  q.now = *clock;
+  q.kinds = args.kinds;
+  q.programs = args.programs;
+  q.rounds = args.rounds;
+  q.provinces = args.provinces;
+  q.issuers = args.issuers;
+  if (args.open) q.open = true;
+  if (args.closed) q.open = false;
+  if (args.sort == "newest") q.sort = search::Query::Sort::newest;
+  if (args.sort == "deadline") q.sort = search::Query::Sort::deadline;
+  q.page = args.page;
+  q.page_size = args.limit;
+  std::vector<std::string> shards;
+  for (const auto& s : config->search.shards) shards.push_back(s.location);
+  auto searcher = search::Searcher::open(config->search.index_dir, shards);
+  if (!searcher) {
+    print_diagnostics({searcher.error()}, 0);
+    return 1;
+  }
+  search::Results results = (*searcher)->search(q);
+  if (args.json) {
+    auto pages = site::SearchPages::create(*config);
+    if (!pages) {
+      print_diagnostics({pages.error()}, 0);
+      return 2;
+    }
+    std::printf("%s\n", (*pages)->json(q, results).c_str());
+    return 0;
+  }
+  bool color = isatty(1);
+  if (!results.suggestion.empty()) std::printf("Did you mean: %s\n", results.suggestion.c_str());
+  if (results.relaxed) std::printf("No document has every word; these have some of them.\n");
+  std::printf("%s%zu result%s\n", results.total_exact ? "" : "about ", results.total,
+              results.total == 1 ? "" : "s");
+  int rank = (q.page - 1) * q.page_size;
+  for (const auto& h : results.hits) {
+    std::printf("\n%d. %s\n   %s", ++rank, h.title.c_str(), h.kind.c_str());
+    if (!h.number.empty()) std::printf(" · %s", h.number.c_str());
+    if (!h.issuer.empty()) std::printf(" · %s", h.issuer.c_str());
+    std::printf(" · %s", format_iso_date(h.issued).c_str());
+    if (h.deadline) {
+      bool open = *h.deadline > *clock && !(h.opens && *h.opens > *clock);
+      std::printf(" · deadline %s (%s)", format_rfc3339(*h.deadline).c_str(),
+                  open ? "open" : (h.opens && *h.opens > *clock ? "upcoming" : "closed"));
+    }
+    std::printf("\n   %s%s\n", config->base_url.c_str(), h.url.substr(1).c_str());
+    if (!h.snippet_html.empty())
+      std::printf("   %s\n", terminal_text(h.snippet_html, color).c_str());
+  }
+  return 0;
+}
+
+}  // namespace gazette::cli

@@ -1,0 +1,114 @@
+#include "params.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+namespace gazette::serve::detail {
+
+namespace {
+
+constexpr std::size_t kMaxValueBytes = 200;
+constexpr int kMaxPage = 10000;
+
+Diagnostic refusal(std::string message) {
+  return Diagnostic{Severity::error, "", {}, std::move(message), {}, {}};
+}
+
+std::optional<int> integer(const std::string& text, int low, int high) {
+  int value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value < low || value > high) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<Date> date(const std::string& text) {
+  auto instant = parse_rfc3339(text);
+  if (!instant || text.size() != 10) return std::nullopt;
+  return local_time(*instant).date;
+}
+
+}  // namespace
+
+Result<search::Query> parse_query(const Params& params, Instant now, int default_page_size) {
+  search::Query q;
+  q.now = now;
+  q.page_size = default_page_size;
+  static const std::vector<std::string> kKinds = {"notice",  "guidance", "proposal-list",
+                                                  "program", "page",     "task"};
+  for (const auto& [key, raw] : params) {
+    std::string value(trim(raw));
+    if (key == "q") {
+      std::string problem = search::validate_query_text(raw);
+      if (!problem.empty()) return refusal(problem);
+      q.text = value;
+      continue;
+    }
+    if (value.size() > kMaxValueBytes || find_invalid_utf8(value) ||
+        value.find('\0') != std::string::npos) {
+      return refusal("the value of `" + key + "` is not acceptable text");
+    }
+    if (value.empty()) continue;  // an empty choice of a form ("all")
+    if (key == "kind") {
+      if (std::find(kKinds.begin(), kKinds.end(), value) == kKinds.end()) {
+        return refusal("unknown kind `" + value +
+                       "`: use notice, guidance, proposal-list, program, page or task");
+      }
+      q.kinds.push_back(value);
+    } else if (key == "program") {
+      q.programs.push_back(value);
+    } else if (key == "province") {
+      q.provinces.push_back(value);
+    } else if (key == "issuer") {
+      q.issuers.push_back(value);
+    } else if (key == "submitter") {
+      q.submitters.push_back(value);
+    } else if (key == "lead") {
+      q.leads.push_back(value);
+    } else if (key == "round") {
+      auto round = integer(value, 1900, 2200);
+      if (!round) return refusal("`round` must be a year such as 2024");
+      q.rounds.push_back(*round);
+    } else if (key == "open") {
+      if (value == "1" || value == "true" || value == "on") {
+        q.open = true;
+      } else if (value == "0" || value == "false") {
+        q.open = false;
+      } else {
+        return refusal("`open` must be 1 (open calls) or 0 (closed calls)");
+      }
+    } else if (key == "issued_from" || key == "issued_to" || key == "deadline_from" ||
+               key == "deadline_to") {
+      auto d = date(value);
+      if (!d) return refusal("`" + key + "` must be a date such as 2023-04-25");
+      if (key == "issued_from") q.issued_from = d;
+      if (key == "issued_to") q.issued_to = d;
+      if (key == "deadline_from") q.deadline_from = d;
+      if (key == "deadline_to") q.deadline_to = d;
+    } else if (key == "sort") {
+      if (value == "relevance") {
+        q.sort = search::Query::Sort::relevance;
+      } else if (value == "newest") {
+        q.sort = search::Query::Sort::newest;
+      } else if (value == "deadline") {
+        q.sort = search::Query::Sort::deadline;
+      } else {
+        return refusal("`sort` must be relevance, newest or deadline");
+      }
+    } else if (key == "page") {
+      auto page = integer(value, 1, kMaxPage);
+      if (!page)
+        return refusal("`page` must be a page number from 1 to " + std::to_string(kMaxPage));
+      q.page = *page;
+    } else if (key == "per_page") {
+      auto size = integer(value, 1, 100);
+      if (!size) return refusal("`per_page` must be from 1 to 100");
+      q.page_size = *size;
+    }
+    // Other parameters are ignored, as a search engine would.
+  }
+  return q;
+}
+
+}  // namespace gazette::serve::detail
