@@ -37,7 +37,8 @@ function(gazette_module_tests name)
     return()
   endif()
   add_executable(gazette_${name}_tests ${ARGN})
-  target_link_libraries(gazette_${name}_tests PRIVATE gazette::${name} gazette_test_main)
+  target_link_libraries(gazette_${name}_tests PRIVATE gazette::${name} gazette_test_main
+                                                  gazette_test_support)
   target_include_directories(gazette_${name}_tests PRIVATE src)
   gazette_target_defaults(gazette_${name}_tests)
   doctest_discover_tests(gazette_${name}_tests

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 #include "gazette/search.hpp"
 #include "query.hpp"
@@ -19,25 +20,9 @@ namespace {
 constexpr Xapian::doccount kCountAtLeast = 20000;  // exact counts and facets up to this
 constexpr std::size_t kFacetValues = 30;
 
-// Counts matches by the state of their call at one moment, from the stored deadline.
-class CallStateSpy : public Xapian::MatchSpy {
- public:
-  explicit CallStateSpy(std::string now) : now_(std::move(now)) {}
-  void operator()(const Xapian::Document& doc, double) override {
-    std::string deadline = doc.get_value(kDeadlineSlot);
-    if (deadline.empty()) return;
-    ++(deadline > now_ ? open : closed);
-  }
-  std::size_t open = 0, closed = 0;
-
- private:
-  std::string now_;
-};
-
 // Counts per value of each filter, and per call state, over the matches.
+// Only Xapian's own match spies: remote shards (xapian-tcpsrv) must be able to run them.
 struct Spies {
-  explicit Spies(const Instant& now)
-      : states(Xapian::sortable_serialise(static_cast<double>(now.epoch_seconds))) {}
   Xapian::ValueCountMatchSpy kind{kKindSlot}, program{kProgramSlot}, round{kRoundSlot},
       province{kProvinceSlot}, issuer{kIssuerSlot};
   std::vector<std::pair<const char*, Xapian::ValueCountMatchSpy*>> values = {
@@ -46,7 +31,7 @@ struct Spies {
       {"round", &round},
       {"province", &province},
       {"issuer", &issuer}};
-  CallStateSpy states;
+  Xapian::ValueCountMatchSpy deadlines{kDeadlineSlot};  // summed into open / closed below
 };
 
 std::string read_link(const fs::path& link) {
@@ -200,6 +185,15 @@ bool Searcher::refresh() {
 std::size_t Searcher::document_count() const { return impl_->db.get_doccount(); }
 
 Results Searcher::search(const Query& q) {
+  try {
+    return search_or_throw(q);
+  } catch (const Xapian::Error& e) {
+    // Xapian's errors are not std::exceptions: give callers one they can catch.
+    throw std::runtime_error(e.get_description());
+  }
+}
+
+Results Searcher::search_or_throw(const Query& q) {
   Results results;
   results.page = std::max(1, q.page);
   int page_size = std::clamp(q.page_size, 1, 100);
@@ -219,9 +213,9 @@ Results Searcher::search(const Query& q) {
     if (!filters.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filters);
     enquire.set_query(query);
     enquire.clear_matchspies();
-    spies = std::make_unique<Spies>(q.now);
+    spies = std::make_unique<Spies>();
     for (auto& [name, spy] : spies->values) enquire.add_matchspy(spy);
-    enquire.add_matchspy(&spies->states);
+    enquire.add_matchspy(&spies->deadlines);
     auto first = static_cast<Xapian::doccount>((results.page - 1) * page_size);
     return enquire.get_mset(first, static_cast<Xapian::doccount>(page_size), kCountAtLeast);
   };
@@ -252,10 +246,14 @@ Results Searcher::search(const Query& q) {
     }
     if (!facet.values.empty()) results.facets.push_back(std::move(facet));
   }
-  if (spies->states.open + spies->states.closed > 0) {
-    results.facets.push_back(
-        Facet{"open", {{"open", spies->states.open}, {"closed", spies->states.closed}}});
+  // Open or closed is decided now, from the stored deadlines of the matches.
+  std::string now = Xapian::sortable_serialise(static_cast<double>(q.now.epoch_seconds));
+  std::size_t open = 0, closed = 0;
+  for (auto v = spies->deadlines.values_begin(); v != spies->deadlines.values_end(); ++v) {
+    (*v > now ? open : closed) += v.get_termfreq();
   }
+  if (open + closed > 0)
+    results.facets.push_back(Facet{"open", {{"open", open}, {"closed", closed}}});
   if (results.total == 0 || results.relaxed) results.suggestion = impl_->suggest(parsed);
   return results;
 }

@@ -166,7 +166,16 @@ struct Server::Impl {
         q.page = 1;
         q.page_size = 50;
       }
-      results = (*worker)->searcher->search(q);
+      try {
+        results = (*worker)->searcher->search(q);
+      } catch (const std::exception& e) {
+        // A shard that went away, a database being replaced under us: say so, plainly.
+        workers->release(std::move(*worker));
+        res.status = 503;
+        res.set_content(std::string("Search is unavailable for a moment: ") + e.what() + "\n",
+                        "text/plain; charset=utf-8");
+        return;
+      }
     }
     switch (format) {
       case Format::html:
@@ -253,6 +262,15 @@ struct Server::Impl {
     });
     http.Get(R"(/.*)",
              [this](const httplib::Request& req, httplib::Response& res) { serve_file(req, res); });
+    // A query too long for a URL still gets a sentence, with the status of any refused query.
+    http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+      if (res.status == 414) {
+        res.status = 400;
+        res.set_content(
+            "the query is too long: at most " + std::to_string(search::kMaxQueryBytes) + " bytes\n",
+            "text/plain; charset=utf-8");
+      }
+    });
     http.set_keep_alive_max_count(1000);
     http.new_task_queue = [] { return new httplib::ThreadPool(kConnectionThreads); };
   }

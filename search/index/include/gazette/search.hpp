@@ -130,6 +130,7 @@ class Searcher {
   static Result<std::unique_ptr<Searcher>> open(const std::filesystem::path& index_dir,
                                                 const std::vector<std::string>& shards);
   ~Searcher();
+  /// The results; throws std::runtime_error when the index fails (a shard unreachable).
   Results search(const Query& query);
   /// Opens the index again if a build has switched `live` since; true if it did.
   bool refresh();
@@ -138,6 +139,7 @@ class Searcher {
  private:
   struct Impl;
   explicit Searcher(std::unique_ptr<Impl> impl);
+  Results search_or_throw(const Query& query);
   std::unique_ptr<Impl> impl_;
 };
 

@@ -1,0 +1,277 @@
+// End-to-end search: real sites built and indexed, `gazette serve` answering HTTP on
+// 127.0.0.1, xapian-tcpsrv serving a remote shard, a generated corpus for relevance.
+#include <arpa/inet.h>
+#include <doctest/doctest.h>
+#include <httplib.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <thread>
+
+#include "gazette/search.hpp"
+#include "gazette/serve.hpp"
+#include "temp_site.hpp"
+
+namespace {
+
+// A server for a built site on a free port of 127.0.0.1, stopped at the end of the test.
+class RunningServer {
+ public:
+  RunningServer(const TempSite& site, std::function<gazette::Instant()> clock = {}) {
+    auto config = gazette::config::load_site(site.path());
+    REQUIRE(config.ok());
+    config_ = *config;
+    gazette::serve::ServerOptions options;
+    options.root = config_.output_dir;
+    options.site = &config_;
+    options.clock =
+        clock ? clock : [] { return *gazette::parse_rfc3339("2023-04-20T09:00:00+07:00"); };
+    server_ = std::make_unique<gazette::serve::Server>(options);
+    port_ = server_->bind_any_port();
+    REQUIRE(port_ > 0);
+    thread_ = std::thread([this] { server_->listen_after_bind(); });
+    while (!server_->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  ~RunningServer() {
+    server_->stop();
+    thread_.join();
+  }
+  httplib::Result get(const std::string& path) {
+    httplib::Client client("127.0.0.1", port_);
+    return client.Get(path.c_str());
+  }
+  nlohmann::json api(const std::string& params) {
+    auto res = get("/api/search?" + params);
+    REQUIRE(res);
+    REQUIRE(res->status == 200);
+    return nlohmann::json::parse(res->body);
+  }
+
+ private:
+  gazette::config::SiteConfig config_;
+  std::unique_ptr<gazette::serve::Server> server_;
+  std::thread thread_;
+  int port_ = 0;
+};
+
+bool can_connect(int port) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<std::uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bool ok = connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+  close(fd);
+  return ok;
+}
+
+// A child process killed when the test ends, however it ends.
+struct Child {
+  pid_t pid = -1;
+  ~Child() {
+    if (pid > 0) {
+      kill(-pid, SIGTERM);
+      waitpid(pid, nullptr, 0);
+    }
+  }
+};
+
+std::vector<std::string> urls_of(const nlohmann::json& j) {
+  std::vector<std::string> urls;
+  for (const auto& hit : j["hits"]) urls.push_back(hit["url"].get<std::string>());
+  return urls;
+}
+
+std::map<std::string, std::string> sample_site() {
+  return {
+      {"content/programs/1322.md",
+       "+++\ntitle = \"Chương trình 1322\"\nnumber = \"1322/QĐ-TTg\"\nissuer = \"Thủ tướng Chính "
+       "phủ\"\nissued = 2020-08-31\nprogram = \"1322\"\n+++\nNâng cao năng suất và chất lượng.\n"},
+      {"content/notices/a.md",
+       notice("Đề xuất nhiệm vụ năng suất chất lượng",
+              "province = \"Điện Biên\"\nprogram = \"1322\"\nround = 2024\n"
+              "deadline = 2023-04-25T17:00:00+07:00\nnumber = \"12/TB-SKHCN\"\n",
+              "Hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản phẩm.\n")},
+      {"content/notices/b.md", notice("Thông báo về đường giao thông", "province = \"Hà Nội\"\n",
+                                      "Dự án đường tỉnh lộ. <script>alert(1)</script>\n")},
+      {"content/guidance/c.md",
+       "+++\ntitle = \"Hướng dẫn dương lịch\"\nissued = 2023-01-05\nprogram = \"1322\"\nround = "
+       "2023\ndeadline = 2023-02-01T17:00:00+07:00\n+++\nĐương nhiên.\n"},
+  };
+}
+
+}  // namespace
+
+TEST_CASE("e2e search: the build writes the index and /api/search answers from it") {
+  TempSite site(sample_site());
+  REQUIRE(site.build().report.ok);
+  RunningServer server(site);
+  auto j = server.api("q=nang+suat+chat+luong");
+  auto urls = urls_of(j);
+  REQUIRE_FALSE(urls.empty());
+  CHECK(urls[0] == "/notice/2023/a/");
+  CHECK(j["hits"][0]["state"] == "closing-soon");
+  CHECK(j["hits"][0]["snippet"].get<std::string>().find("<mark>năng</mark>") != std::string::npos);
+  CHECK(urls_of(server.api("q=12%2FTB-SKHCN")) == std::vector<std::string>{"/notice/2023/a/"});
+  CHECK(urls_of(server.api("q=1322+qd+ttg")) == std::vector<std::string>{"/program/1322/"});
+  // Filters and facets.
+  CHECK(urls_of(server.api("province=%C4%90i%E1%BB%87n+Bi%C3%AAn")) ==
+        std::vector<std::string>{"/notice/2023/a/"});
+  CHECK(urls_of(server.api("program=1322&round=2023")) ==
+        std::vector<std::string>{"/guidance/2023/c/"});
+  CHECK(urls_of(server.api("open=1")) == std::vector<std::string>{"/notice/2023/a/"});
+  auto all = server.api("");
+  CHECK(all["total"] == 4);
+  CHECK(all["facets"].contains("kind"));
+}
+
+TEST_CASE("e2e search: the results page is the site's page, escaped, with its Atom feed") {
+  TempSite site(sample_site());
+  REQUIRE(site.build().report.ok);
+  RunningServer server(site);
+  auto res = server.get("/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E%20duong");
+  REQUIRE(res);
+  CHECK(res->status == 200);
+  CHECK_FALSE(contains(res->body, "<script>alert(1)</script>"));
+  CHECK(contains(res->body, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+  CHECK(contains(res->body, "<link rel=\"alternate\" type=\"application/atom+xml\""));
+  CHECK(contains(res->body, "/search.atom?q=%3Cscript%3Ealert%281%29%3C%2Fscript%3E+duong"));
+  auto feed = server.get("/search.atom?program=1322&province=%C4%90i%E1%BB%87n+Bi%C3%AAn");
+  REQUIRE(feed);
+  CHECK(feed->status == 200);
+  CHECK(contains(feed->body, "<feed xmlns=\"http://www.w3.org/2005/Atom\""));
+  CHECK(contains(feed->body, "/notice/2023/a/"));
+  CHECK_FALSE(contains(feed->body, "/notice/2023/b/"));
+  auto page = server.get("/search?q=nang+suat");
+  REQUIRE(page);
+  CHECK(contains(page->body, "<mark>"));
+  CHECK(contains(page->body, "Đề xuất nhiệm vụ năng suất chất lượng"));
+}
+
+TEST_CASE("e2e search: bad input gets a page or a 400 with a message, never a 500") {
+  TempSite site(sample_site());
+  REQUIRE(site.build().report.ok);
+  RunningServer server(site);
+  std::string long_query(10 * 1024, 'a');
+  struct Case {
+    std::string path;
+    int status;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"/search?q=", 200},
+           {"/search?q=" + long_query, 400},
+           {"/search?q=%22nang+suat", 200},
+           {"/search?q=-+-+%22+%2B", 200},
+           {"/search?q=%C3", 400},
+           {"/search?q=a%00b", 400},
+           {"/search?kind=memo", 400},
+           {"/search?program=999", 200},
+           {"/search?page=99999", 400},
+           {"/search?page=50", 200},
+           {"/search?page=abc", 400},
+           {"/search?round=x", 400},
+           {"/search?sort=random", 400},
+           {"/search?open=maybe", 400},
+           {"/search?issued_from=2023-02-30", 400},
+           {"/api/search?q=" + long_query, 400},
+           {"/api/search?q=%C3", 400},
+       }) {
+    auto res = server.get(c.path);
+    REQUIRE_MESSAGE(res, c.path.substr(0, 60));
+    CHECK_MESSAGE(res->status == c.status, c.path.substr(0, 60));
+    CHECK(res->status != 500);
+  }
+  auto too_long = server.get("/search?q=" + long_query);
+  CHECK(contains(too_long->body, "the query is too long"));
+  auto past_end = server.get("/search?q=duong&page=50");
+  CHECK(contains(past_end->body, "Trang này không có kết quả."));
+}
+
+TEST_CASE("e2e search: open and closed follow the clock, not the build") {
+  TempSite site(sample_site());
+  REQUIRE(site.build("2023-04-20T09:00:00+07:00").report.ok);
+  std::atomic<std::int64_t> clock{
+      gazette::parse_rfc3339("2023-04-20T09:00:00+07:00")->epoch_seconds};
+  RunningServer server(site, [&] { return gazette::Instant{clock.load(), 420}; });
+  CHECK(urls_of(server.api("open=1")) == std::vector<std::string>{"/notice/2023/a/"});
+  clock = gazette::parse_rfc3339("2023-04-25T17:00:01+07:00")->epoch_seconds;
+  CHECK(urls_of(server.api("open=1")).empty());
+  CHECK(server.api("open=0")["total"] == 2);
+  CHECK(server.api("q=nang+suat")["hits"][0]["state"] == "closed");
+}
+
+TEST_CASE("e2e search: a rebuild swaps the index in while requests keep being answered") {
+  TempSite site(sample_site());
+  REQUIRE(site.build().report.ok);
+  RunningServer server(site);
+  std::atomic<bool> done{false};
+  std::atomic<int> answered{0}, failed{0};
+  std::thread client([&] {
+    while (!done) {
+      auto res = server.get("/api/search?q=nang+suat");
+      (res && res->status == 200) ? ++answered : ++failed;
+    }
+  });
+  for (int i = 0; i < 3; ++i) {
+    site.write("content/notices/new" + std::to_string(i) + ".md",
+               notice("Thông báo mới số " + std::to_string(i), "", "Năng suất mới.\n"));
+    REQUIRE(site.build().report.ok);
+  }
+  done = true;
+  client.join();
+  CHECK(failed == 0);
+  CHECK(answered > 0);
+  CHECK(urls_of(server.api("q=thong+bao+moi+so+2")).front() == "/notice/2023/new2/");
+}
+
+TEST_CASE("e2e search: a local index and a remote shard served by xapian-tcpsrv are one") {
+  TempSite remote({{"content/notices/far.md",
+                    notice("Thông báo ở máy chủ khác", "", "Kho lưu trữ riêng về năng suất.\n")}});
+  REQUIRE(remote.build().report.ok);
+  std::random_device rd;
+  int port = 0;
+  Child tcpsrv;
+  std::string live = (remote.path() / ".gazette/search/live").string();
+  for (int attempt = 0; attempt < 5 && tcpsrv.pid < 0; ++attempt) {
+    int candidate = 20000 + static_cast<int>(rd() % 20000);
+    pid_t pid = fork();
+    if (pid == 0) {
+      // A group of its own: on SIGTERM xapian-tcpsrv signals its whole process group.
+      setpgid(0, 0);
+      execlp("xapian-tcpsrv", "xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port",
+             std::to_string(candidate).c_str(), live.c_str(), static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    // Ready when it accepts a connection; gone if the port was taken.
+    for (int wait = 0; wait < 100; ++wait) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      int status = 0;
+      if (waitpid(pid, &status, WNOHANG) == pid) break;
+      if (can_connect(candidate)) {
+        tcpsrv.pid = pid;
+        port = candidate;
+        break;
+      }
+    }
+  }
+  REQUIRE_MESSAGE(tcpsrv.pid > 0, "xapian-tcpsrv (Debian xapian-tools) did not start");
+  TempSite local(sample_site());
+  local.write("site.toml", "title = \"T\"\n[search]\nshards = [\"tcp://127.0.0.1:" +
+                               std::to_string(port) + "\"]\n");
+  REQUIRE(local.build().report.ok);
+  {
+    RunningServer server(local);
+    auto j = server.api("q=nang+suat");
+    auto urls = urls_of(j);
+    CHECK(std::find(urls.begin(), urls.end(), "/notice/2023/far/") != urls.end());
+    CHECK(std::find(urls.begin(), urls.end(), "/notice/2023/a/") != urls.end());
+    CHECK(urls_of(server.api("q=kho+luu+tru+rieng")) ==
+          std::vector<std::string>{"/notice/2023/far/"});
+  }
+}
