@@ -81,7 +81,7 @@ TEST_CASE("cli: check --fix repairs ƣ in place, atomically, only when asked") {
   CHECK(fix.exit_code == 0);
   CHECK(contains(fix.output, "fixed content/notices/a.md: 2 × ƣ→ư"));
   CHECK(site.read("content/notices/a.md") == notice("A", "", "Chương trình\n\nCHƯƠNG\n"));
-  CHECK(contains(run_gazette("check", site.path()).output, "0 warnings"));
+  CHECK_FALSE(contains(run_gazette("check", site.path()).output, "`ƣ`"));
 }
 
 TEST_CASE("cli: new makes a scaffold with today's date and an ASCII slug") {

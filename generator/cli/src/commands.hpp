@@ -57,6 +57,19 @@ struct SearchArgs {
 };
 int run_search(const SearchArgs& args);
 
+struct PublishArgs {
+  CommonArgs common;
+  std::string message;
+};
+int run_publish(const PublishArgs& args);
+
+struct VerifyArgs {
+  CommonArgs common;
+  std::string dir;
+  std::string commit;
+};
+int run_verify(const VerifyArgs& args);
+
 struct ServeArgs {
   CommonArgs common;
   std::string host;

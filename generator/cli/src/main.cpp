@@ -63,6 +63,20 @@ int main(int argc, char** argv) {
   search_cmd->add_option("--limit", find.limit, "Results per page")->check(CLI::Range(1, 100));
   search_cmd->add_flag("--json", find.json, "Print the results as JSON (as /api/search does)");
 
+  PublishArgs publish;
+  auto* publish_cmd = app.add_subcommand(
+      "publish", "Build from committed content and commit the site to the publish branch");
+  add_common(publish_cmd, publish.common);
+  publish_cmd->add_option("-m,--message", publish.message, "The published commit's message");
+
+  VerifyArgs verify;
+  auto* verify_cmd = app.add_subcommand(
+      "verify", "Check a copy of the site (what a web server serves) against a published commit");
+  add_common(verify_cmd, verify.common);
+  verify_cmd->add_option("dir", verify.dir, "The copy of the site to check")->required();
+  verify_cmd->add_option("--commit", verify.commit,
+                         "The published commit (default: the tip of the publish branch)");
+
   ServeArgs serve;
   auto* serve_cmd = app.add_subcommand("serve", "Serve the built site with search");
   add_common(serve_cmd, serve.common);
@@ -82,6 +96,8 @@ int main(int argc, char** argv) {
     if (*new_cmd) return run_new(create);
     if (*serve_cmd) return run_serve(serve);
     if (*search_cmd) return run_search(find);
+    if (*publish_cmd) return run_publish(publish);
+    if (*verify_cmd) return run_verify(verify);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "gazette: internal error: %s\n", e.what());
     return 2;

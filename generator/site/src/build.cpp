@@ -9,6 +9,7 @@
 #include "gazette/search.hpp"
 #include "gazette/site.hpp"
 #include "gazette/text.hpp"
+#include "history_pages.hpp"
 #include "output.hpp"
 #include "pages.hpp"
 
@@ -129,6 +130,8 @@ BuildReport build(const config::SiteConfig& config, const BuildOptions& options,
   report.documents = documents.size();
   content::check_documents(documents, config, diags);
   stage("load");
+  SiteHistory history = read_site_history(config, diags);
+  stage("history");
   auto theme = templates::load_theme(config.theme_dir);
   if (!theme) diags.add(theme.error());
   if (diags.has_errors()) return report;
@@ -139,7 +142,7 @@ BuildReport build(const config::SiteConfig& config, const BuildOptions& options,
   LocalTime local = local_time(options.now);
   int offset = text::utc_offset_minutes(config.timezone, local.date.year, local.date.month,
                                         local.date.day, 12, 0);
-  ViewContext ctx{model, config, strings, options.now, offset == -1000000 ? 0 : offset};
+  ViewContext ctx{model, config, strings, options.now, offset == -1000000 ? 0 : offset, &history};
 
   RenderedBodies bodies(model.documents.size());
   parallel_for(
@@ -153,9 +156,13 @@ BuildReport build(const config::SiteConfig& config, const BuildOptions& options,
   std::vector<PageJob> jobs;
   add_document_pages(jobs, ctx, bodies);
   add_list_pages(jobs, ctx, bodies);
+  add_change_pages(jobs, ctx);
+  add_redirect_pages(jobs, ctx);
   add_feed_files(jobs, ctx);
   add_exports(jobs, ctx);
   add_sitemap(jobs, ctx);
+  check_published_urls(jobs, ctx, diags);
+  if (diags.has_errors()) return report;
 
   std::unique_ptr<OutputTree> out;
   if (options.write) {

@@ -1,5 +1,7 @@
 #include "feeds.hpp"
 
+#include "history_stage.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -69,8 +71,16 @@ std::string atom_feed(const std::string& self_url, const std::string& alternate_
     out += "    <title>" + xml_escape(d.title) + "</title>\n";
     out += "    <link rel=\"alternate\" type=\"text/html\" href=\"" + xml_escape(link) + "\"/>\n";
     out += "    <id>" + xml_escape(link) + "</id>\n";
-    out += "    <published>" + day_instant(d.issued, ctx) + "</published>\n";
-    out += "    <updated>" + day_instant(d.issued, ctx) + "</updated>\n";
+    // With git history: published when first committed, updated when last amended (minor
+    // corrections do not count, so they do not resurface in feed readers).
+    std::string published = day_instant(d.issued, ctx), amended = published;
+    if (const auto* file = ctx.history ? ctx.history->of(d) : nullptr) {
+      if (const auto* first = file->first_published())
+        published = amended = format_rfc3339(first->when);
+      if (const auto* last = file->last_amended()) amended = format_rfc3339(last->when);
+    }
+    out += "    <published>" + published + "</published>\n";
+    out += "    <updated>" + amended + "</updated>\n";
     if (!d.issuer.empty())
       out += "    <author><name>" + xml_escape(d.issuer) + "</name></author>\n";
     out += "    <category term=\"" + std::string(content::kind_name(d.kind)) + "\" label=\"" +

@@ -1,5 +1,7 @@
 #include "views.hpp"
 
+#include "history_pages.hpp"
+
 #include <filesystem>
 
 namespace gazette::site {
@@ -142,7 +144,12 @@ Value site_view(const ViewContext& ctx, const std::string& asset_version) {
   for (const auto& [key, value] : ctx.strings.all()) t.set(key, value);
   site.set("t", std::move(t));
   site.set("closing_soon_days", ctx.config.closing_soon_days);
-  site.set("summary_level", "3");  // list items sit under a section's h2; lists under h1 say 2
+  site.set("summary_level", "3");
+  bool in_git = ctx.history && ctx.history->repo.in_git && !ctx.history->repo.head.empty();
+  set_opt(site, "source_commit", in_git ? ctx.history->repo.head : "");
+  set_opt(site, "source_commit_short",
+          in_git ? ctx.history->repo.head.substr(0, 7)
+                 : "");  // list items sit under a section's h2; lists under h1 say 2
   return site;
 }
 
@@ -276,6 +283,7 @@ Value document_view(const Document& doc, const markdown::RenderedMarkdown& body,
   }
   set_list(v, "toc", std::move(toc));
   set_opt(v, "withdrawn", doc.withdrawn);
+  add_history_view(v, doc, ctx);
   v.set("body", body.html);
   v.set("source_path", doc.path);
   return v;

@@ -13,12 +13,15 @@ namespace gazette::site {
 
 using templates::Value;
 
+struct SiteHistory;
+
 struct ViewContext {
   const SiteModel& model;
   const config::SiteConfig& config;
   const Strings& strings;
   Instant now;
-  int utc_offset_minutes = 420;  ///< the site's time zone now, for dates shown as instants
+  int utc_offset_minutes = 420;          ///< the site's time zone now, for dates shown as instants
+  const SiteHistory* history = nullptr;  ///< git history of content/, when there is one
 };
 
 /// A link in a breadcrumb trail.

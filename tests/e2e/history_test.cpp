@@ -1,0 +1,234 @@
+// End-to-end: the public history of documents, from real git repositories made in the test
+// through libgit2; publishing to the append-only branch and verifying copies.
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+
+#include "temp_site.hpp"
+#include "test_repo.hpp"
+
+using gazette::history::test::TestRepo;
+
+namespace {
+
+constexpr std::int64_t kApril20 = 1681956000;  // 2023-04-20T09:00:00+07:00
+
+const char* kNoticeV1 =
+    "+++\ntitle = \"Thông báo đề xuất\"\nkind = \"notice\"\nissued = 2023-04-12\n"
+    "deadline = 2023-04-25T17:00:00+07:00\n+++\nThời hạn nhận hồ sơ: Trước ngày 25/4/2023.\n";
+const char* kNoticeV2 =
+    "+++\ntitle = \"Thông báo đề xuất\"\nkind = \"notice\"\nissued = 2023-04-12\n"
+    "deadline = 2023-04-30T17:00:00+07:00\n+++\nThời hạn nhận hồ sơ: Trước ngày 30/4/2023.\n";
+
+struct Run {
+  int exit_code = -1;
+  std::string output;
+};
+
+Run gazette_in(const std::filesystem::path& dir, const std::string& args) {
+  TempDir scratch;
+  std::string command = "cd '" + dir.string() + "' && '" + GAZETTE_BINARY + "' " + args + " > '" +
+                        (scratch.path() / "out").string() + "' 2>&1";
+  int status = std::system(command.c_str());
+  return Run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, scratch.read("out")};
+}
+
+// A site that is its own repository: site.toml and content/ committed.
+struct GitSite {
+  TestRepo repo;
+  GitSite() {
+    repo.write("site.toml", "title = \"Cổng thử\"\n");
+    repo.write(".gitignore", "/public/\n/.gazette/\n");
+  }
+  TempSite::Built build(const std::string& now = "2023-04-27T09:00:00+07:00") {
+    TempSite::Built built;
+    auto config = gazette::config::load_site(repo.root());
+    REQUIRE(config.ok());
+    gazette::Diagnostics diags;
+    gazette::site::BuildOptions options;
+    options.now = *gazette::parse_rfc3339(now);
+    built.report = gazette::site::build(*config, options, diags);
+    built.diags = diags.sorted();
+    return built;
+  }
+  std::string page(const std::string& p) const {
+    std::ifstream in(repo.root() / "public" / p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }
+};
+
+}  // namespace
+
+TEST_CASE("e2e history: a page shows when it was published, amended, and what changed") {
+  GitSite site;
+  site.repo.write("content/notices/a.md", kNoticeV1);
+  site.repo.commit("Đăng thông báo", {}, kApril20 - 7 * 86400);
+  site.repo.write("content/notices/a.md", kNoticeV2);
+  std::string amended = site.repo.commit(
+      "Extend deadline\n\nChange-Note: Gia hạn nhận hồ sơ đến ngày 30/4/2023\n", {}, kApril20);
+  auto built = site.build();
+  REQUIRE_MESSAGE(built.report.ok, built.messages());
+  std::string html = site.page("notice/2023/a/index.html");
+  CHECK(contains(html, "Đăng lần đầu"));
+  CHECK(contains(html, "ngày 13 tháng 4 năm 2023"));  // first published
+  CHECK(contains(html, "Sửa đổi lần cuối"));
+  CHECK(contains(html, "ngày 20 tháng 4 năm 2023"));  // last amended
+  CHECK(
+      contains(html, "Gia hạn nhận hồ sơ đến ngày 30/4/2023"));  // the change note, not the message
+  CHECK_FALSE(contains(html, "Extend deadline"));
+  std::string change_url = "notice/2023/a/changes/" + amended.substr(0, 7) + "/index.html";
+  CHECK(contains(html, "href=\"/" + change_url.substr(0, change_url.size() - 10) + "\""));
+  std::string change = site.page(change_url);
+  REQUIRE_FALSE(change.empty());
+  CHECK(contains(change, "<del>17:00, ngày 25 tháng 4 năm 2023</del>"));
+  CHECK(contains(change, "<ins>17:00, ngày 30 tháng 4 năm 2023</ins>"));
+  CHECK(contains(change, "<del>25/4/2023</del><ins>30/4/2023</ins>"));
+  CHECK(contains(html, "Phiên bản nguồn"));
+  CHECK(contains(html, site.repo.head().substr(0, 7)));
+}
+
+TEST_CASE("e2e history: a minor change is listed but does not bump last amended") {
+  GitSite site;
+  site.repo.write("content/notices/a.md", kNoticeV1);
+  site.repo.commit("Đăng", {}, kApril20 - 86400 * 7);
+  site.repo.write("content/notices/a.md", std::string(kNoticeV1) + "\nSửa lỗi chính tả.\n");
+  site.repo.commit("Typo\n\nChange-Note: Sửa lỗi chính tả\nUpdate-Type: minor\n", {}, kApril20);
+  REQUIRE(site.build().report.ok);
+  std::string html = site.page("notice/2023/a/index.html");
+  CHECK(contains(html, "Sửa lỗi chính tả"));
+  CHECK(contains(html, "sửa lỗi nhỏ"));
+  CHECK_FALSE(contains(html, "Sửa đổi lần cuối"));
+}
+
+TEST_CASE("e2e history: a renamed file keeps its history; a merge's change appears once") {
+  GitSite site;
+  site.repo.write("content/notices/a.md", kNoticeV1);
+  site.repo.commit("Đăng", {}, kApril20 - 86400 * 7);
+  site.repo.branch("sua-doi");
+  site.repo.checkout("sua-doi");
+  site.repo.write("content/notices/a.md", kNoticeV2);
+  site.repo.commit("Gia hạn trên nhánh", {}, kApril20 - 86400);
+  site.repo.checkout("main");
+  site.repo.merge("sua-doi", "Hợp nhất: gia hạn");
+  site.repo.rename("content/notices/a.md", "content/notices/b.md");
+  site.repo.commit("Đổi tên tệp", {}, kApril20 + 86400);
+  auto built = site.build();
+  REQUIRE_MESSAGE(built.report.ok, built.messages());
+  std::string html = site.page("notice/2023/b/index.html");
+  CHECK(contains(html, "ngày 13 tháng 4 năm 2023"));  // published when a.md was added
+  CHECK(contains(html, "Hợp nhất: gia hạn"));
+  CHECK(contains(html, "Đổi tên tệp"));
+}
+
+TEST_CASE("e2e history: uncommitted changes are marked; publish refuses them") {
+  GitSite site;
+  site.repo.write("content/notices/a.md", kNoticeV1);
+  site.repo.commit("Đăng", {}, kApril20);
+  site.repo.write("content/notices/a.md", kNoticeV2);  // edited, not committed
+  REQUIRE(site.build().report.ok);
+  CHECK(contains(site.page("notice/2023/a/index.html"), "chưa được đăng chính thức"));
+  Run publish = gazette_in(site.repo.root(), "publish");
+  CHECK(publish.exit_code == 1);
+  CHECK(contains(publish.output, "refusing to publish content that is not committed"));
+  CHECK(contains(publish.output, "content/notices/a.md"));
+}
+
+TEST_CASE("e2e history: publish is append-only; verify catches tampering") {
+  GitSite site;
+  site.repo.write("content/notices/a.md", kNoticeV1);
+  site.repo.commit("Đăng", {}, kApril20);
+  Run first = gazette_in(site.repo.root(), "publish --now 2023-04-27T09:00:00+07:00");
+  REQUIRE_MESSAGE(first.exit_code == 0, first.output);
+  CHECK(contains(first.output, "on branch site (source commit " + site.repo.head().substr(0, 7)));
+  Run again = gazette_in(site.repo.root(), "publish --now 2023-04-27T09:00:00+07:00");
+  CHECK(contains(again.output, "Nothing to publish"));
+  site.repo.write("content/notices/a.md", kNoticeV2);
+  site.repo.commit("Gia hạn", {}, kApril20 + 3600);
+  Run second = gazette_in(site.repo.root(), "publish --now 2023-04-27T09:00:00+07:00");
+  REQUIRE_MESSAGE(second.exit_code == 0, second.output);
+  // The branch grew by one commit whose parent is the first publication.
+  git_oid tip;
+  REQUIRE(git_reference_name_to_id(&tip, site.repo.get(), "refs/heads/site") == 0);
+  git_commit* tip_commit = site.repo.lookup(TestRepo::hex(tip));
+  CHECK(git_commit_parentcount(tip_commit) == 1);
+  git_commit* parent = nullptr;
+  REQUIRE(git_commit_parent(&parent, tip_commit, 0) == 0);
+  CHECK(git_commit_parentcount(parent) == 0);
+  CHECK(std::string(git_commit_message(tip_commit)).find("Source-Commit: " + site.repo.head()) !=
+        std::string::npos);
+  git_commit_free(parent);
+  git_commit_free(tip_commit);
+  // A copy of the site as a web server would serve it.
+  Run good = gazette_in(site.repo.root(), "verify public");
+  CHECK_MESSAGE(good.exit_code == 0, good.output);
+  std::ofstream(site.repo.root() / "public/notice/2023/a/index.html", std::ios::app)
+      << "<!-- x -->";
+  std::filesystem::remove(site.repo.root() / "public/feed.xml");
+  std::ofstream(site.repo.root() / "public/extra.html") << "x";
+  Run bad = gazette_in(site.repo.root(), "verify public");
+  CHECK(bad.exit_code == 1);
+  CHECK(contains(bad.output, "differs  notice/2023/a/index.html"));
+  CHECK(contains(bad.output, "missing  feed.xml"));
+  CHECK(contains(bad.output, "extra    extra.html"));
+}
+
+TEST_CASE("e2e history: a published page may not disappear without a redirect") {
+  GitSite site;
+  site.repo.write("content/notices/a.md", kNoticeV1);
+  site.repo.commit("Đăng", {}, kApril20);
+  REQUIRE(gazette_in(site.repo.root(), "publish").exit_code == 0);
+  site.repo.rename("content/notices/a.md", "content/notices/moi.md");
+  site.repo.commit("Đổi địa chỉ", {}, kApril20 + 60);
+  auto refused = site.build();
+  CHECK_FALSE(refused.report.ok);
+  CHECK(contains(refused.messages(),
+                 "the published page /notice/2023/a/ (branch `site`) would disappear"));
+  Run check = gazette_in(site.repo.root(), "check");
+  CHECK(check.exit_code == 1);
+  site.repo.write("site.toml",
+                  "title = \"Cổng thử\"\n[[redirects]]\nfrom = \"/notice/2023/a/\"\nto = "
+                  "\"/notice/2023/moi/\"\n");
+  auto built = site.build();
+  REQUIRE_MESSAGE(built.report.ok, built.messages());
+  std::string redirect = site.page("notice/2023/a/index.html");
+  CHECK(contains(redirect, "<meta http-equiv=\"refresh\" content=\"0; url=/notice/2023/moi/\">"));
+  CHECK(contains(redirect, "href=\"/notice/2023/moi/\""));
+}
+
+TEST_CASE("e2e history: a shallow clone shows no dates and cannot publish") {
+  GitSite site;
+  site.repo.write("content/notices/a.md", kNoticeV1);
+  std::string first = site.repo.commit("Đăng", {}, kApril20 - 86400);
+  site.repo.write("content/notices/a.md", kNoticeV2);
+  site.repo.commit("Gia hạn", {}, kApril20);
+  site.repo.make_shallow(site.repo.head());
+  auto built = site.build();
+  REQUIRE(built.report.ok);
+  CHECK(contains(built.messages(), "warning: this is a shallow clone"));
+  CHECK_FALSE(contains(site.page("notice/2023/a/index.html"), "Đăng lần đầu"));
+  Run publish = gazette_in(site.repo.root(), "publish");
+  CHECK(publish.exit_code == 1);
+  CHECK(contains(publish.output, "shallow clone"));
+}
+
+TEST_CASE("e2e history: content that is not in git builds with a warning and no history") {
+  TempSite site({{"content/notices/a.md", std::string(kNoticeV1)}});
+  auto built = site.build();
+  REQUIRE(built.report.ok);
+  CHECK(contains(built.messages(), "content/ is not in a git repository"));
+  CHECK_FALSE(contains(site.page("notice/2023/a/index.html"), "Lịch sử thay đổi"));
+}
+
+TEST_CASE("e2e history: content in a git submodule has its own history") {
+  GitSite outer;
+  outer.repo.commit("Khung trang", {}, kApril20 - 86400 * 30);
+  // The content is a repository of its own inside the site (as a submodule's work tree is).
+  TestRepo content(outer.repo.root() / "content");
+  content.write("notices/a.md", kNoticeV1);
+  content.commit("Đăng trong kho nội dung", {}, kApril20 - 86400 * 7);
+  auto built = outer.build();
+  REQUIRE_MESSAGE(built.report.ok, built.messages());
+  std::string html = outer.page("notice/2023/a/index.html");
+  CHECK(contains(html, "Đăng trong kho nội dung"));
+  CHECK(contains(html, "ngày 13 tháng 4 năm 2023"));
+}
