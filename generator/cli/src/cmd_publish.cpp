@@ -24,7 +24,10 @@ int run_publish(const PublishArgs& args) {
   if (!config) return 1;
   auto clock = clock_of(args.common);
   if (!clock) return 2;
-  auto repo = history::inspect_repository(config->content_dir);
+  std::vector<std::filesystem::path> watch = {config->content_dir, config->files_dir,
+                                              config->config_file};
+  if (!config->theme_dir.empty()) watch.push_back(config->theme_dir);
+  auto repo = history::inspect_repository(config->content_dir, watch);
   if (!repo) {
     print_diagnostics({repo.error()}, 0);
     return 1;

@@ -82,8 +82,28 @@ std::string head_branch(git_repository* repo) {
   return {};
 }
 
-Status collect_uncommitted(git_repository* repo, const RepoInfo& info, std::set<std::string>& out) {
+Status collect_uncommitted(git_repository* repo, const RepoInfo& info,
+                           const std::vector<fs::path>& watch, std::set<std::string>& out) {
   git_status_options options = GIT_STATUS_OPTIONS_INIT;
+  // Only the paths asked about: a site directory also holds its build output (thousands of
+  // untracked files) that git need not walk.
+  std::vector<std::string> specs;
+  std::error_code ec;
+  for (const auto& w : watch) {
+    std::string rel = fs::weakly_canonical(w, ec).lexically_relative(info.root).generic_string();
+    if (rel.empty() || rel == "." ) {
+      specs.clear();
+      break;
+    }
+    if (rel.rfind("..", 0) == 0) continue;
+    specs.push_back(rel);
+  }
+  std::vector<char*> spec_ptrs;
+  for (auto& sp : specs) spec_ptrs.push_back(sp.data());
+  if (!spec_ptrs.empty()) {
+    options.pathspec.strings = spec_ptrs.data();
+    options.pathspec.count = spec_ptrs.size();
+  }
   options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
   options.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS |
                   GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
@@ -113,7 +133,7 @@ Status collect_uncommitted(git_repository* repo, const RepoInfo& info, std::set<
 
 }  // namespace
 
-Result<RepoInfo> inspect_repository(const fs::path& dir) {
+Result<RepoInfo> inspect_repository(const fs::path& dir, const std::vector<fs::path>& watch) {
   LibGit2 session;
   RepoInfo info;
   std::error_code ec;
@@ -146,7 +166,9 @@ Result<RepoInfo> inspect_repository(const fs::path& dir) {
     info.head = to_hex(head);
   }
   if (!info.root.empty()) {
-    if (Status s = collect_uncommitted(repo.get(), info, info.uncommitted); !s) return s.error();
+    if (Status s = collect_uncommitted(repo.get(), info, watch, info.uncommitted); !s) {
+      return s.error();
+    }
   }
   return info;
 }

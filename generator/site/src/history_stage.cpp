@@ -22,7 +22,7 @@ bool SiteHistory::uncommitted(const content::Document& doc) const {
 SiteHistory read_site_history(const config::SiteConfig& config, Diagnostics& diags) {
   SiteHistory h;
   if (!config.history.enabled) return h;
-  auto repo = history::inspect_repository(config.content_dir);
+  auto repo = history::inspect_repository(config.content_dir, {config.content_dir});
   if (!repo) {
     Diagnostic d = repo.error();
     d.severity = Severity::warning;

@@ -47,7 +47,10 @@ struct RepoInfo {
 
 /// Finds the repository containing `dir` (searching upwards; inside a submodule's work tree
 /// that is the submodule's own repository). Not in git is a success with `in_git` false.
-Result<RepoInfo> inspect_repository(const std::filesystem::path& dir);
+/// `watch`: the files and directories whose uncommitted changes matter (empty: the whole work
+/// tree).
+Result<RepoInfo> inspect_repository(const std::filesystem::path& dir,
+                                    const std::vector<std::filesystem::path>& watch = {});
 
 // ---------------------------------------------------------------------------
 // History of files
