@@ -62,6 +62,11 @@ int run_build(const BuildArgs& args) {
     std::fprintf(stderr, "Built %zu documents into %zu pages (%zu files) in %.2f s → %s\n",
                  report.documents, report.pages, report.files, report.seconds,
                  display_path(config->output_dir, config->root).c_str());
+    if (report.next_change) {
+      // A timer can rebuild then, so pages without JavaScript show the new state.
+      std::fprintf(stderr, "Next change of a call's state: %s\n",
+                   format_rfc3339(*report.next_change).c_str());
+    }
   }
   return 0;
 }

@@ -64,6 +64,7 @@ void check_documents(const std::vector<Document>& docs, const config::SiteConfig
     diags.add(
         at_key(doc, "program", Severity::error, "unknown programme `" + doc.program + "`", hint));
   }
+  check_consistency(docs, diags);
   for (const auto& archived : config.archived_rounds) {
     if (!programs.count(archived.program)) {
       diags.error("site.toml", {}, "[[archive]] names unknown programme `" + archived.program + "`",

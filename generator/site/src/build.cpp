@@ -159,6 +159,7 @@ BuildReport build(const config::SiteConfig& config, const BuildOptions& options,
   add_change_pages(jobs, ctx);
   add_redirect_pages(jobs, ctx);
   add_feed_files(jobs, ctx);
+  add_calendars(jobs, ctx);
   add_exports(jobs, ctx);
   add_sitemap(jobs, ctx);
   check_published_urls(jobs, ctx, diags);

@@ -20,6 +20,13 @@ void add_exports(std::vector<PageJob>& jobs, const ViewContext& ctx);
 /// sitemap.xml of every page in `jobs` marked in_sitemap, and robots.txt.
 void add_sitemap(std::vector<PageJob>& jobs, const ViewContext& ctx);
 
+/// An iCalendar (RFC 5545) calendar of the deadlines of `calls`, in the site's time zone.
+std::string icalendar(const std::string& name, const std::vector<const Document*>& calls,
+                      const ViewContext& ctx);
+/// Jobs for <call>/call.ics of every call, /calls.ics of the open ones, and the Atom feed of
+/// calls closing soon.
+void add_calendars(std::vector<PageJob>& jobs, const ViewContext& ctx);
+
 /// One CSV field, quoted when needed (RFC 4180).
 std::string csv_field(std::string_view value);
 

@@ -136,6 +136,24 @@ Value change_page(const Document& doc, const history::FileHistory& file, std::si
 
 }  // namespace
 
+std::vector<content::DeadlineChange> deadline_changes_in_history(const Document& doc,
+                                                                 const ViewContext& ctx) {
+  std::vector<content::DeadlineChange> changes;
+  const history::FileHistory* file = ctx.history ? ctx.history->of(doc) : nullptr;
+  if (!file || file->changes.size() < 2 || !doc.deadline) return changes;
+  std::optional<Instant> previous;
+  for (const auto& change : file->changes) {
+    if (change.kind == history::Change::Kind::deleted || change.moved_only) continue;
+    auto version = version_at(doc, change, ctx);
+    if (!version) continue;
+    if (previous && version->deadline && *version->deadline != *previous) {
+      changes.push_back({*previous, local_time(change.when).date, change_text(change)});
+    }
+    if (version->deadline) previous = version->deadline;
+  }
+  return changes;
+}
+
 bool has_change_page(const history::Change& change) {
   return (change.kind == history::Change::Kind::modified ||
           change.kind == history::Change::Kind::renamed) &&

@@ -12,6 +12,11 @@ namespace gazette::site {
 /// Adds "published", "amended", "changes" and "unpublished" to a document's page values.
 void add_history_view(templates::Value& page, const Document& doc, const ViewContext& ctx);
 
+/// Deadline extensions the history shows: each committed change of the `deadline` field,
+/// with the deadline before it and the day it was committed (oldest first).
+std::vector<content::DeadlineChange> deadline_changes_in_history(const Document& doc,
+                                                                 const ViewContext& ctx);
+
 /// One page per change of a document's text: /<doc url>/changes/<short id>/.
 void add_change_pages(std::vector<PageJob>& jobs, const ViewContext& ctx);
 

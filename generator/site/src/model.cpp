@@ -82,6 +82,10 @@ const Term* SiteModel::find_term(const std::vector<Term>& terms, const std::stri
   return nullptr;
 }
 
+bool superseded(const SiteModel& model, const Document& doc) {
+  return !doc.withdrawn.empty() || model.replaced_by.count(&doc) > 0;
+}
+
 CallState call_state(const Document& doc, Instant now, int closing_soon_days) {
   if (!doc.deadline) return CallState::none;
   if (doc.opens && now < *doc.opens) return CallState::upcoming;
@@ -90,7 +94,13 @@ CallState call_state(const Document& doc, Instant now, int closing_soon_days) {
     return left <= std::int64_t{closing_soon_days} * 86400 ? CallState::closing_soon
                                                            : CallState::open;
   }
-  if (!doc.results.empty() || doc.results_date) return CallState::results;
+  // Results: once their date has come (in the deadline's time zone), or named without a date.
+  if (doc.results_date) {
+    Instant results = make_instant(*doc.results_date, 0, 0, 0, doc.deadline->offset_minutes);
+    if (now >= results) return CallState::results;
+  } else if (!doc.results.empty()) {
+    return CallState::results;
+  }
   return CallState::closed;
 }
 
@@ -107,6 +117,9 @@ std::optional<Instant> next_state_change(const SiteModel& model, Instant now,
     soon.epoch_seconds -= std::int64_t{closing_soon_days} * 86400;
     consider(soon);
     consider(*doc.deadline);
+    if (doc.results_date) {
+      consider(make_instant(*doc.results_date, 0, 0, 0, doc.deadline->offset_minutes));
+    }
   }
   return next;
 }
@@ -175,9 +188,23 @@ SiteModel assemble(std::vector<Document> documents, const config::SiteConfig& co
     }
   }
 
+  // Relationships, both ways.
+  content::DocumentIndex index(m.documents);
+  for (const Document& d : m.documents) {
+    for (const content::Relation& r : content::relations_of(d)) {
+      for (const std::string& ref : *r.targets) {
+        const Document* target = index.find(ref);
+        if (!target || target == &d) continue;
+        m.relations[&d].emplace_back(r.key, target);
+        m.backlinks[target].emplace_back(r.key, &d);
+        if (std::string_view(r.key) == "replaces") m.replaced_by[target] = &d;
+      }
+    }
+  }
+
   for (const Document* d : m.listed) {
     CallState s = call_state(*d, now, config.closing_soon_days);
-    if ((s == CallState::open || s == CallState::closing_soon) && d->withdrawn.empty()) {
+    if ((s == CallState::open || s == CallState::closing_soon) && !superseded(m, *d)) {
       m.open_calls.push_back(d);
     }
   }

@@ -50,6 +50,12 @@ struct SiteModel {
   std::vector<Term> years;                  ///< newest first
   std::vector<const Document*> open_calls;  ///< soonest deadline first
   std::map<const Document*, std::vector<const Document*>> cited_by;
+  /// Relationships written in front matter: (field, the document it names).
+  std::map<const Document*, std::vector<std::pair<std::string, const Document*>>> relations;
+  /// The same, seen from the other side: (field, the document that names this one).
+  std::map<const Document*, std::vector<std::pair<std::string, const Document*>>> backlinks;
+  /// A document replaced by a newer one (`replaces`), and which.
+  std::map<const Document*, const Document*> replaced_by;
 
   /// The document on this site with that number, if exactly one has it.
   const Document* find_number(const std::string& number) const;
@@ -62,6 +68,9 @@ struct SiteModel {
 
 /// Builds the indexes. `now` decides which calls are open.
 SiteModel assemble(std::vector<Document> documents, const config::SiteConfig& config, Instant now);
+
+/// Whether a document is no longer in force: withdrawn, or replaced by another.
+bool superseded(const SiteModel& model, const Document& doc);
 
 /// The state of a document's call at `now`; `none` without a deadline.
 CallState call_state(const Document& doc, Instant now, int closing_soon_days);

@@ -226,7 +226,8 @@ void add_list_pages(std::vector<PageJob>& jobs, const ViewContext& ctx,
       std::vector<const Document*> open;
       for (const Document* d : round.docs) {
         CallState cs = call_state(*d, ctx.now, ctx.config.closing_soon_days);
-        if ((cs == CallState::open || cs == CallState::closing_soon) && d->withdrawn.empty()) {
+        if ((cs == CallState::open || cs == CallState::closing_soon) &&
+            !superseded(ctx.model, *d)) {
           open.push_back(d);
         }
       }

@@ -2,6 +2,7 @@
 
 #include "history_pages.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 namespace gazette::site {
@@ -57,6 +58,58 @@ Value references_view(const Document& doc, const ViewContext& ctx) {
     list.push(std::move(item));
   }
   return list;
+}
+
+Value linked(const Document& d) {
+  Value item = Value::object();
+  item.set("title", d.title);
+  item.set("url", d.url);
+  set_opt(item, "number", d.number);
+  return item;
+}
+
+// Amends, replaces, guides, based_on — and the same seen from the other side; a replaced
+// document names its replacement; a call shows each extension of its deadline.
+void add_relations_view(Value& v, const Document& doc, const ViewContext& ctx) {
+  const Strings& s = ctx.strings;
+  auto list_of = [&](const char* prefix, const auto& map) {
+    Value list = Value::list();
+    if (auto it = map.find(&doc); it != map.end()) {
+      for (const auto& [key, other] : it->second) {
+        Value item = linked(*other);
+        item.set("label", s.get(prefix + key));
+        list.push(std::move(item));
+      }
+    }
+    return list;
+  };
+  set_list(v, "relations", list_of("rel_", ctx.model.relations));
+  set_list(v, "backlinks", list_of("back_", ctx.model.backlinks));
+  auto replaced = ctx.model.replaced_by.find(&doc);
+  v.set("replaced_by",
+        replaced == ctx.model.replaced_by.end() ? Value(false) : linked(*replaced->second));
+  // Extensions: written in the front matter, and found in the history of `deadline`.
+  std::vector<content::DeadlineChange> changes = doc.deadline_changes;
+  for (const auto& c : deadline_changes_in_history(doc, ctx)) {
+    bool known = std::any_of(changes.begin(), changes.end(),
+                             [&](const content::DeadlineChange& k) { return k.from == c.from; });
+    if (!known) changes.push_back(c);
+  }
+  std::sort(changes.begin(), changes.end(),
+            [](const auto& a, const auto& b) { return a.on < b.on; });
+  Value extensions = Value::list();
+  for (std::size_t i = 0; i < changes.size(); ++i) {
+    Value e = Value::object();
+    e.set("previous", format_deadline(changes[i].from, s));
+    const Instant& next = i + 1 < changes.size() ? changes[i + 1].from : *doc.deadline;
+    e.set("next", format_deadline(next, s));
+    e.set("announced", format_date_short(changes[i].on, s));
+    set_opt(e, "note", changes[i].note);
+    extensions.push(std::move(e));
+  }
+  if (!doc.deadline) extensions = Value::list();
+  set_list(v, "extensions", std::move(extensions));
+  set_opt(v, "ics_url", doc.deadline ? doc.url + "call.ics" : "");
 }
 
 }  // namespace
@@ -166,6 +219,7 @@ Value deadline_view(const Document& doc, const ViewContext& ctx) {
   d.set("is_open", state == CallState::open || state == CallState::closing_soon);
   set_opt(d, "time_left", format_time_left(*doc.deadline, ctx.now, s));
   set_opt(d, "opens", doc.opens ? format_deadline(*doc.opens, s) : "");
+  set_opt(d, "opens_iso", doc.opens ? format_rfc3339(*doc.opens) : "");
   return d;
 }
 
@@ -181,7 +235,7 @@ Value summary_view(const Document& doc, const ViewContext& ctx) {
   v.set("issued", format_date_short(doc.issued, s));
   v.set("issued_iso", format_iso_date(doc.issued));
   v.set("deadline", deadline_view(doc, ctx));
-  v.set("withdrawn", !doc.withdrawn.empty());
+  v.set("withdrawn", superseded(ctx.model, doc));
   return v;
 }
 
@@ -283,6 +337,7 @@ Value document_view(const Document& doc, const markdown::RenderedMarkdown& body,
   }
   set_list(v, "toc", std::move(toc));
   set_opt(v, "withdrawn", doc.withdrawn);
+  add_relations_view(v, doc, ctx);
   add_history_view(v, doc, ctx);
   v.set("body", body.html);
   v.set("source_path", doc.path);

@@ -103,6 +103,7 @@ struct Document {
   std::vector<Task> tasks;  ///< proposal lists
   std::string submitter;    ///< proposal lists: the body that submits the list
   std::string unit = "triệu đồng";
+  std::string tasks_path;  ///< proposal lists read from CSV: the CSV, as the user sees it
   std::map<std::string, SourceLoc> locs;  ///< where each front-matter key was written
   std::string source_text;                ///< the file as read (for checks that quote lines)
 
@@ -127,6 +128,31 @@ std::optional<Document> parse_document(std::string_view bytes, const std::filesy
 /// Checks across documents: duplicate URLs and numbers, unknown programmes.
 void check_documents(const std::vector<Document>& docs, const config::SiteConfig& config,
                      Diagnostics& diags);
+
+/// Finds documents by what other documents call them: a number (any case, with or without
+/// marks or spaces: "1322/QĐ-TTg", "1322/qd-ttg") or a slug. The documents must outlive it.
+class DocumentIndex {
+ public:
+  explicit DocumentIndex(const std::vector<Document>& docs);
+  /// The one document with that number or slug; nullptr when none or several.
+  const Document* find(std::string_view reference) const;
+
+ private:
+  std::map<std::string, std::vector<const Document*>> by_number_;
+  std::map<std::string, std::vector<const Document*>> by_slug_;
+};
+
+/// A relationship field of a document and the documents it names.
+struct Relation {
+  const char* key;  ///< "amends", "replaces", "guides", "based_on"
+  const std::vector<std::string>* targets;
+};
+std::vector<Relation> relations_of(const Document& doc);
+
+/// Deadlines named in the text that differ from the `deadline` field; a notice's deadline
+/// after that of the document it implements in the same round; relationships to documents
+/// not on the site, to itself, or in a cycle.
+void check_consistency(const std::vector<Document>& docs, Diagnostics& diags);
 
 /// What `gazette check --fix` changed in one file.
 struct FixReport {

@@ -4,8 +4,8 @@
   "use strict";
   var lang = document.documentElement.lang;
   var labels = {
-    vi: { closed: "Đã hết hạn", soon: "Sắp hết hạn", days: "còn {n} ngày", hours: "còn {n} giờ", minutes: "còn {n} phút" },
-    en: { closed: "Closed", soon: "Closing soon", days: "{n} days left", hours: "{n} hours left", minutes: "{n} minutes left" }
+    vi: { open: "Đang nhận hồ sơ", closed: "Đã hết hạn", soon: "Sắp hết hạn", days: "còn {n} ngày", hours: "còn {n} giờ", minutes: "còn {n} phút" },
+    en: { open: "Open", closed: "Closed", soon: "Closing soon", days: "{n} days left", hours: "{n} hours left", minutes: "{n} minutes left" }
   }[lang === "en" ? "en" : "vi"];
   var soonDays = 7;
   function update() {
@@ -17,6 +17,12 @@
       if (isNaN(deadline)) continue;
       var state = el.querySelector(".call-state");
       var left = el.querySelector(".call-left");
+      var opens = Date.parse(el.getAttribute("data-opens") || "");
+      if (!isNaN(opens) && now >= opens && /call-upcoming/.test(el.className)) {
+        el.className = el.className.replace("call-upcoming", "call-open");
+        if (state) state.textContent = labels.open;
+      }
+      if (!isNaN(opens) && now < opens) continue;
       var seconds = (deadline - now) / 1000;
       if (seconds <= 0) {
         if (/call-(open|closing-soon)/.test(el.className)) {
