@@ -245,6 +245,7 @@ void add_list_pages(std::vector<PageJob>& jobs, const ViewContext& ctx,
                                  ctx);
             v.set("heading", label);
             v.set("program_title", p.doc->title);
+            v.set("program_label", st.format("program_n", {{"id", p.id}}));
             v.set("program_url", p.url);
             v.set("archived", round.archived);
             set_list(v, "open_calls", summaries(open, ctx));

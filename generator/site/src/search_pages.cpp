@@ -228,6 +228,7 @@ std::string SearchPages::html(const Query& q, const Results& r, const std::strin
       facet.set("heading", s.get("facet_" + f.name));
       templates::Value values = templates::Value::list();
       for (const auto& [value, count] : f.values) {
+        if (count == 0) continue;  // a choice that gives nothing is not offered
         Query with = q;
         if (f.name == "round") {
           with.rounds = {std::atoi(value.c_str())};
