@@ -121,10 +121,8 @@ Xapian::Document make_document(const Record& r, TermCache& cache,
 
 // Writes `records` into a new database at `dir`.
 void write_database(const std::vector<const Record*>& records, const fs::path& dir) {
-  // No termlist table: a generation is written once and never updated, and searching does
-  // not need it (it saves a tenth of the indexing time and its disk space).
-  Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC |
-                                                Xapian::DB_NO_TERMLIST);
+  // Keep the termlist table: Xapian's remote backend (xapian-tcpsrv shards) needs it.
+  Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
   TermCache cache;
   std::unordered_map<std::string, Xapian::termcount> spelling;
   for (const Record* r : records) db.add_document(make_document(*r, cache, spelling));
