@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "csv.hpp"
 #include "gazette/content.hpp"
 #include "gazette/text.hpp"
 
@@ -103,6 +104,8 @@ std::vector<Document> load_documents(const config::SiteConfig& config, Diagnosti
     std::optional<Kind> folder_kind = kind_of_folder(rel.begin()->string());
     loaded[i] = parse_document(*bytes, file, path, folder_kind, config, diags);
     if (loaded[i]) report_text_defects(*loaded[i], *bytes, diags);
+    // A proposal list's tasks may be in a same-named CSV beside its .toml (csv.hpp).
+    if (loaded[i] && !detail::read_task_csv(*loaded[i], config, diags)) loaded[i].reset();
   });
 
   std::vector<Document> docs;

@@ -12,6 +12,7 @@
 #include "history_pages.hpp"
 #include "output.hpp"
 #include "pages.hpp"
+#include "proposals_pages.hpp"
 
 namespace gazette::site {
 
@@ -78,6 +79,8 @@ std::vector<search::Record> search_records(const SiteModel& model, const Rendere
     r.body = bodies[i].plain_text;
     records.push_back(std::move(r));
   }
+  // Each task of a proposal list is a search document of its own (proposals_pages.cpp).
+  for (search::Record& r : task_records(model)) records.push_back(std::move(r));
   return records;
 }
 
@@ -87,25 +90,25 @@ Result<search::PreparedIndex> write_search_index(const SiteModel& model,
                                                  const config::SiteConfig& config,
                                                  unsigned threads) {
   std::vector<search::Record> all = search_records(model, bodies);
+  // The archive of each record ("": the live index), from its own programme and round:
+  // records are documents, then tasks.
+  std::vector<std::string> archive_of(all.size());
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const search::Record& r = all[i];
+    const Round* round = r.round ? model.find_round(r.program, *r.round) : nullptr;
+    if (round && round->archived) {
+      archive_of[i] = text::slugify(r.program) + "-" + std::to_string(*r.round);
+    }
+  }
   std::vector<search::Record> live;
   std::map<std::string, search::Archive> archives;
   for (std::size_t i = 0; i < all.size(); ++i) {
-    const Document& d = model.documents[i];
-    const Round* round = d.round ? model.find_round(d.program, *d.round) : nullptr;
-    if (round && round->archived) {
-      std::string name = text::slugify(d.program) + "-" + std::to_string(*d.round);
-      archives[name].name = name;
-      continue;
-    }
-    live.push_back(std::move(all[i]));
-  }
-  // Archive records point into `all`, which stays alive until the index is written.
-  for (std::size_t i = 0; i < all.size(); ++i) {
-    const Document& d = model.documents[i];
-    const Round* round = d.round ? model.find_round(d.program, *d.round) : nullptr;
-    if (round && round->archived) {
-      archives[text::slugify(d.program) + "-" + std::to_string(*d.round)].records.push_back(
-          &all[i]);
+    if (archive_of[i].empty()) {
+      live.push_back(std::move(all[i]));
+    } else {
+      // Archive records point into `all`, which stays alive until the index is written.
+      archives[archive_of[i]].name = archive_of[i];
+      archives[archive_of[i]].records.push_back(&all[i]);
     }
   }
   std::vector<search::Archive> list;

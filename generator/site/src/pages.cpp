@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "proposals_pages.hpp"
+
 namespace gazette::site {
 
 namespace {
@@ -118,13 +120,15 @@ void add_document_pages(std::vector<PageJob>& jobs, const ViewContext& ctx,
                         const RenderedBodies& bodies) {
   for (std::size_t i = 0; i < ctx.model.documents.size(); ++i) {
     const Document& doc = ctx.model.documents[i];
-    if (doc.kind == Kind::program) continue;  // its page is the programme page
+    if (doc.kind == Kind::program) continue;        // its page is the programme page
+    if (doc.kind == Kind::proposal_list) continue;  // with its table: proposals_pages.cpp
     jobs.push_back({index_path(doc.url),
                     [&ctx, &doc, &body = bodies[i]](templates::Renderer& r) {
                       return r.render_page("document", document_view(doc, body, ctx));
                     },
                     true, format_iso_date(doc.issued)});
   }
+  add_proposal_pages(jobs, ctx, bodies);
 }
 
 void add_list_pages(std::vector<PageJob>& jobs, const ViewContext& ctx,
@@ -216,6 +220,7 @@ void add_list_pages(std::vector<PageJob>& jobs, const ViewContext& ctx,
             }));
         set_opt(item, "open", open ? st.format("open_count", {{"n", std::to_string(open)}}) : "");
         item.set("archived", round.archived);
+        set_opt(item, "proposals_url", round_summary_url(round));
         rounds.push(std::move(item));
       }
       v.set("rounds", std::move(rounds));
@@ -248,6 +253,7 @@ void add_list_pages(std::vector<PageJob>& jobs, const ViewContext& ctx,
             v.set("program_label", st.format("program_n", {{"id", p.id}}));
             v.set("program_url", p.url);
             v.set("archived", round.archived);
+            set_opt(v, "proposals_url", round_summary_url(round));
             set_list(v, "open_calls", summaries(open, ctx));
             return v;
           });

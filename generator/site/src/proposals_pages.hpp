@@ -1,0 +1,34 @@
+// Proposal lists on the site: each list's page with the appendix form's table, its
+// downloads, the blank form, one consolidated page per round (the ministry's "bảng tổng
+// hợp"), and each task as a search record of its own.
+//
+//   add_proposal_pages(jobs, ctx, bodies);   // from add_document_pages
+//   round_summary_url(round)                 // "/program/1322/2026/proposals/" or ""
+//   task_records(model)                      // kind "task", url "<list>#task-<stt>"
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "gazette/search.hpp"
+#include "pages.hpp"
+
+namespace gazette::site {
+
+/// Where the blank form is published: a CSV of the form's header row.
+inline constexpr const char* kProposalFormUrl = "/proposal-list/form.csv";
+
+/// Jobs for every proposal list: its page (the document page with the table of its tasks,
+/// a totals row and counts per lead organisation), tasks.csv and tasks.json beside it; the
+/// blank form; and for each round with lists a summary page with its tasks.csv.
+void add_proposal_pages(std::vector<PageJob>& jobs, const ViewContext& ctx,
+                        const RenderedBodies& bodies);
+
+/// The address of a round's summary of proposals, or "" when no list of the round has
+/// tasks (for links from the round and programme pages).
+std::string round_summary_url(const Round& round);
+
+/// One search record per task of every proposal list: kind "task", its list as parent.
+std::vector<search::Record> task_records(const SiteModel& model);
+
+}  // namespace gazette::site
