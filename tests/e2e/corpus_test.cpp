@@ -47,6 +47,7 @@ struct Corpus {
     gazette::search::Query q;
     q.text = text;
     q.page_size = size;
+    q.facets = true;  // exact counts, to compare them
     q.now = *gazette::parse_rfc3339("2026-11-25T09:00:00+07:00");
     return searcher->search(q);
   }

@@ -77,6 +77,12 @@ std::vector<search::Record> search_records(const SiteModel& model, const Rendere
     r.opens = d.opens;
     r.withdrawn = !d.withdrawn.empty();
     r.body = bodies[i].plain_text;
+    // Words a reader may search by that are not in the text: tags, cited numbers, people.
+    for (const auto* list : {&d.tags, &d.references, &d.recipients}) {
+      for (const auto& item : *list) r.keywords += item + "\n";
+    }
+    if (d.signer) r.keywords += d.signer->name + "\n";
+    if (d.contact) r.keywords += d.contact->office + "\n";
     records.push_back(std::move(r));
   }
   // Each task of a proposal list is a search document of its own (proposals_pages.cpp).

@@ -90,6 +90,9 @@ Xapian::Document make_document(const Record& r, TermCache& cache,
   }
   if (!r.issuer.empty()) pos = index_text(doc, r.issuer, pos, 1, false, cache, nullptr) + kFieldGap;
   if (!r.lead.empty()) pos = index_text(doc, r.lead, pos, 1, false, cache, nullptr) + kFieldGap;
+  if (!r.keywords.empty()) {
+    pos = index_text(doc, r.keywords, pos, 1, false, cache, nullptr) + kFieldGap;
+  }
   index_text(doc, r.body, pos, 1, false, cache, &spelling);
 
   doc.add_boolean_term(std::string(kKind) + r.kind);

@@ -9,6 +9,7 @@ namespace {
 constexpr double kExactBoost = 2.0;   // a word typed with marks: its exact form first
 constexpr double kNumberBoost = 5.0;  // a whole document number
 constexpr double kTitleBoost = 2.0;
+constexpr double kTogetherBoost = 3.0;  // syllables that stand together: one word ("hồ tiêu")
 
 std::vector<std::string> words_of(std::string_view text) {
   std::vector<std::string> words;
@@ -194,8 +195,11 @@ Xapian::Query text_query(const ParsedText& parsed, bool relaxed, TermCache& cach
       pairs.push_back(terms.phrase({a.words[0], b.words[0]}));
     }
     if (!pairs.empty()) {
-      main = Xapian::Query(Xapian::Query::OP_AND_MAYBE, main,
-                           Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end()));
+      main = Xapian::Query(
+          Xapian::Query::OP_AND_MAYBE, main,
+          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                        Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end()),
+                        kTogetherBoost));
     }
   }
   if (!parsed.excluded.empty()) {

@@ -17,7 +17,8 @@ using namespace detail;
 
 namespace {
 
-constexpr Xapian::doccount kCountAtLeast = 20000;  // exact counts and facets up to this
+constexpr Xapian::doccount kCountAtLeast = 20000;   // with facets: exact counts up to this
+constexpr Xapian::doccount kEstimateAtLeast = 100;  // without: enough for a good estimate
 constexpr std::size_t kFacetValues = 30;
 
 // Counts per value of each filter, and per call state, over the matches.
@@ -149,7 +150,8 @@ struct Searcher::Impl {
         bool ascii = forms.first == forms.second;
         bool known = !vocabulary.variants(forms.second).empty() &&
                      (ascii || db.get_termfreq(forms.first) > 0);
-        if (!known && word.size() > 1 && !(word[0] >= '0' && word[0] <= '9')) {
+        // Short words are abbreviations ("tp", "ct") more often than misspellings.
+        if (!known && word.size() > 2 && !(word[0] >= '0' && word[0] <= '9')) {
           std::string s = db.get_spelling_suggestion(ascii ? forms.second : forms.first, 2);
           if (!s.empty()) {
             replacement = s;
@@ -214,10 +216,13 @@ Results Searcher::search_or_throw(const Query& q) {
     enquire.set_query(query);
     enquire.clear_matchspies();
     spies = std::make_unique<Spies>();
-    for (auto& [name, spy] : spies->values) enquire.add_matchspy(spy);
-    enquire.add_matchspy(&spies->deadlines);
+    if (q.facets) {
+      for (auto& [name, spy] : spies->values) enquire.add_matchspy(spy);
+      enquire.add_matchspy(&spies->deadlines);
+    }
     auto first = static_cast<Xapian::doccount>((results.page - 1) * page_size);
-    return enquire.get_mset(first, static_cast<Xapian::doccount>(page_size), kCountAtLeast);
+    return enquire.get_mset(first, static_cast<Xapian::doccount>(page_size),
+                            q.facets ? kCountAtLeast : kEstimateAtLeast);
   };
 
   Xapian::MSet mset = run(false);

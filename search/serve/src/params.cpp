@@ -101,6 +101,8 @@ Result<search::Query> parse_query(const Params& params, Instant now, int default
       if (!page)
         return refusal("`page` must be a page number from 1 to " + std::to_string(kMaxPage));
       q.page = *page;
+    } else if (key == "facets") {
+      q.facets = value == "1" || value == "true";
     } else if (key == "per_page") {
       auto size = integer(value, 1, 100);
       if (!size) return refusal("`per_page` must be from 1 to 100");
@@ -112,3 +114,46 @@ Result<search::Query> parse_query(const Params& params, Instant now, int default
 }
 
 }  // namespace gazette::serve::detail
+
+namespace gazette::serve {
+
+namespace {
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::string percent_decode(std::string_view in) {
+  std::string out;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    if (in[i] == '+') {
+      out += ' ';
+    } else if (in[i] == '%' && i + 2 < in.size() && hex_value(in[i + 1]) >= 0 &&
+               hex_value(in[i + 2]) >= 0) {
+      out += static_cast<char>(hex_value(in[i + 1]) * 16 + hex_value(in[i + 2]));
+      i += 2;
+    } else {
+      out += in[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<search::Query> parse_search_query(std::string_view query_string, Instant now,
+                                         int page_size) {
+  detail::Params params;
+  for (std::string_view part : split(query_string, '&')) {
+    if (part.empty()) continue;
+    std::size_t eq = part.find('=');
+    params.emplace(percent_decode(part.substr(0, eq)),
+                   eq == std::string_view::npos ? "" : percent_decode(part.substr(eq + 1)));
+  }
+  return detail::parse_query(params, now, page_size);
+}
+
+}  // namespace gazette::serve

@@ -161,6 +161,7 @@ struct Server::Impl {
                    : "";
     } else {
       q = *query;
+      q.facets = format == Format::html || q.facets;  // the page shows them; the API on request
       if (format == Format::atom) {
         q.sort = search::Query::Sort::newest;
         q.page = 1;
@@ -272,6 +273,8 @@ struct Server::Impl {
       }
     });
     http.set_keep_alive_max_count(1000);
+    // Without it each answer on a kept-alive connection waits ~40 ms for Nagle's algorithm.
+    http.set_tcp_nodelay(true);
     http.new_task_queue = [] { return new httplib::ThreadPool(kConnectionThreads); };
   }
 };

@@ -38,6 +38,7 @@ struct Record {
   std::optional<Instant> opens;
   bool withdrawn = false;
   std::string body;        ///< the text as a reader sees it
+  std::string keywords;    ///< further words to find it by: tags, references, signer…
   std::string parent_url;  ///< tasks: their list
   std::string parent_title;
 };
@@ -91,6 +92,9 @@ struct Query {
   int page_size = 10;
   Instant now;                   ///< open/closed are decided against this clock, at query time
   int utc_offset_minutes = 420;  ///< the site's time zone: date ranges are its whole days
+  /// Count every match per filter value (facets) and exactly: costs a pass over all matches,
+  /// so only pages that show the counts ask for it.
+  bool facets = false;
 };
 
 struct Hit {

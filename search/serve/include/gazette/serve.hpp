@@ -13,6 +13,7 @@
 
 #include "gazette/config.hpp"
 #include "gazette/core.hpp"
+#include "gazette/search.hpp"
 
 namespace gazette::serve {
 
@@ -44,6 +45,11 @@ class Server {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+/// The search a URL query string asks for ("q=nang+suat&program=1322&open=1", %-encoded as
+/// in a URL), read exactly as /search and /api/search read theirs; or why it is refused.
+Result<search::Query> parse_search_query(std::string_view query_string, Instant now,
+                                         int page_size = 10);
 
 /// The media type for a file name ("text/html; charset=utf-8").
 std::string content_type(const std::filesystem::path& file);

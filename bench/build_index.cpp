@@ -1,0 +1,135 @@
+// gazette_build_bench SITE_DIR [--runs N] [--now RFC3339] [--prepare CMD]
+//
+// What the search index adds to a clean full build. The index is written on its own thread
+// while the pages render, so `gazette build --timings` shows only its tail (the "search"
+// stage: how long the build waited for the index after the pages were done). This program
+// builds the site N times (default 3) each way, alternately, from a clean state (output
+// folder and index folder removed, then CMD run, e.g. `sync; wait-idle`):
+//   with index     site::build as `gazette build` does it
+//   without index  the same with BuildOptions::search_index = false
+// and prints the medians; their difference is the wall time the index costs the build.
+//
+// The last line is machine-readable for scripts:
+//   RESULT runs=3 with_s=… without_s=… index_s=… search_stage_s=… documents=…
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "gazette/config.hpp"
+#include "gazette/core.hpp"
+#include "gazette/site.hpp"
+
+namespace {
+
+using namespace gazette;
+namespace fs = std::filesystem;
+
+[[noreturn]] void usage(const std::string& problem) {
+  if (!problem.empty()) std::cerr << "gazette_build_bench: " << problem << "\n";
+  std::cerr << "usage: gazette_build_bench SITE_DIR [--runs N] [--now RFC3339] [--prepare CMD]\n";
+  std::exit(2);
+}
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  if (v.empty()) return 0;
+  std::size_t m = v.size() / 2;
+  return v.size() % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+}
+
+double stage_of(const site::BuildReport& r, const std::string& name) {
+  for (const auto& [n, s] : r.stages) {
+    if (n == name) return s;
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string site_dir, prepare;
+  int runs = 3;
+  Instant clock = now();
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto next = [&]() -> std::string {
+      if (i + 1 >= argc) usage(a + " needs a value");
+      return argv[++i];
+    };
+    if (a == "--runs") {
+      std::string v = next();
+      auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), runs);
+      if (ec != std::errc() || end != v.data() + v.size() || runs < 1) usage("bad --runs");
+    } else if (a == "--now") {
+      auto t = parse_rfc3339(next());
+      if (!t) usage("--now must be RFC 3339, e.g. 2026-04-20T09:00:00+07:00");
+      clock = *t;
+    } else if (a == "--prepare") {
+      prepare = next();
+    } else if (a == "-h" || a == "--help") {
+      usage("");
+    } else if (!a.empty() && a[0] == '-') {
+      usage("unknown option " + a);
+    } else if (site_dir.empty()) {
+      site_dir = a;
+    } else {
+      usage("one SITE_DIR only");
+    }
+  }
+  if (site_dir.empty()) usage("needs SITE_DIR");
+  auto config = config::load_site(site_dir);
+  if (!config) {
+    std::cerr << format_diagnostic(config.error()) << "\n";
+    return 1;
+  }
+
+  std::vector<double> with, without, search_stage, render_with, render_without;
+  std::size_t documents = 0;
+  for (int run = 0; run < runs; ++run) {
+    for (int variant = 0; variant < 2; ++variant) {
+      // Alternate which goes first, so neither always follows the other.
+      bool index = (variant == 0) == (run % 2 == 0);
+      std::error_code ec;
+      fs::remove_all(config->output_dir, ec);
+      fs::remove_all(config->search.index_dir, ec);
+      if (!prepare.empty() && std::system(prepare.c_str()) != 0) {
+        std::cerr << "gazette_build_bench: --prepare command failed\n";
+      }
+      site::BuildOptions options;
+      options.now = clock;
+      options.search_index = index;
+      Diagnostics diags;
+      site::BuildReport report = site::build(*config, options, diags);
+      if (!report.ok) {
+        for (const auto& d : diags.sorted()) {
+          if (d.severity == Severity::error) std::cerr << format_diagnostic(d) << "\n";
+        }
+        return 1;
+      }
+      documents = report.documents;
+      std::fprintf(stderr, "  run %d %-13s %7.3f s  (render %.3f s, search stage %.3f s)\n",
+                   run + 1, index ? "with index" : "without index", report.seconds,
+                   stage_of(report, "render"), stage_of(report, "search"));
+      (index ? with : without).push_back(report.seconds);
+      (index ? render_with : render_without).push_back(stage_of(report, "render"));
+      if (index) search_stage.push_back(stage_of(report, "search"));
+    }
+  }
+  double w = median(with), wo = median(without);
+  std::printf("clean full build of %s (%zu documents), median of %d runs each:\n", site_dir.c_str(),
+              documents, runs);
+  std::printf("  with index     %7.3f s   (render stage %.3f s, search stage %.3f s)\n", w,
+              median(render_with), median(search_stage));
+  std::printf("  without index  %7.3f s   (render stage %.3f s)\n", wo, median(render_without));
+  std::printf("  the index adds %7.3f s   to the build's wall time\n", w - wo);
+  std::printf(
+      "RESULT runs=%d with_s=%.3f without_s=%.3f index_s=%.3f search_stage_s=%.3f "
+      "documents=%zu\n",
+      runs, w, wo, w - wo, median(search_stage), documents);
+  return 0;
+}

@@ -1,0 +1,244 @@
+// gazette_search_bench INDEX_DIR QUERIES_FILE [--runs N] [--now RFC3339] [--slowest K]
+//                      [--tsv FILE]
+//
+// In-process search latency: opens one search::Searcher on INDEX_DIR (the `live` index
+// directory's parent, e.g. SITE/.gazette/search), runs every query of QUERIES_FILE once to
+// warm up (and to count hits), then N times more (default 5), timing each search() call, and
+// prints p50/p90/p99/max over all timed calls, the queries with zero hits and the slowest.
+//
+// QUERIES_FILE: one query a line, as typed; optionally a TAB and filters written as URL
+// parameters (`program=1322&open=1`, values may be %-encoded), the same names /api/search
+// takes: kind, program, round, province, issuer, submitter, lead, open, sort, page, per_page,
+// issued_from, issued_to, deadline_from, deadline_to. Blank lines and lines starting with
+// `#` are skipped.
+//
+// The last line is machine-readable for scripts:
+//   RESULT queries=200 runs=5 p50_ms=0.41 p90_ms=… p99_ms=… max_ms=… zero_hits=3 errors=0
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <fstream>
+#include <iostream>
+#include <numeric>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gazette/core.hpp"
+#include "gazette/search.hpp"
+#include "gazette/serve.hpp"
+
+namespace {
+
+using namespace gazette;
+using Clock = std::chrono::steady_clock;
+
+struct Line {
+  int number = 0;          // in the file, 1-based
+  std::string text;        // the query as typed
+  std::string filters;     // the second column, as written
+  search::Query query;     // both parsed
+  std::vector<double> ms;  // timed runs
+  std::size_t total = 0;   // hits (from the warm-up)
+  bool relaxed = false;
+  std::string suggestion;
+  std::string error;  // search() threw
+};
+
+[[noreturn]] void usage(const std::string& problem) {
+  if (!problem.empty()) std::cerr << "gazette_search_bench: " << problem << "\n";
+  std::cerr << "usage: gazette_search_bench INDEX_DIR QUERIES_FILE [--runs N] [--now RFC3339]"
+               " [--slowest K] [--tsv FILE]\n";
+  std::exit(2);
+}
+
+std::optional<int> to_int(const std::string& s) {
+  int v = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+// Nearest-rank percentile of sorted samples.
+double percentile(const std::vector<double>& sorted, double p) {
+  if (sorted.empty()) return 0;
+  auto rank = static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(sorted.size())));
+  return sorted[std::clamp<std::size_t>(rank, 1, sorted.size()) - 1];
+}
+
+double median_of(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v.empty() ? 0 : v[(v.size() - 1) / 2];
+}
+
+std::string shown(const Line& l) {
+  std::string s = "\"" + l.text + "\"";
+  if (!l.filters.empty()) s += " [" + l.filters + "]";
+  return s;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> positional;
+  int runs = 5;
+  int slowest = 10;
+  std::string tsv_path;
+  std::optional<Instant> fixed_now;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto next = [&]() -> std::string {
+      if (i + 1 >= argc) usage(a + " needs a value");
+      return argv[++i];
+    };
+    if (a == "--runs") {
+      auto v = to_int(next());
+      if (!v || *v < 1) usage("--runs must be a positive number");
+      runs = *v;
+    } else if (a == "--slowest") {
+      auto v = to_int(next());
+      if (!v || *v < 0) usage("--slowest must be a number");
+      slowest = *v;
+    } else if (a == "--now") {
+      fixed_now = parse_rfc3339(next());
+      if (!fixed_now) usage("--now must be RFC 3339, e.g. 2026-04-20T09:00:00+07:00");
+    } else if (a == "--tsv") {
+      tsv_path = next();
+    } else if (a == "-h" || a == "--help") {
+      usage("");
+    } else if (!a.empty() && a[0] == '-') {
+      usage("unknown option " + a);
+    } else {
+      positional.push_back(a);
+    }
+  }
+  if (positional.size() != 2) usage("needs INDEX_DIR and QUERIES_FILE");
+
+  // The queries.
+  std::ifstream in(positional[1]);
+  if (!in) usage("cannot read " + positional[1]);
+  std::vector<Line> lines;
+  Instant clock = fixed_now ? *fixed_now : now();
+  std::string raw;
+  for (int number = 1; std::getline(in, raw); ++number) {
+    if (!raw.empty() && raw.back() == '\r') raw.pop_back();
+    if (trim(raw).empty() || raw[0] == '#') continue;
+    Line l;
+    l.number = number;
+    auto tab = raw.find('\t');
+    l.text = std::string(trim(raw.substr(0, tab)));
+    if (tab != std::string::npos) l.filters = std::string(trim(raw.substr(tab + 1)));
+    // Read exactly as /api/search reads its parameters.
+    auto query = serve::parse_search_query(
+        "q=" + url_encode(l.text) + (l.filters.empty() ? "" : "&" + l.filters), clock);
+    if (!query) {
+      std::cerr << positional[1] << ":" << number << ": " << query.error().message << "\n";
+      return 2;
+    }
+    l.query = *query;
+    lines.push_back(std::move(l));
+  }
+  if (lines.empty()) usage("no queries in " + positional[1]);
+
+  auto t0 = Clock::now();
+  auto opened = search::Searcher::open(positional[0], {});
+  if (!opened) {
+    std::cerr << "gazette_search_bench: " << format_diagnostic(opened.error()) << "\n";
+    return 1;
+  }
+  auto& searcher = **opened;
+  double open_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+
+  // Warm-up: every query once; keeps the hit counts.
+  std::size_t errors = 0;
+  for (auto& l : lines) {
+    try {
+      auto r = searcher.search(l.query);
+      l.total = r.total;
+      l.relaxed = r.relaxed;
+      l.suggestion = r.suggestion;
+    } catch (const std::exception& e) {
+      l.error = e.what();
+      ++errors;
+    }
+  }
+
+  // Timed: all queries in file order, `runs` times over.
+  std::vector<double> all;
+  all.reserve(lines.size() * static_cast<std::size_t>(runs));
+  std::size_t sink = 0;
+  for (int run = 0; run < runs; ++run) {
+    for (auto& l : lines) {
+      auto start = Clock::now();
+      try {
+        sink += searcher.search(l.query).hits.size();
+      } catch (const std::exception&) {
+        ++errors;
+      }
+      double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+      l.ms.push_back(ms);
+      all.push_back(ms);
+    }
+  }
+  std::sort(all.begin(), all.end());
+  double mean = std::accumulate(all.begin(), all.end(), 0.0) / static_cast<double>(all.size());
+
+  std::printf("index %s: %zu documents, opened in %.1f ms\n", positional[0].c_str(),
+              searcher.document_count(), open_ms);
+  std::printf("%zu queries from %s, 1 warm-up + %d timed runs each (%zu searches), clock %s\n",
+              lines.size(), positional[1].c_str(), runs, all.size(), format_rfc3339(clock).c_str());
+  std::printf("latency ms: p50 %.3f  p90 %.3f  p99 %.3f  max %.3f  mean %.3f\n",
+              percentile(all, 50), percentile(all, 90), percentile(all, 99), all.back(), mean);
+
+  std::size_t zero = 0, relaxed = 0;
+  for (const auto& l : lines) {
+    if (l.error.empty() && l.total == 0) ++zero;
+    if (l.relaxed) ++relaxed;
+  }
+  std::printf("queries with zero hits: %zu; answered relaxed (not every word): %zu; errors: %zu\n",
+              zero, relaxed, errors);
+  for (const auto& l : lines) {
+    if (!l.error.empty()) {
+      std::printf("  error   line %3d %s: %s\n", l.number, shown(l).c_str(), l.error.c_str());
+    } else if (l.total == 0) {
+      std::printf("  0 hits  line %3d %s%s%s\n", l.number, shown(l).c_str(),
+                  l.suggestion.empty() ? "" : "  did you mean: ", l.suggestion.c_str());
+    }
+  }
+
+  std::vector<const Line*> order;
+  for (const auto& l : lines) order.push_back(&l);
+  std::sort(order.begin(), order.end(),
+            [](const Line* a, const Line* b) { return median_of(a->ms) > median_of(b->ms); });
+  if (slowest > 0) {
+    std::printf("slowest queries (median of %d runs):\n", runs);
+    for (std::size_t i = 0; i < order.size() && i < static_cast<std::size_t>(slowest); ++i) {
+      const Line& l = *order[i];
+      std::printf("  %8.3f ms  line %3d %s  (%zu hits%s)\n", median_of(l.ms), l.number,
+                  shown(l).c_str(), l.total, l.relaxed ? ", relaxed" : "");
+    }
+  }
+
+  if (!tsv_path.empty()) {
+    std::ofstream tsv(tsv_path);
+    tsv << "line\tmedian_ms\tmax_ms\thits\trelaxed\tsuggestion\tquery\tfilters\n";
+    for (const auto& l : lines) {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%.3f\t%.3f", median_of(l.ms),
+                    *std::max_element(l.ms.begin(), l.ms.end()));
+      tsv << l.number << '\t' << buf << '\t' << l.total << '\t' << (l.relaxed ? 1 : 0) << '\t'
+          << l.suggestion << '\t' << l.text << '\t' << l.filters << '\n';
+    }
+  }
+
+  std::printf(
+      "RESULT queries=%zu runs=%d p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f max_ms=%.3f "
+      "zero_hits=%zu errors=%zu\n",
+      lines.size(), runs, percentile(all, 50), percentile(all, 90), percentile(all, 99), all.back(),
+      zero, errors);
+  return sink == static_cast<std::size_t>(-1) ? 3 : 0;  // keeps the results observable
+}
