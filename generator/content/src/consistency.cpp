@@ -2,6 +2,7 @@
 // named in the text against the `deadline` field, deadlines across documents of a round, and
 // the relationships between documents (amends, replaces, guides, based_on).
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <regex>
 #include <set>
@@ -24,9 +25,27 @@ struct NamedDeadline {
 // Words that say a sentence is about the deadline (folded: no marks; whole words, so
 // "phan nhanh" is not "han nhan").
 bool mentions_deadline(const std::string& folded) {
-  static const std::regex kWords(
-      R"(\b(thoi han|han nop|han chot|han cuoi|truoc ngay|cham nhat|han nhan|deadline)\b)");
-  return std::regex_search(folded, kWords);
+  for (std::string_view word : {"thoi han", "han nop", "han chot", "han cuoi", "truoc ngay",
+                                "cham nhat", "han nhan", "deadline"}) {
+    for (std::size_t at = folded.find(word); at != std::string::npos;
+         at = folded.find(word, at + 1)) {
+      auto letter = [&](std::size_t i) {
+        return i < folded.size() && std::isalnum(static_cast<unsigned char>(folded[i]));
+      };
+      if ((at == 0 || !letter(at - 1)) && !letter(at + word.size())) return true;
+    }
+  }
+  return false;
+}
+
+// A quick look at the line as written before folding it: a deadline sentence has "hạn",
+// "trước", "chậm" or "deadline" in some case (ƣ included). Most lines have none.
+bool may_mention_deadline(std::string_view line) {
+  for (std::string_view part : {"\u1EA1n", "\u1EA0N", "\u01B0\u1EDBc", "\u01A3\u1EDBc",
+                                "\u01AF\u1EDAC", "\u1EADm", "\u1EACM", "eadline", "EADLINE"}) {
+    if (line.find(part) != std::string_view::npos) return true;
+  }
+  return false;
 }
 
 // Deadlines named in the body: "Trước ngày 25/4/2023", "17h00 ngày 17/8/2025",
@@ -43,8 +62,9 @@ std::vector<NamedDeadline> named_deadlines(const Document& doc) {
   while (start < body.size()) {
     std::size_t end = body.find('\n', start);
     if (end == std::string_view::npos) end = body.size();
-    std::string folded = text::fold(body.substr(start, end - start));
-    if (mentions_deadline(folded)) {
+    std::string_view raw = body.substr(start, end - start);
+    std::string folded = may_mention_deadline(raw) ? text::fold(raw) : std::string();
+    if (!folded.empty() && mentions_deadline(folded)) {
       std::smatch m;
       auto date_of = [](const std::smatch& mm, int d, int mo, int y) {
         return Date{std::stoi(mm[y].str()), std::stoi(mm[mo].str()), std::stoi(mm[d].str())};
