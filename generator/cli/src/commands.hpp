@@ -27,6 +27,7 @@ struct BuildArgs {
   bool next_change = false;
   bool quiet = false;
   bool timings = false;
+  bool no_search = false;
 };
 int run_build(const BuildArgs& args);
 

@@ -32,6 +32,8 @@ int main(int argc, char** argv) {
                       "Print when the next call changes state (opens, closes soon, closes)");
   build_cmd->add_flag("-q,--quiet", build.quiet, "Print only problems");
   build_cmd->add_flag("--timings", build.timings, "Print how long each stage took");
+  build_cmd->add_flag("--no-search", build.no_search,
+                      "Leave the search index as it is (a quicker preview of the pages)");
 
   CheckArgs check;
   auto* check_cmd = app.add_subcommand("check", "Check every document; report all problems");

@@ -9,7 +9,6 @@ namespace {
 constexpr double kExactBoost = 2.0;   // a word typed with marks: its exact form first
 constexpr double kNumberBoost = 5.0;  // a whole document number
 constexpr double kTitleBoost = 2.0;
-constexpr double kTogetherBoost = 3.0;  // syllables that stand together: one word ("hồ tiêu")
 
 std::vector<std::string> words_of(std::string_view text) {
   std::vector<std::string> words;
@@ -186,21 +185,6 @@ Xapian::Query text_query(const ParsedText& parsed, bool relaxed, TermCache& cach
     for (const auto& item : parsed.items) parts.push_back(terms.item(item));
     main = Xapian::Query(relaxed ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, parts.begin(),
                          parts.end());
-    // Syllables that stand together ("khoa học", "năng suất") rank higher.
-    std::vector<Xapian::Query> pairs;
-    for (std::size_t k = 0; k + 1 < parsed.items.size(); ++k) {
-      const auto& a = parsed.items[k];
-      const auto& b = parsed.items[k + 1];
-      if (a.type != QueryItem::Type::word || b.type != QueryItem::Type::word) continue;
-      pairs.push_back(terms.phrase({a.words[0], b.words[0]}));
-    }
-    if (!pairs.empty()) {
-      main = Xapian::Query(
-          Xapian::Query::OP_AND_MAYBE, main,
-          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                        Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end()),
-                        kTogetherBoost));
-    }
   }
   if (!parsed.excluded.empty()) {
     std::vector<Xapian::Query> out;
@@ -209,6 +193,20 @@ Xapian::Query text_query(const ParsedText& parsed, bool relaxed, TermCache& cach
                          Xapian::Query(Xapian::Query::OP_OR, out.begin(), out.end()));
   }
   return main;
+}
+
+Xapian::Query together_query(const ParsedText& parsed, TermCache& cache,
+                             const Vocabulary& vocabulary) {
+  Terms terms{cache, vocabulary};
+  std::vector<Xapian::Query> pairs;
+  for (std::size_t k = 0; k + 1 < parsed.items.size(); ++k) {
+    const auto& a = parsed.items[k];
+    const auto& b = parsed.items[k + 1];
+    if (a.type != QueryItem::Type::word || b.type != QueryItem::Type::word) continue;
+    pairs.push_back(terms.phrase({a.words[0], b.words[0]}));
+  }
+  if (pairs.empty()) return {};
+  return Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end());
 }
 
 Xapian::Query filter_query(const Query& q) {

@@ -29,10 +29,15 @@ struct ParsedText {
 /// Parses the query text (any input: unbalanced quotes and lone operators are tolerated).
 ParsedText parse_text(std::string_view text, TermCache& cache);
 
-/// The query for the words: all items (or any of them, when `relaxed`), with adjacent words
-/// ranked higher, without the excluded ones. MatchAll when there are no words.
+/// The query for the words: all items (or any of them, when `relaxed`), without the excluded
+/// ones. MatchAll when there are no words.
 Xapian::Query text_query(const ParsedText& parsed, bool relaxed, TermCache& cache,
                          const Vocabulary& vocabulary);
+
+/// Neighbouring words of the query as phrases ("khoa học", "năng suất": Vietnamese words of
+/// two syllables), any of them; empty when the query has no two words side by side.
+Xapian::Query together_query(const ParsedText& parsed, TermCache& cache,
+                             const Vocabulary& vocabulary);
 
 /// The filters of `q` (kinds, programmes… open/closed, date ranges) as one boolean query,
 /// or an empty query when there are none.
