@@ -91,7 +91,7 @@ Status collect_uncommitted(git_repository* repo, const RepoInfo& info,
   std::error_code ec;
   for (const auto& w : watch) {
     std::string rel = fs::weakly_canonical(w, ec).lexically_relative(info.root).generic_string();
-    if (rel.empty() || rel == "." ) {
+    if (rel.empty() || rel == ".") {
       specs.clear();
       break;
     }
@@ -173,12 +173,29 @@ Result<RepoInfo> inspect_repository(const fs::path& dir, const std::vector<fs::p
   return info;
 }
 
-Result<std::string> read_blob_at(const RepoInfo& repo, const std::string& commit,
-                                 const std::string& path) {
+struct BlobReader::Impl {
   LibGit2 session;
+  RepoInfo repo;
+  RepoPtr handle;
+  Status opened = Ok{};
+};
+
+BlobReader::BlobReader(const RepoInfo& repo) : impl_(std::make_unique<Impl>()) {
+  impl_->repo = repo;
   auto opened = open_repository(repo);
-  if (!opened) return opened.error();
-  git_repository* r = opened->get();
+  if (opened) {
+    impl_->handle = std::move(*opened);
+  } else {
+    impl_->opened = opened.error();
+  }
+}
+
+BlobReader::~BlobReader() = default;
+
+Result<std::string> BlobReader::read(const std::string& commit, const std::string& path) {
+  if (!impl_->opened) return impl_->opened.error();
+  const RepoInfo& repo = impl_->repo;
+  git_repository* r = impl_->handle.get();
   auto resolved = resolve_commit(r, repo, commit);
   if (!resolved) return resolved.error();
   git_tree* raw_tree = nullptr;
@@ -202,6 +219,11 @@ Result<std::string> read_blob_at(const RepoInfo& repo, const std::string& commit
   BlobPtr blob(raw_blob);
   const char* bytes = static_cast<const char*>(git_blob_rawcontent(blob.get()));
   return std::string(bytes, static_cast<std::size_t>(git_blob_rawsize(blob.get())));
+}
+
+Result<std::string> read_blob_at(const RepoInfo& repo, const std::string& commit,
+                                 const std::string& path) {
+  return BlobReader(repo).read(commit, path);
 }
 
 }  // namespace gazette::history

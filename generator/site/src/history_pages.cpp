@@ -72,13 +72,10 @@ std::string diff_html(const std::vector<history::DiffPiece>& pieces) {
 
 std::string change_text(const history::Change& c) { return c.note.empty() ? c.summary : c.note; }
 
-// A version of the document as committed; nullopt if it cannot be read as a document.
-std::optional<Document> version_at(const Document& doc, const history::Change& change,
-                                   const ViewContext& ctx) {
-  auto bytes = history::read_blob_at(ctx.history->repo, change.commit, change.path);
-  if (!bytes) return std::nullopt;
-  Diagnostics ignored;  // an old version's problems were reported when it was current
-  return content::parse_document(*bytes, doc.source, doc.path, doc.kind, ctx.config, ignored);
+// A version of the document as committed; nullptr if it cannot be read as a document.
+std::shared_ptr<const Document> version_at(const Document& doc, const history::Change& change,
+                                           const ViewContext& ctx) {
+  return ctx.history->version(doc, change, ctx.config);
 }
 
 Value change_page(const Document& doc, const history::FileHistory& file, std::size_t index,
@@ -118,13 +115,13 @@ Value change_page(const Document& doc, const history::FileHistory& file, std::si
       set_opt(f, "after", new_fields[i].second);
       fields.push(std::move(f));
     }
-    std::string old_text = markdown::render_markdown(old_doc->body, ctx.config.markdown).plain_text;
-    std::string new_text = markdown::render_markdown(new_doc->body, ctx.config.markdown).plain_text;
-    if (old_text != new_text) body_diff = diff_html(history::word_diff(old_text, new_text));
+    auto old_text = ctx.history->text(doc, before, ctx.config);
+    auto new_text = ctx.history->text(doc, change, ctx.config);
+    if (*old_text != *new_text) body_diff = diff_html(history::word_diff(*old_text, *new_text));
   } else {
     // A version that is not a valid document: compare the files as text.
-    auto a = history::read_blob_at(ctx.history->repo, before.commit, before.path);
-    auto b = history::read_blob_at(ctx.history->repo, change.commit, change.path);
+    auto a = ctx.history->bytes_at(before);
+    auto b = ctx.history->bytes_at(change);
     if (a && b) body_diff = diff_html(history::word_diff(*a, *b));
   }
   set_list(v, "fields", std::move(fields));

@@ -1,5 +1,7 @@
 #include "history_stage.hpp"
 
+#include "gazette/markdown.hpp"
+
 namespace gazette::site {
 
 namespace fs = std::filesystem;
@@ -17,6 +19,53 @@ const history::FileHistory* SiteHistory::of(const content::Document& doc) const 
 
 bool SiteHistory::uncommitted(const content::Document& doc) const {
   return repo.in_git && repo.uncommitted.count(repo_path(doc)) > 0;
+}
+
+Result<std::string> SiteHistory::bytes_at(const history::Change& change) const {
+  // Opening the repository is most of the cost of a read: one reader per render thread.
+  thread_local std::unique_ptr<history::BlobReader> reader;
+  thread_local std::string reader_repo;
+  if (!reader || reader_repo != repo.git_dir.string()) {
+    reader = std::make_unique<history::BlobReader>(repo);
+    reader_repo = repo.git_dir.string();
+  }
+  return reader->read(change.commit, change.path);
+}
+
+std::shared_ptr<const content::Document> SiteHistory::version(
+    const content::Document& doc, const history::Change& change,
+    const config::SiteConfig& config) const {
+  std::string key = change.commit + ":" + change.path;
+  {
+    std::lock_guard lock(versions_->mutex);
+    if (auto it = versions_->parsed.find(key); it != versions_->parsed.end()) return it->second;
+  }
+  std::shared_ptr<const content::Document> parsed;
+  if (auto bytes = bytes_at(change)) {
+    Diagnostics ignored;  // an old version's problems were reported when it was current
+    auto d = content::parse_document(*bytes, doc.source, doc.path, doc.kind, config, ignored);
+    if (d) parsed = std::make_shared<const content::Document>(std::move(*d));
+  }
+  std::lock_guard lock(versions_->mutex);
+  versions_->parsed.emplace(key, parsed);
+  return parsed;
+}
+
+std::shared_ptr<const std::string> SiteHistory::text(const content::Document& doc,
+                                                     const history::Change& change,
+                                                     const config::SiteConfig& config) const {
+  std::string key = change.commit + ":" + change.path;
+  {
+    std::lock_guard lock(versions_->mutex);
+    if (auto it = versions_->texts.find(key); it != versions_->texts.end()) return it->second;
+  }
+  auto parsed = version(doc, change, config);
+  if (!parsed) return nullptr;
+  auto plain = std::make_shared<const std::string>(
+      markdown::render_markdown(parsed->body, config.markdown).plain_text);
+  std::lock_guard lock(versions_->mutex);
+  versions_->texts.emplace(key, plain);
+  return plain;
 }
 
 SiteHistory read_site_history(const config::SiteConfig& config, Diagnostics& diags) {

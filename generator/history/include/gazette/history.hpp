@@ -19,6 +19,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -104,6 +105,22 @@ struct History {
 /// the same path continues its history. In a shallow clone the oldest commit there (the cut)
 /// is read as if it added every file it has. 10,000 files and 2,000 commits take under 1 s.
 Result<History> read_history(const RepoInfo& repo, const std::string& under);
+
+/// Reads files as they were at commits through one open repository (opening it once is most
+/// of the cost of a read). Not shareable between threads: one per thread.
+class BlobReader {
+ public:
+  explicit BlobReader(const RepoInfo& repo);
+  ~BlobReader();
+  BlobReader(const BlobReader&) = delete;
+  BlobReader& operator=(const BlobReader&) = delete;
+  /// The bytes of `path` (relative to the repository root) in `commit`.
+  Result<std::string> read(const std::string& commit, const std::string& path);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 /// The bytes of `path` (relative to the repository root) in `commit` (an id, or anything
 /// `git rev-parse` accepts).
