@@ -135,26 +135,27 @@ void check_named_deadlines(const Document& doc, Diagnostics& diags) {
 
 }  // namespace
 
-const Document* DocumentIndex::find(std::string_view reference) const {
-  std::string key = text::fold(trim(reference));
+// Numbers are compared folded and without spaces: "1322/QĐ-TTg" = "1322/qd-ttg".
+static std::string number_key(std::string_view number) {
+  std::string key = text::fold(trim(number));
   key.erase(std::remove(key.begin(), key.end(), ' '), key.end());
-  if (auto it = by_number_.find(key); it != by_number_.end() && it->second.size() == 1) {
-    return it->second.front();
-  }
-  if (auto it = by_slug_.find(std::string(trim(reference)));
-      it != by_slug_.end() && it->second.size() == 1) {
-    return it->second.front();
-  }
-  return nullptr;
+  return key;
+}
+
+const Document* DocumentIndex::find_number(std::string_view number) const {
+  auto it = by_number_.find(number_key(number));
+  return it != by_number_.end() && it->second.size() == 1 ? it->second.front() : nullptr;
+}
+
+const Document* DocumentIndex::find(std::string_view reference) const {
+  if (const Document* d = find_number(reference)) return d;
+  auto it = by_slug_.find(std::string(trim(reference)));
+  return it != by_slug_.end() && it->second.size() == 1 ? it->second.front() : nullptr;
 }
 
 DocumentIndex::DocumentIndex(const std::vector<Document>& docs) {
   for (const Document& d : docs) {
-    if (!d.number.empty()) {
-      std::string key = text::fold(d.number);
-      key.erase(std::remove(key.begin(), key.end(), ' '), key.end());
-      by_number_[key].push_back(&d);
-    }
+    if (!d.number.empty()) by_number_[number_key(d.number)].push_back(&d);
     by_slug_[d.slug].push_back(&d);
   }
 }

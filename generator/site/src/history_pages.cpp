@@ -72,12 +72,6 @@ std::string diff_html(const std::vector<history::DiffPiece>& pieces) {
 
 std::string change_text(const history::Change& c) { return c.note.empty() ? c.summary : c.note; }
 
-// A version of the document as committed; nullptr if it cannot be read as a document.
-std::shared_ptr<const Document> version_at(const Document& doc, const history::Change& change,
-                                           const ViewContext& ctx) {
-  return ctx.history->version(doc, change, ctx.config);
-}
-
 Value change_page(const Document& doc, const history::FileHistory& file, std::size_t index,
                   const ViewContext& ctx) {
   const Strings& s = ctx.strings;
@@ -100,8 +94,8 @@ Value change_page(const Document& doc, const history::FileHistory& file, std::si
   v.set("commit", change.commit);
   v.set("short_id", change.short_id);
   v.set("minor", change.minor);
-  auto old_doc = version_at(doc, before, ctx);
-  auto new_doc = version_at(doc, change, ctx);
+  auto old_doc = ctx.history->version(doc, before, ctx.config);
+  auto new_doc = ctx.history->version(doc, change, ctx.config);
   Value fields = Value::list();
   std::string body_diff;
   if (old_doc && new_doc) {
@@ -141,7 +135,7 @@ std::vector<content::DeadlineChange> deadline_changes_in_history(const Document&
   std::optional<Instant> previous;
   for (const auto& change : file->changes) {
     if (change.kind == history::Change::Kind::deleted || change.moved_only) continue;
-    auto version = version_at(doc, change, ctx);
+    auto version = ctx.history->version(doc, change, ctx.config);
     if (!version) continue;
     if (previous && version->deadline && *version->deadline != *previous) {
       changes.push_back({*previous, local_time(change.when).date, change_text(change)});

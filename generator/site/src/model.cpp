@@ -47,16 +47,8 @@ std::vector<Term> group_by(const std::vector<const Document*>& docs, std::string
 
 }  // namespace
 
-std::string number_key(std::string_view number) {
-  std::string folded = text::fold(number);
-  folded.erase(std::remove_if(folded.begin(), folded.end(), [](char c) { return c == ' '; }),
-               folded.end());
-  return folded;
-}
-
 const Document* SiteModel::find_number(const std::string& number) const {
-  auto it = by_number_.find(number_key(number));
-  return it != by_number_.end() && it->second.size() == 1 ? it->second.front() : nullptr;
+  return index->find_number(number);
 }
 
 const Program* SiteModel::find_program(const std::string& id) const {
@@ -129,10 +121,10 @@ SiteModel assemble(std::vector<Document> documents, const config::SiteConfig& co
   m.documents = std::move(documents);
   std::sort(m.documents.begin(), m.documents.end(),
             [](const Document& a, const Document& b) { return newest_first(&a, &b); });
+  m.index = std::make_unique<content::DocumentIndex>(m.documents);
   for (const Document& d : m.documents) {
     m.by_kind[d.kind].push_back(&d);
     if (d.kind != Kind::page && d.kind != Kind::program) m.listed.push_back(&d);
-    if (!d.number.empty()) m.by_number_[number_key(d.number)].push_back(&d);
   }
 
   // Programmes and their rounds.
@@ -189,11 +181,10 @@ SiteModel assemble(std::vector<Document> documents, const config::SiteConfig& co
   }
 
   // Relationships, both ways.
-  content::DocumentIndex index(m.documents);
   for (const Document& d : m.documents) {
     for (const content::Relation& r : content::relations_of(d)) {
       for (const std::string& ref : *r.targets) {
-        const Document* target = index.find(ref);
+        const Document* target = m.index->find(ref);
         if (!target || target == &d) continue;
         m.relations[&d].emplace_back(r.key, target);
         m.backlinks[target].emplace_back(r.key, &d);

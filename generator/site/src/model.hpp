@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -63,7 +64,8 @@ struct SiteModel {
   const Round* find_round(const std::string& program, int year) const;
   const Term* find_term(const std::vector<Term>& terms, const std::string& name) const;
 
-  std::map<std::string, std::vector<const Document*>> by_number_;  ///< folded number → docs
+  /// Documents by number and slug (for references and relationships).
+  std::unique_ptr<content::DocumentIndex> index;
 };
 
 /// Builds the indexes. `now` decides which calls are open.
@@ -78,8 +80,5 @@ CallState call_state(const Document& doc, Instant now, int closing_soon_days);
 /// The first instant after `now` at which some call changes state.
 std::optional<Instant> next_state_change(const SiteModel& model, Instant now,
                                          int closing_soon_days);
-
-/// The lookup key of a document number: folded, without spaces ("1322/qd-ttg").
-std::string number_key(std::string_view number);
 
 }  // namespace gazette::site

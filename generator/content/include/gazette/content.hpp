@@ -136,6 +136,8 @@ class DocumentIndex {
   explicit DocumentIndex(const std::vector<Document>& docs);
   /// The one document with that number or slug; nullptr when none or several.
   const Document* find(std::string_view reference) const;
+  /// The one document with that number; nullptr when none or several.
+  const Document* find_number(std::string_view number) const;
 
  private:
   std::map<std::string, std::vector<const Document*>> by_number_;
