@@ -23,56 +23,51 @@ bool has_marks(std::string_view word) {
   return false;
 }
 
-// Resolves words to index terms.
+// Resolves words to index terms (see terms.hpp: every word folded with positions, and as
+// written when it has marks).
 struct Terms {
   TermCache& cache;
-  const Vocabulary& vocabulary;
 
-  // Every indexed way of writing the word's letters, with `prefix` ("" or the title's).
-  std::vector<std::string> variants(const std::string& word, const char* prefix) {
-    const auto& forms = cache.forms(word, !has_marks(word));
-    std::vector<std::string> out;
-    for (const auto& v : vocabulary.variants(forms.second)) out.push_back(prefix + v);
-    if (out.empty()) out.push_back(prefix + forms.first);  // matches nothing; keeps the shape
-    return out;
+  const std::pair<std::string, std::string>& forms(const std::string& word) {
+    return cache.forms(word, !has_marks(word));
   }
 
-  // One word: its exact form (boosted) or any form with the same letters.
-  Xapian::Query word(const std::string& w, const char* prefix) {
-    auto all = variants(w, prefix);
-    Xapian::Query any(Xapian::Query::OP_SYNONYM, all.begin(), all.end());
-    if (!has_marks(w)) return any;
-    const auto& forms = cache.forms(w, false);
-    Xapian::Query exact(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(prefix + forms.first),
-                        kExactBoost);
-    return Xapian::Query(Xapian::Query::OP_OR, exact, any);
+  // One word: every way of writing its letters matches; typed with marks, its own form ranks
+  // first.
+  Xapian::Query word(const std::string& w) {
+    const auto& [exact, folded] = forms(w);
+    Xapian::Query any(kFolded + folded);
+    if (exact == folded) return any;
+    return Xapian::Query(
+        Xapian::Query::OP_AND_MAYBE, any,
+        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(exact), kExactBoost));
   }
 
-  // Words in order: a word typed with marks must be that word; one without, any of its forms.
+  // Words in order; a word typed with marks must also be there as typed.
   Xapian::Query phrase(const std::vector<std::string>& words) {
-    if (words.size() == 1) return word(words[0], "");
-    std::vector<Xapian::Query> parts;
+    if (words.size() == 1) return word(words[0]);
+    std::vector<Xapian::Query> in_order, as_typed;
     for (const auto& w : words) {
-      if (has_marks(w)) {
-        parts.emplace_back(cache.forms(w, false).first);
-      } else {
-        auto all = variants(w, "");
-        parts.emplace_back(Xapian::Query::OP_OR, all.begin(), all.end());
-      }
+      const auto& [exact, folded] = forms(w);
+      in_order.emplace_back(kFolded + folded);
+      if (exact != folded) as_typed.emplace_back(exact);
     }
-    return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(),
-                         static_cast<Xapian::termcount>(parts.size()));
+    Xapian::Query phrase(Xapian::Query::OP_PHRASE, in_order.begin(), in_order.end(),
+                         static_cast<Xapian::termcount>(in_order.size()));
+    if (as_typed.empty()) return phrase;
+    as_typed.insert(as_typed.begin(), phrase);
+    return Xapian::Query(Xapian::Query::OP_AND, as_typed.begin(), as_typed.end());
   }
 
   Xapian::Query item(const QueryItem& item) {
     switch (item.type) {
       case QueryItem::Type::word:
-        return word(item.words[0], "");
+        return word(item.words[0]);
       case QueryItem::Type::phrase:
         return phrase(item.words);
       case QueryItem::Type::title: {
         std::vector<Xapian::Query> parts;
-        for (const auto& w : item.words) parts.push_back(word(w, kTitleExact));
+        for (const auto& w : item.words) parts.emplace_back(kTitle + forms(w).second);
         return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
                              Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()),
                              kTitleBoost);
@@ -174,9 +169,8 @@ ParsedText parse_text(std::string_view text, TermCache& cache) {
   return parsed;
 }
 
-Xapian::Query text_query(const ParsedText& parsed, bool relaxed, TermCache& cache,
-                         const Vocabulary& vocabulary) {
-  Terms terms{cache, vocabulary};
+Xapian::Query text_query(const ParsedText& parsed, bool relaxed, TermCache& cache) {
+  Terms terms{cache};
   Xapian::Query main;
   if (parsed.items.empty()) {
     main = Xapian::Query::MatchAll;
@@ -195,18 +189,19 @@ Xapian::Query text_query(const ParsedText& parsed, bool relaxed, TermCache& cach
   return main;
 }
 
-Xapian::Query together_query(const ParsedText& parsed, TermCache& cache,
-                             const Vocabulary& vocabulary) {
-  Terms terms{cache, vocabulary};
-  std::vector<Xapian::Query> pairs;
+std::vector<std::pair<std::string, std::string>> neighbour_pairs(const ParsedText& parsed,
+                                                                 TermCache& cache) {
+  std::vector<std::pair<std::string, std::string>> pairs;
   for (std::size_t k = 0; k + 1 < parsed.items.size(); ++k) {
     const auto& a = parsed.items[k];
     const auto& b = parsed.items[k + 1];
     if (a.type != QueryItem::Type::word || b.type != QueryItem::Type::word) continue;
-    pairs.push_back(terms.phrase({a.words[0], b.words[0]}));
+    const std::string& first = a.words[0];
+    const std::string& second = b.words[0];
+    pairs.emplace_back(kFolded + cache.forms(first, !has_marks(first)).second,
+                       kFolded + cache.forms(second, !has_marks(second)).second);
   }
-  if (pairs.empty()) return {};
-  return Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end());
+  return pairs;
 }
 
 Xapian::Query filter_query(const Query& q) {

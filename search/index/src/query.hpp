@@ -31,13 +31,12 @@ ParsedText parse_text(std::string_view text, TermCache& cache);
 
 /// The query for the words: all items (or any of them, when `relaxed`), without the excluded
 /// ones. MatchAll when there are no words.
-Xapian::Query text_query(const ParsedText& parsed, bool relaxed, TermCache& cache,
-                         const Vocabulary& vocabulary);
+Xapian::Query text_query(const ParsedText& parsed, bool relaxed, TermCache& cache);
 
-/// Neighbouring words of the query as phrases ("khoa học", "năng suất": Vietnamese words of
-/// two syllables), any of them; empty when the query has no two words side by side.
-Xapian::Query together_query(const ParsedText& parsed, TermCache& cache,
-                             const Vocabulary& vocabulary);
+/// Neighbouring words of the query as pairs of terms ("khoa học", "năng suất": Vietnamese
+/// words of two syllables): the folded terms, whose positions the index keeps.
+std::vector<std::pair<std::string, std::string>> neighbour_pairs(const ParsedText& parsed,
+                                                                 TermCache& cache);
 
 /// The filters of `q` (kinds, programmes… open/closed, date ranges) as one boolean query,
 /// or an empty query when there are none.

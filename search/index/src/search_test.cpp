@@ -92,6 +92,14 @@ TEST_CASE("search: phrases in quotes, an unclosed quote, exclusions") {
   CHECK(index.urls("nang -tai") == std::vector<std::string>{"/a/"});  // /e/ has "tái tạo"
 }
 
+TEST_CASE("search: a phrase typed with marks means those words") {
+  Index index(corpus());
+  CHECK(index.urls("\"dương lịch\"") == std::vector<std::string>{"/c/"});
+  CHECK(index.urls("\"duong lich\"") == std::vector<std::string>{"/c/"});
+  CHECK(index.urls("\"đường lịch\"").empty());  // /c/ has "dương lịch", not "đường"
+  CHECK(index.urls("\"đường tỉnh\"") == std::vector<std::string>{"/b/"});
+}
+
 TEST_CASE("search: old and new tone placement and the ƣ defect are the same word") {
   Index index(corpus());
   CHECK(index.urls("hoà") == std::vector<std::string>{"/d/"});

@@ -22,19 +22,6 @@ const std::pair<std::string, std::string>& TermCache::forms(std::string_view wor
   return inserted->second;
 }
 
-void Vocabulary::add(const std::string& word, TermCache& cache) {
-  bool ascii = std::all_of(word.begin(), word.end(),
-                           [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  by_folded_[cache.forms(word, ascii).second].push_back(word);
-  ++words_;
-}
-
-const std::vector<std::string>& Vocabulary::variants(const std::string& folded) const {
-  static const std::vector<std::string> kNone;
-  auto it = by_folded_.find(folded);
-  return it == by_folded_.end() ? kNone : it->second;
-}
-
 std::string filter_key(std::string_view value) { return text::slugify(value); }
 
 std::string number_key(std::string_view number) {

@@ -12,8 +12,12 @@
 namespace gazette::search::detail {
 
 // Term prefixes (Xapian's convention: upper-case letters before a lower-case term).
-inline constexpr const char* kTitleExact = "S";  // a word of the title, as written
-inline constexpr const char* kNumber = "N";      // a whole document number, folded
+// A word is indexed twice: folded with its positions ("Fnang" for năng, nâng, nang…: a word
+// typed without marks is one term, phrases are checked once), and as written without
+// positions (a word typed with marks ranks its exact form first).
+inline constexpr const char* kFolded = "F";
+inline constexpr const char* kTitle = "S";   // a word of the title, folded
+inline constexpr const char* kNumber = "N";  // a whole document number, folded
 inline constexpr const char* kKind = "K";
 inline constexpr const char* kProgram = "P";
 inline constexpr const char* kRound = "R";
@@ -65,26 +69,6 @@ class TermCache {
       cache_;
   std::pair<std::string, std::string> scratch_;
 };
-
-/// The words of an index grouped by folded form: "nang" → {"năng", "nâng", "nàng"…}. How a
-/// word typed without marks finds every way it is written.
-class Vocabulary {
- public:
-  void add(const std::string& word, TermCache& cache);
-  /// The indexed words that fold to `folded`; empty when none.
-  const std::vector<std::string>& variants(const std::string& folded) const;
-  std::size_t size() const { return words_; }
-
- private:
-  std::unordered_map<std::string, std::vector<std::string>> by_folded_;
-  std::size_t words_ = 0;
-};
-
-/// Whether an index term is a word of the text (not a prefixed field or filter term).
-inline bool is_word_term(std::string_view term) {
-  unsigned char c = static_cast<unsigned char>(term.empty() ? 'A' : term[0]);
-  return !(c >= 'A' && c <= 'Z');
-}
 
 /// A filter value as a term: folded and slugged ("Điện Biên" → "dien-bien").
 std::string filter_key(std::string_view value);

@@ -5,9 +5,10 @@
 //   search::Query q;  q.text = "nang suat chat luong";  q.now = now();
 //   search::Results r = searcher->search(q);
 //
-// Vietnamese has no stemmer: each syllable is indexed as written (NFC, lower case, one tone
-// placement) and folded (no marks, đ → d, ƣ → u), both with positions. A word typed without
-// marks matches every accented form; a word typed with marks ranks its exact form first.
+// Vietnamese has no stemmer: each syllable is indexed folded (no marks, đ → d, ƣ → u) with
+// its positions, and as written (NFC, lower case, one tone placement). A word typed without
+// marks matches every accented form; a word typed with marks ranks its exact form first, and
+// in a "phrase" must be there as typed.
 #pragma once
 
 #include <filesystem>
@@ -59,13 +60,13 @@ struct IndexReport {
 /// An index written but not yet in use.
 struct PreparedIndex {
   std::filesystem::path index_dir;
-  std::filesystem::path generation;  ///< the new live database (a stub over its parts)
+  std::filesystem::path generation;  ///< the new live database
   IndexReport report;
 };
 
-/// Writes the live index of `records` into a new directory under `index_dir`, in parts
-/// written in parallel. Archives that exist already are kept, not rebuilt. Readers still see
-/// the previous index until switch_index().
+/// Writes the live index of `records` into a new directory under `index_dir` (in parts
+/// written in parallel, then merged into one database). Archives that exist already are kept, not
+/// rebuilt. Readers still see the previous index until switch_index().
 Result<PreparedIndex> write_index(const std::vector<Record>& records,
                                   const std::vector<Archive>& archives,
                                   const std::filesystem::path& index_dir, unsigned threads = 0);
