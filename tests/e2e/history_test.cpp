@@ -100,7 +100,7 @@ TEST_CASE("e2e history: a minor change is listed but does not bump last amended"
   CHECK_FALSE(contains(html, "Sửa đổi lần cuối"));
 }
 
-TEST_CASE("e2e history: a renamed file keeps its history; a merge's change appears once") {
+TEST_CASE("e2e history: a renamed file keeps its history, a merge's change appears once") {
   GitSite site;
   site.repo.write("content/notices/a.md", kNoticeV1);
   site.repo.commit("Đăng", {}, kApril20 - 86400 * 7);
@@ -120,7 +120,7 @@ TEST_CASE("e2e history: a renamed file keeps its history; a merge's change appea
   CHECK(contains(html, "Đổi tên tệp"));
 }
 
-TEST_CASE("e2e history: uncommitted changes are marked; publish refuses them") {
+TEST_CASE("e2e history: uncommitted changes are marked, publish refuses them") {
   GitSite site;
   site.repo.write("content/notices/a.md", kNoticeV1);
   site.repo.commit("Đăng", {}, kApril20);
@@ -133,7 +133,7 @@ TEST_CASE("e2e history: uncommitted changes are marked; publish refuses them") {
   CHECK(contains(publish.output, "content/notices/a.md"));
 }
 
-TEST_CASE("e2e history: publish is append-only; verify catches tampering") {
+TEST_CASE("e2e history: publish is append-only, verify catches tampering") {
   GitSite site;
   site.repo.write("content/notices/a.md", kNoticeV1);
   site.repo.commit("Đăng", {}, kApril20);

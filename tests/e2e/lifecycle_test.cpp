@@ -169,7 +169,7 @@ TEST_CASE("lifecycle: a notice's deadline after the one it implements is a warni
 }
 
 TEST_CASE(
-    "lifecycle: relationships link both ways; a replaced document says so and stops being open") {
+    "lifecycle: relationships link both ways, a replaced document says so and stops being open") {
   TempSite site({
       {"content/notices/old.md",
        notice("Thông báo cũ", "number = \"10/TB\"\ndeadline = 2023-05-01T17:00:00+07:00\n")},
@@ -199,7 +199,7 @@ TEST_CASE(
   CHECK(site.exists("public/notice/2023/old/index.html"));  // still at its address
 }
 
-TEST_CASE("lifecycle: relationship cycles are errors; unknown numbers are warned about") {
+TEST_CASE("lifecycle: relationship cycles are errors, unknown numbers are warned about") {
   TempSite site({
       {"content/notices/a.md", notice("A", "number = \"1/TB\"\namends = [\"2/TB\"]\n")},
       {"content/notices/b.md", notice("B", "number = \"2/TB\"\namends = [\"1/TB\"]\n")},

@@ -206,6 +206,34 @@ TEST_CASE("e2e search: open and closed follow the clock, not the build") {
   CHECK(server.api("q=nang+suat")["hits"][0]["state"] == "closed");
 }
 
+TEST_CASE(
+    "e2e search: a repeated query is answered from the cache until the clock or index changes it") {
+  TempSite site(sample_site());
+  REQUIRE(site.build("2023-04-20T09:00:00+07:00").report.ok);
+  std::atomic<std::int64_t> clock{
+      gazette::parse_rfc3339("2023-04-20T09:00:00+07:00")->epoch_seconds};
+  RunningServer server(site, [&] { return gazette::Instant{clock.load(), 420}; });
+  auto first = server.get("/search?q=nang+suat");
+  REQUIRE(first);
+  CHECK(first->get_header_value("X-Cache") == "miss");
+  CHECK(contains(first->body, "còn 5 ngày"));  // the deadline is 2023-04-25 17:00
+  auto again = server.get("/search?q=nang+suat");
+  CHECK(again->get_header_value("X-Cache") == "hit");
+  CHECK(again->body == first->body);
+  // An hour on, the page reads the same; once less than five days are left, it does not.
+  clock = gazette::parse_rfc3339("2023-04-20T10:00:00+07:00")->epoch_seconds;
+  CHECK(server.get("/search?q=nang+suat")->get_header_value("X-Cache") == "hit");
+  clock = gazette::parse_rfc3339("2023-04-20T17:00:01+07:00")->epoch_seconds;
+  auto later = server.get("/search?q=nang+suat");
+  CHECK(later->get_header_value("X-Cache") == "miss");
+  CHECK(contains(later->body, "còn 4 ngày"));
+  // A build that adds a match: the next answer has it.
+  CHECK(server.api("q=nang+suat")["total"] == 2);
+  site.write("content/notices/more.md", notice("Năng suất lao động", "", "Năng suất.\n"));
+  REQUIRE(site.build("2023-04-20T09:00:00+07:00").report.ok);
+  CHECK(server.api("q=nang+suat")["total"] == 3);
+}
+
 TEST_CASE("e2e search: a rebuild swaps the index in while requests keep being answered") {
   TempSite site(sample_site());
   REQUIRE(site.build().report.ok);

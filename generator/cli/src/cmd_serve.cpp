@@ -31,6 +31,7 @@ int run_serve(const ServeArgs& args) {
   options.host = args.host.empty() ? config->serve.host : args.host;
   options.port = args.port ? args.port : config->serve.port;
   options.site = &*config;
+  options.cache_entries = args.cache;
   if (!args.common.now.empty()) {
     Instant fixed = *clock;
     options.clock = [fixed] { return fixed; };

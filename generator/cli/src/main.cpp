@@ -86,6 +86,10 @@ int main(int argc, char** argv) {
                         "Address to listen on (default from site.toml: 127.0.0.1)");
   serve_cmd->add_option("--port", serve.port, "Port (default from site.toml: 8080)");
   serve_cmd->add_flag("--build", serve.build, "Build the site first");
+  serve_cmd
+      ->add_option("--cache", serve.cache,
+                   "Search answers kept for repeated queries, while they hold (0: none)")
+      ->capture_default_str();
 
   try {
     app.parse(argc, argv);

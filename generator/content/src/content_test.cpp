@@ -69,7 +69,7 @@ TEST_CASE("content: a notice's front matter is read into every field") {
   CHECK(d.loc_of("deadline").line == 8);
 }
 
-TEST_CASE("content: a local deadline is read in the site's time zone; a date means end of day") {
+TEST_CASE("content: a local deadline is read in the site's time zone, a date means end of day") {
   auto p = parse("+++\ntitle = \"T\"\nissued = 2023-04-12\ndeadline = 2023-04-25T17:00:00\n+++\n");
   REQUIRE(p.doc);
   CHECK(format_rfc3339(*p.doc->deadline) == "2023-04-25T17:00:00+07:00");

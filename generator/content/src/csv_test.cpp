@@ -50,7 +50,8 @@ TEST_CASE("content: csv reads quoted cells with delimiters, doubled quotes and l
   CHECK(t->rows[1].cells[2].loc.column == 10);
 }
 
-TEST_CASE("content: csv detects ';' from the header line and reads LF and CR endings") {
+TEST_CASE(
+    "content: csv detects a semicolon separator from the header line and reads LF and CR endings") {
   auto t = parse_csv("Stt;Tên nhiệm vụ;Tổng số\n1;\"A; B\";1.500,5\r2;C;7\n", "f.csv");
   REQUIRE(t);
   CHECK(t->delimiter == ';');

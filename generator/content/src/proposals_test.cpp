@@ -215,7 +215,7 @@ TEST_CASE("content: CSV totals: total = state + counterpart, no negatives, the t
   CHECK(r.diags[0].loc.column == 60);
 }
 
-TEST_CASE("content: CSV priorities are unique and run from 1; required cells are filled") {
+TEST_CASE("content: CSV priorities are unique and run from 1, required cells are filled") {
   Read dup =
       read(std::string(kHeader) + row("1", "A", "1", "1", "0") + row("1", "B", "1", "1", "0"));
   REQUIRE(dup.diags.size() == 1);
@@ -237,7 +237,7 @@ TEST_CASE("content: CSV priorities are unique and run from 1; required cells are
                     });
 }
 
-TEST_CASE("content: a CSV beside a list's .toml gives its tasks; one beside a notice is refused") {
+TEST_CASE("content: a CSV beside a list's .toml gives its tasks, one beside a notice is refused") {
   TempDir dir;
   dir.write("site.toml", "title = \"T\"\n");
   dir.write("content/programs/1322.md",

@@ -238,7 +238,7 @@ TEST_CASE("history: a renamed file keeps its whole history under its current nam
   CHECK(other.changes[0].kind == Change::Kind::added);
 }
 
-TEST_CASE("history: a deleted file stays under its last path; added again, it continues") {
+TEST_CASE("history: a deleted file stays under its last path, added again, it continues") {
   TestRepo repo;
   repo.write("content/gone.md", "withdrawn later");
   repo.write("content/back.md", "comes back");

@@ -93,7 +93,7 @@ TEST_CASE("history: publish commits the site and a SHA-256 manifest to the branc
   CHECK_FALSE(fs::exists(f.repo.root() / "MANIFEST.sha256"));
 }
 
-TEST_CASE("history: publishing again appends; the same tree again commits nothing") {
+TEST_CASE("history: publishing again appends, the same tree again commits nothing") {
   Fixture f;
   PublishResult first = f.publish();
   f.site.write("index.html", "<h1>Trang chủ mới</h1>\n");

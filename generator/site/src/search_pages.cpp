@@ -306,6 +306,30 @@ std::string SearchPages::atom(const Query& q, const Results& r) {
   return atom_feed(self, m.link(q), title, pointers, ctx);
 }
 
+std::optional<Instant> SearchPages::next_change(const Query& q, const Results& r) const {
+  std::optional<Instant> next;
+  auto consider = [&](std::int64_t at) {
+    if (at > q.now.epoch_seconds && (!next || at < next->epoch_seconds)) {
+      next = Instant{at, q.now.offset_minutes};
+    }
+  };
+  for (const auto& h : r.hits) {
+    if (!h.deadline) continue;
+    std::int64_t deadline = h.deadline->epoch_seconds;
+    if (h.opens) consider(h.opens->epoch_seconds);
+    consider(deadline - std::int64_t{impl_->config.closing_soon_days} * 86400);
+    consider(deadline);
+    // The time left is shown in whole days, hours or minutes (format_time_left): it reads
+    // differently once a unit fewer is left.
+    std::int64_t left = deadline - q.now.epoch_seconds;
+    if (left > 0) {
+      std::int64_t unit = left >= 2 * 86400 ? 86400 : left >= 3600 ? 3600 : 60;
+      consider(deadline - left / unit * unit + 1);
+    }
+  }
+  return next;
+}
+
 std::string SearchPages::json(const Query& q, const Results& r) {
   Impl& m = *impl_;
   nlohmann::ordered_json out;

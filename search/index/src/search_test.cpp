@@ -176,7 +176,22 @@ TEST_CASE("search: filters, facets, and open/closed decided by the clock at quer
   CHECK(has_open_facet);
 }
 
-TEST_CASE("search: sort by newest and by soonest deadline; pages") {
+TEST_CASE("search: the next moment a record opens or closes") {
+  auto records = corpus();
+  records[0].deadline = at("2023-04-25T17:00:00+07:00");
+  records[1].opens = at("2023-04-22T08:00:00+07:00");
+  records[1].deadline = at("2023-05-30T17:00:00+07:00");
+  records[4].deadline = at("2023-04-10T17:00:00+07:00");
+  Index index(records);
+  auto next = [&](const char* now) { return index.searcher->next_state_change(at(now)); };
+  CHECK(next("2023-04-20T09:00:00+07:00") == at("2023-04-22T08:00:00+07:00"));
+  CHECK(next("2023-04-21T09:00:00+07:00") == at("2023-04-22T08:00:00+07:00"));  // remembered
+  CHECK(next("2023-04-22T08:00:00+07:00") == at("2023-04-25T17:00:00+07:00"));  // at: passed
+  CHECK(next("2023-04-09T00:00:00+07:00") == at("2023-04-10T17:00:00+07:00"));  // earlier
+  CHECK(next("2023-05-30T17:00:00+07:00") == std::nullopt);
+}
+
+TEST_CASE("search: sort by newest and by soonest deadline, pages") {
   auto records = corpus();
   records[1].issued = {2025, 1, 1};
   records[2].deadline = at("2023-05-01T17:00:00+07:00");

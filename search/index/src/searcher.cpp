@@ -117,10 +117,31 @@ struct Searcher::Impl {
   std::string live_target;
   Xapian::Database db;
   TermCache cache;
+  // next_state_change(), remembered: the same for every `now` in [from, until).
+  struct {
+    Instant from;
+    std::optional<Instant> until;
+    bool known = false;
+  } state_change;
+
+  // The smallest value of `slot` after `now` (a deadline or an opening), by a sorted query:
+  // remote shards answer it too.
+  std::optional<Instant> first_after(Xapian::valueno slot, Instant now) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(
+        Xapian::Query(Xapian::Query::OP_VALUE_GE, slot,
+                      Xapian::sortable_serialise(static_cast<double>(now.epoch_seconds + 1))));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_sort_by_value(slot, false);
+    Xapian::MSet first = enquire.get_mset(0, 1);
+    if (first.empty()) return std::nullopt;
+    double seconds = Xapian::sortable_unserialise(first.begin().get_document().get_value(slot));
+    return Instant{static_cast<std::int64_t>(seconds), now.offset_minutes};
+  }
 
   Status open() {
-    live_target = read_link(index_dir / "live");
-    if (live_target.empty()) {
+    std::string target = read_link(index_dir / "live");
+    if (target.empty()) {
       return Diagnostic{Severity::error,
                         (index_dir / "live").generic_string(),
                         {},
@@ -129,7 +150,8 @@ struct Searcher::Impl {
                         {}};
     }
     try {
-      Xapian::Database combined((index_dir / "live").string());
+      // The generation itself, not `live`: a switch meanwhile cannot mislabel what is open.
+      Xapian::Database combined((index_dir / target).string());
       std::error_code ec;
       std::vector<fs::path> archives;
       for (const auto& entry : fs::directory_iterator(index_dir / "archive", ec)) {
@@ -151,6 +173,8 @@ struct Searcher::Impl {
         }
       }
       db = combined;
+      live_target = target;
+      state_change.known = false;
     } catch (const Xapian::Error& e) {
       return Diagnostic{Severity::error,
                         index_dir.generic_string(),
@@ -216,6 +240,23 @@ bool Searcher::refresh() {
 }
 
 std::size_t Searcher::document_count() const { return impl_->db.get_doccount(); }
+
+const std::string& Searcher::generation() const { return impl_->live_target; }
+
+std::optional<Instant> Searcher::next_state_change(Instant now) {
+  auto& memo = impl_->state_change;
+  if (memo.known && memo.from <= now && (!memo.until || now < *memo.until)) return memo.until;
+  try {
+    auto deadline = impl_->first_after(kDeadlineSlot, now);
+    auto opens = impl_->first_after(kOpensSlot, now);
+    memo.until = !deadline ? opens : !opens ? deadline : std::min(*deadline, *opens);
+  } catch (const Xapian::Error& e) {
+    throw std::runtime_error(e.get_description());
+  }
+  memo.from = now;
+  memo.known = true;
+  return memo.until;
+}
 
 Results Searcher::search(const Query& q) {
   try {

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <mutex>
 
+#include "answer_cache.hpp"
 #include "gazette/search.hpp"
 #include "gazette/serve.hpp"
 #include "gazette/site.hpp"
@@ -123,8 +124,19 @@ struct Server::Impl {
   ServerOptions options;
   httplib::Server http;
   std::unique_ptr<WorkerPool> workers;
+  std::unique_ptr<detail::AnswerCache> answers;  // null when not kept
 
   enum class Format { html, json, atom };
+
+  // What identifies an answer: the format and every parameter, in a fixed order.
+  static std::string answer_key(Format format, const httplib::Params& params) {
+    std::string key(1, static_cast<char>('0' + static_cast<int>(format)));
+    for (const auto& [name, value] : params) {
+      key.append(name).push_back('\0');
+      key.append(value).push_back('\0');
+    }
+    return key;
+  }
 
   void search(const httplib::Request& req, httplib::Response& res, Format format) {
     res.set_header("X-Content-Type-Options", "nosniff");
@@ -134,6 +146,18 @@ struct Server::Impl {
       res.status = 404;
       res.set_content("Search is not configured for this site\n", "text/plain; charset=utf-8");
       return;
+    }
+    std::string key;
+    Instant now = options.clock();
+    if (answers) {
+      key = answer_key(format, req.params);
+      std::error_code ec;
+      std::string live = fs::read_symlink(options.site->search.index_dir / "live", ec).string();
+      if (auto kept = answers->find(key, live, now)) {
+        res.set_header("X-Cache", "hit");
+        res.set_content(kept->body, kept->content_type);
+        return;
+      }
     }
     auto worker = workers->acquire();
     if (!worker) {
@@ -148,14 +172,14 @@ struct Server::Impl {
     }
     detail::Params params(req.params.begin(), req.params.end());
     int page_size = options.site ? options.site->search.page_size : 10;
-    auto query = detail::parse_query(params, options.clock(), page_size);
+    auto query = detail::parse_query(params, now, page_size);
     search::Results results;
     std::string error;
     search::Query q;
     if (!query) {
       error = query.error().message;
       res.status = 400;
-      q.now = options.clock();
+      q.now = now;
       q.text = params.count("q") && !find_invalid_utf8(params.find("q")->second)
                    ? params.find("q")->second.substr(0, search::kMaxQueryBytes)
                    : "";
@@ -195,6 +219,19 @@ struct Server::Impl {
           res.set_content(error + "\n", "text/plain; charset=utf-8");
         }
         break;
+    }
+    if (answers && error.empty()) {
+      // Kept until the index changes or the clock changes what the answer shows.
+      try {
+        std::optional<Instant> until = (*worker)->searcher->next_state_change(q.now);
+        auto shown = (*worker)->pages->next_change(q, results);
+        if (shown && (!until || *shown < *until)) until = shown;
+        res.set_header("X-Cache", "miss");
+        answers->store(key, {res.get_header_value("Content-Type"), res.body,
+                             (*worker)->searcher->generation(), until});
+      } catch (const std::exception&) {
+        // Not known how long the answer holds: it is given, not kept.
+      }
     }
     workers->release(std::move(*worker));
   }
@@ -282,7 +319,12 @@ struct Server::Impl {
 Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
   if (!impl_->options.clock) impl_->options.clock = [] { return now(); };
-  if (impl_->options.site) impl_->workers = std::make_unique<WorkerPool>(impl_->options.site);
+  if (impl_->options.site) {
+    impl_->workers = std::make_unique<WorkerPool>(impl_->options.site);
+    if (impl_->options.cache_entries > 0 && impl_->options.site->search.shards.empty()) {
+      impl_->answers = std::make_unique<detail::AnswerCache>(impl_->options.cache_entries);
+    }
+  }
   impl_->routes();
 }
 

@@ -70,6 +70,10 @@ class SearchPages {
   std::string atom(const search::Query& query, const search::Results& results);
   /// The results as JSON (the /api/search answer).
   std::string json(const search::Query& query, const search::Results& results);
+  /// The first moment after the query's clock at which these results would read differently
+  /// (a call's state or time left as shown); none when never.
+  std::optional<Instant> next_change(const search::Query& query,
+                                     const search::Results& results) const;
   /// The query as URL parameters ("q=…&kind=notice&open=1"), without page.
   static std::string query_string(const search::Query& query);
 

@@ -139,7 +139,12 @@ class Searcher {
   Results search(const Query& query);
   /// Opens the index again if a build has switched `live` since; true if it did.
   bool refresh();
+  /// The first moment after `now` at which a record opens or closes: until then every answer
+  /// stays the same (filters and counts of open calls included). None when nothing will.
+  std::optional<Instant> next_state_change(Instant now);
   std::size_t document_count() const;
+  /// The index it has open: the name `live` pointed to when it was opened.
+  const std::string& generation() const;
 
  private:
   struct Impl;

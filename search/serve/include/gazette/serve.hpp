@@ -5,6 +5,7 @@
 //   server.listen();            // blocks until stop() (from another thread or a signal)
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -24,6 +25,9 @@ struct ServerOptions {
   const config::SiteConfig* site = nullptr;  ///< for search; may be null
   /// The clock for open/closed states in search results (tests fix it).
   std::function<Instant()> clock;
+  /// Search answers kept for repeated queries (0: none). Kept per index and only while the
+  /// clock leaves them true; not used with shards, which may change on their own.
+  std::size_t cache_entries = 2000;
 };
 
 /// An HTTP server for a built site. Static files are read from disk on each request, so a
