@@ -106,7 +106,6 @@ Xapian::Document make_document(const Record& r, TermCache& cache,
   if (!r.lead.empty()) doc.add_boolean_term(std::string(kLead) + filter_key(r.lead));
   if (r.withdrawn) doc.add_boolean_term(std::string(kWithdrawn) + "yes");
   doc.add_boolean_term("Q" + r.url);  // the unique id
-  doc.add_value(kUrlSlot, r.url);
 
   doc.add_value(kIssuedSlot, serialise_days(r.issued));
   if (r.deadline) {

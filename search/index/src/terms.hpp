@@ -37,7 +37,6 @@ inline constexpr Xapian::valueno kProgramSlot = 5;
 inline constexpr Xapian::valueno kRoundSlot = 6;
 inline constexpr Xapian::valueno kProvinceSlot = 7;
 inline constexpr Xapian::valueno kIssuerSlot = 8;
-inline constexpr Xapian::valueno kUrlSlot = 9;  // the unique id, to find a document again
 
 /// A word of the text: letters (with their marks) and digits.
 struct Token {
