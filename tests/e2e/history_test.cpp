@@ -195,6 +195,22 @@ TEST_CASE("e2e history: a published page may not disappear without a redirect") 
   CHECK(contains(redirect, "href=\"/notice/2023/moi/\""));
 }
 
+TEST_CASE("e2e history: search answers name the commit their index was built from") {
+  GitSite site;
+  site.repo.write("content/notices/a.md", kNoticeV1);
+  std::string first = site.repo.commit("Đăng thông báo", {}, kApril20 - 7 * 86400);
+  REQUIRE(site.build().report.ok);
+  CHECK(contains(site.page("index.html"), first.substr(0, 7)));
+  Run search = gazette_in(site.repo.root(), "search \"thong bao\" --json");
+  REQUIRE(search.exit_code == 0);
+  CHECK(contains(search.output, "\"source_commit\":\"" + first + "\""));
+  site.repo.write("content/notices/a.md", kNoticeV2);
+  std::string second = site.repo.commit("Gia hạn", {}, kApril20);
+  REQUIRE(site.build().report.ok);
+  search = gazette_in(site.repo.root(), "search \"thong bao\" --json");
+  CHECK(contains(search.output, "\"source_commit\":\"" + second + "\""));
+}
+
 TEST_CASE("e2e history: a shallow clone shows no dates and cannot publish") {
   GitSite site;
   site.repo.write("content/notices/a.md", kNoticeV1);

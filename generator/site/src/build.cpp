@@ -93,8 +93,8 @@ std::vector<search::Record> search_records(const SiteModel& model, const Rendere
 // Writes the index: documents of archived rounds go to databases of their own, built once.
 Result<search::PreparedIndex> write_search_index(const SiteModel& model,
                                                  const RenderedBodies& bodies,
-                                                 const config::SiteConfig& config,
-                                                 unsigned threads) {
+                                                 const config::SiteConfig& config, unsigned threads,
+                                                 const std::string& source_commit) {
   std::vector<search::Record> all = search_records(model, bodies);
   // The archive of each record ("": the live index), from its own programme and round:
   // records are documents, then tasks.
@@ -119,7 +119,7 @@ Result<search::PreparedIndex> write_search_index(const SiteModel& model,
   }
   std::vector<search::Archive> list;
   for (auto& [name, archive] : archives) list.push_back(std::move(archive));
-  return search::write_index(live, list, config.search.index_dir, threads);
+  return search::write_index(live, list, config.search.index_dir, threads, source_commit);
 }
 
 }  // namespace
@@ -190,8 +190,10 @@ BuildReport build(const config::SiteConfig& config, const BuildOptions& options,
   std::optional<Result<search::PreparedIndex>> index;
   std::thread indexer;
   if (options.write && options.search_index) {
-    indexer =
-        std::thread([&] { index = write_search_index(model, bodies, config, options.threads); });
+    indexer = std::thread([&] {
+      std::string commit = history.repo.in_git ? history.repo.head : "";
+      index = write_search_index(model, bodies, config, options.threads, commit);
+    });
   }
   templates::Value site = site_view(ctx, asset_version(theme->static_files()));
   run_jobs(jobs, *theme, site, out.get(), options, report.pages);

@@ -149,6 +149,9 @@ std::string SearchPages::html(const Query& q, const Results& r, const std::strin
   templates::Value v =
       page_frame(title, m.link(q, q.page), "search", {{s.get("nav_home"), "/"}}, ctx);
   v.set("noindex", true);
+  // The footer names the commit the answering index was built from, as built pages do.
+  set_opt(v, "source_commit", r.source_commit);
+  set_opt(v, "source_commit_short", r.source_commit.substr(0, 7));
   v.set("heading", s.get("search_heading"));
   v.set("query", q.text);
   set_opt(v, "error", error);
@@ -340,6 +343,7 @@ std::string SearchPages::json(const Query& q, const Results& r) {
   out["pages"] = r.pages;
   if (!r.suggestion.empty()) out["suggestion"] = r.suggestion;
   out["relaxed"] = r.relaxed;
+  if (!r.source_commit.empty()) out["source_commit"] = r.source_commit;
   nlohmann::ordered_json hits = nlohmann::ordered_json::array();
   for (const auto& h : r.hits) {
     nlohmann::ordered_json j;

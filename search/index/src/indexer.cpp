@@ -125,7 +125,8 @@ Xapian::Document make_document(const Record& r, TermCache& cache,
 }
 
 // Writes `records` into a new database at `dir`.
-void write_database(const std::vector<const Record*>& records, const fs::path& dir) {
+void write_database(const std::vector<const Record*>& records, const fs::path& dir,
+                    const std::string& source_commit) {
   // Keep the termlist table: Xapian's remote backend (xapian-tcpsrv shards) needs it.
   Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
   TermCache cache;
@@ -138,6 +139,7 @@ void write_database(const std::vector<const Record*>& records, const fs::path& d
     if (++added % kFlushEvery == 0) db.commit();
   }
   for (const auto& [word, count] : spelling) db.add_spelling(word, count);
+  db.set_metadata(kSourceCommitKey, source_commit);
   db.commit();
   db.close();
 }
@@ -147,7 +149,7 @@ void write_database(const std::vector<const Record*>& records, const fs::path& d
 // a stub (each term is looked up once, in full blocks): 20% lower latency on 10,000 documents.
 // Returns what went wrong, or "".
 std::string write_compacted(const std::vector<const Record*>& records, const fs::path& dir,
-                            unsigned threads) {
+                            unsigned threads, const std::string& source_commit) {
   std::size_t parts =
       std::max<std::size_t>(1, std::min<std::size_t>(threads, records.size() / 500 + 1));
   fs::path scratch = dir;
@@ -163,7 +165,7 @@ std::string write_compacted(const std::vector<const Record*>& records, const fs:
   for (std::size_t p = 0; p < parts; ++p) {
     workers.emplace_back([&, p] {
       try {
-        write_database(split[p], scratch / ("part" + std::to_string(p)));
+        write_database(split[p], scratch / ("part" + std::to_string(p)), source_commit);
       } catch (const Xapian::Error& e) {
         errors[p] = e.get_description();
       }
@@ -215,7 +217,7 @@ std::string unique_suffix() {
 
 Result<PreparedIndex> write_index(const std::vector<Record>& records,
                                   const std::vector<Archive>& archives, const fs::path& index_dir,
-                                  unsigned threads) {
+                                  unsigned threads, const std::string& source_commit) {
   PreparedIndex prepared;
   prepared.index_dir = index_dir;
   std::error_code ec;
@@ -231,7 +233,8 @@ Result<PreparedIndex> write_index(const std::vector<Record>& records,
         continue;
       }
       fs::remove_all(dir, ec);
-      if (std::string error = write_compacted(archive.records, dir, threads); !error.empty()) {
+      if (std::string error = write_compacted(archive.records, dir, threads, source_commit);
+          !error.empty()) {
         return failure(dir, error);
       }
       std::ofstream(dir / kDoneMark) << archive.records.size() << "\n";
@@ -241,7 +244,8 @@ Result<PreparedIndex> write_index(const std::vector<Record>& records,
     live.reserve(records.size());
     for (const Record& r : records) live.push_back(&r);
     prepared.generation = index_dir / ("gen-" + unique_suffix());
-    if (std::string error = write_compacted(live, prepared.generation, threads); !error.empty()) {
+    if (std::string error = write_compacted(live, prepared.generation, threads, source_commit);
+        !error.empty()) {
       return failure(prepared.generation, error);
     }
   } catch (const Xapian::Error& e) {
@@ -283,8 +287,8 @@ Status switch_index(const PreparedIndex& prepared) {
 
 Result<IndexReport> build_index(const std::vector<Record>& records,
                                 const std::vector<Archive>& archives, const fs::path& index_dir,
-                                unsigned threads) {
-  auto prepared = write_index(records, archives, index_dir, threads);
+                                unsigned threads, const std::string& source_commit) {
+  auto prepared = write_index(records, archives, index_dir, threads, source_commit);
   if (!prepared) return prepared.error();
   Status switched = switch_index(*prepared);
   if (!switched) return switched.error();

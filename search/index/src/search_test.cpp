@@ -226,6 +226,21 @@ TEST_CASE("search: bad input gives results or nothing, never a crash") {
   CHECK(search::validate_query_text("năng suất").empty());
 }
 
+TEST_CASE("search: results name the source commit the index was built from") {
+  TempDir dir;
+  std::string commit = "0123456789abcdef0123456789abcdef01234567";
+  REQUIRE(search::build_index(corpus(), {}, dir.path() / "index", 2, commit).ok());
+  auto searcher = search::Searcher::open(dir.path() / "index", {});
+  REQUIRE(searcher.ok());
+  Query q;
+  q.text = "nang suat";
+  q.now = at("2023-04-20T09:00:00+07:00");
+  CHECK((*searcher)->search(q).source_commit == commit);
+  REQUIRE(search::build_index(corpus(), {}, dir.path() / "index", 2).ok());  // outside git
+  (*searcher)->refresh();
+  CHECK((*searcher)->search(q).source_commit.empty());
+}
+
 TEST_CASE("search: archives are built once and searched with the live index") {
   auto records = corpus();
   Record old = record("/old/", "Thông báo năm 2020 về năng suất", "Đợt cũ.");

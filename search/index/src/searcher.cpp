@@ -115,6 +115,7 @@ struct Searcher::Impl {
   fs::path index_dir;
   std::vector<std::string> shards;
   std::string live_target;
+  std::string source_commit;
   Xapian::Database db;
   TermCache cache;
   // next_state_change(), remembered: the same for every `now` in [from, until).
@@ -174,6 +175,7 @@ struct Searcher::Impl {
       }
       db = combined;
       live_target = target;
+      source_commit = db.get_metadata(kSourceCommitKey);  // the live index's: it comes first
       state_change.known = false;
     } catch (const Xapian::Error& e) {
       return Diagnostic{Severity::error,
@@ -270,6 +272,7 @@ Results Searcher::search(const Query& q) {
 Results Searcher::search_or_throw(const Query& q) {
   Results results;
   results.page = std::max(1, q.page);
+  results.source_commit = impl_->source_commit;
   int page_size = std::clamp(q.page_size, 1, 100);
   ParsedText parsed = parse_text(q.text, impl_->cache);
   Xapian::Query filters = filter_query(q);

@@ -38,6 +38,9 @@ inline constexpr Xapian::valueno kRoundSlot = 6;
 inline constexpr Xapian::valueno kProvinceSlot = 7;
 inline constexpr Xapian::valueno kIssuerSlot = 8;
 
+// Database metadata: the source commit the index was built from.
+inline constexpr const char* kSourceCommitKey = "source_commit";
+
 /// A word of the text: letters (with their marks) and digits.
 struct Token {
   std::string_view text;

@@ -65,11 +65,13 @@ struct PreparedIndex {
 };
 
 /// Writes the live index of `records` into a new directory under `index_dir` (in parts
-/// written in parallel, then merged into one database). Archives that exist already are kept, not
+/// written in parallel, then merged into one database), noting the source commit it was built
+/// from ("" outside git). Archives that exist already are kept, not
 /// rebuilt. Readers still see the previous index until switch_index().
 Result<PreparedIndex> write_index(const std::vector<Record>& records,
                                   const std::vector<Archive>& archives,
-                                  const std::filesystem::path& index_dir, unsigned threads = 0);
+                                  const std::filesystem::path& index_dir, unsigned threads = 0,
+                                  const std::string& source_commit = {});
 
 /// Points `index_dir/live` at the prepared index in one step (a symlink replaced by rename):
 /// readers see the old index or the new one. Removes generations older than the previous.
@@ -78,7 +80,8 @@ Status switch_index(const PreparedIndex& prepared);
 /// write_index() then switch_index().
 Result<IndexReport> build_index(const std::vector<Record>& records,
                                 const std::vector<Archive>& archives,
-                                const std::filesystem::path& index_dir, unsigned threads = 0);
+                                const std::filesystem::path& index_dir, unsigned threads = 0,
+                                const std::string& source_commit = {});
 
 /// What someone asks for.
 struct Query {
@@ -125,6 +128,7 @@ struct Results {
   bool relaxed = false;    ///< no record had every word: results have some of them
   int page = 1;
   int pages = 0;
+  std::string source_commit;  ///< the commit the answering index was built from; "" if none
 };
 
 /// Searches the live index and every archive and shard as one. Not shareable between
