@@ -193,6 +193,7 @@ Value site_view(const ViewContext& ctx, const std::string& asset_version) {
   site.set("base_url", ctx.config.base_url);
   site.set("css_url", "/static/css/site.css?v=" + asset_version);
   site.set("js_url", "/static/js/site.js?v=" + asset_version);
+  site.set("sort_js_url", "/static/js/sort.js?v=" + asset_version);
   Value t = Value::object();
   for (const auto& [key, value] : ctx.strings.all()) t.set(key, value);
   site.set("t", std::move(t));
