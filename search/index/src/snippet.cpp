@@ -12,10 +12,21 @@ std::string make_snippet(std::string_view text, const std::set<std::string>& exa
     std::size_t begin, end;
     bool match;
   };
+  // The first letters a match can start with, when that is ASCII (most Vietnamese syllables
+  // start with a consonant): most words are told apart without working out their forms.
+  bool can_start[128] = {};
+  for (const auto* forms : {&exact, &folded}) {
+    for (const auto& f : *forms) {
+      if (!f.empty() && static_cast<unsigned char>(f[0]) < 128) can_start[f[0] & 0x7f] = true;
+    }
+  }
   std::vector<Word> all;
   for_each_token(text, [&](const Token& t) {
     bool match = false;
-    if (!exact.empty() || !folded.empty()) {
+    unsigned char first = static_cast<unsigned char>(t.text[0]);
+    if (first < 128 && !can_start[(first >= 'A' && first <= 'Z') ? first + 32 : first]) {
+      // Cannot be a match.
+    } else if (!exact.empty() || !folded.empty()) {
       const auto& forms = cache.forms(t.text, t.ascii);
       match = exact.count(forms.first) > 0 || folded.count(forms.second) > 0;
     }
