@@ -227,6 +227,10 @@ TEST_CASE(
   auto later = server.get("/search?q=nang+suat");
   CHECK(later->get_header_value("X-Cache") == "miss");
   CHECK(contains(later->body, "còn 4 ngày"));
+  // A parameter that holds what another query's key would hold between its parameters is
+  // not that query: it is refused.
+  CHECK(server.get("/api/search?kind=notice&q=nang")->status == 200);
+  CHECK(server.get("/api/search?kind=notice%00q%00nang")->status == 400);
   // A build that adds a match: the next answer has it.
   CHECK(server.api("q=nang+suat")["total"] == 2);
   site.write("content/notices/more.md", notice("Năng suất lao động", "", "Năng suất.\n"));

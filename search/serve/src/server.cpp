@@ -128,12 +128,15 @@ struct Server::Impl {
 
   enum class Format { html, json, atom };
 
-  // What identifies an answer: the format and every parameter, in a fixed order.
+  // What identifies an answer: the format and every parameter, in a fixed order, each with
+  // its length (a value holding a separator cannot pass for two parameters).
   static std::string answer_key(Format format, const httplib::Params& params) {
     std::string key(1, static_cast<char>('0' + static_cast<int>(format)));
     for (const auto& [name, value] : params) {
-      key.append(name).push_back('\0');
-      key.append(value).push_back('\0');
+      for (const std::string* part : {&name, &value}) {
+        key.append(std::to_string(part->size())).push_back(':');
+        key.append(*part);
+      }
     }
     return key;
   }
