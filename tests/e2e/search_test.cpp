@@ -238,6 +238,24 @@ TEST_CASE(
   CHECK(server.api("q=nang+suat")["total"] == 3);
 }
 
+TEST_CASE("e2e serve: a port in use is refused with a message, not shared") {
+  TempSite site(sample_site());
+  REQUIRE(site.build().report.ok);
+  auto config = gazette::config::load_site(site.path());
+  REQUIRE(config.ok());
+  gazette::serve::ServerOptions options;
+  options.root = config->output_dir;
+  options.site = &*config;
+  gazette::serve::Server first(options);
+  options.port = first.bind_any_port();
+  REQUIRE(options.port > 0);
+  gazette::serve::Server second(options);
+  auto bound = second.bind();
+  REQUIRE_FALSE(bound);
+  CHECK(contains(bound.error().message,
+                 "cannot listen on 127.0.0.1:" + std::to_string(options.port)));
+}
+
 TEST_CASE("e2e search: a rebuild swaps the index in while requests keep being answered") {
   TempSite site(sample_site());
   REQUIRE(site.build().report.ok);

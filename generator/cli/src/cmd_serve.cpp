@@ -37,6 +37,10 @@ int run_serve(const ServeArgs& args) {
     options.clock = [fixed] { return fixed; };
   }
   serve::Server server(options);
+  if (Status bound = server.bind(); !bound) {
+    print_diagnostics({bound.error()}, 0);
+    return 2;
+  }
   running_server = &server;
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
@@ -44,12 +48,8 @@ int run_serve(const ServeArgs& args) {
               display_path(config->output_dir, config->root).c_str(), options.host.c_str(),
               options.port);
   std::fflush(stdout);
-  Status status = server.listen();
+  server.listen_after_bind();
   running_server = nullptr;
-  if (!status) {
-    print_diagnostics({status.error()}, 0);
-    return 2;
-  }
   return 0;
 }
 

@@ -1,4 +1,5 @@
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <condition_variable>
 #include <fstream>
@@ -125,6 +126,21 @@ struct Server::Impl {
   httplib::Server http;
   std::unique_ptr<WorkerPool> workers;
   std::unique_ptr<detail::AnswerCache> answers;  // null when not kept
+  int listening_socket = -1;
+
+  // The listening socket: SO_REUSEADDR, so a restart need not wait out TIME_WAIT, but not
+  // httplib's SO_REUSEPORT, with which a second server on a port in use would quietly share
+  // it. Remembered, to lengthen its queue of new connections once bound (widen_queue).
+  void socket_options(int sock) {
+    int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    listening_socket = sock;
+  }
+  // httplib listens with a queue of 5: a burst of new connections (64 browsers at once)
+  // would lose some and make them retry a second later. Listening again widens it.
+  void widen_queue() {
+    if (listening_socket >= 0) ::listen(listening_socket, SOMAXCONN);
+  }
 
   enum class Format { html, json, atom };
 
@@ -312,6 +328,7 @@ struct Server::Impl {
             "text/plain; charset=utf-8");
       }
     });
+    http.set_socket_options([this](int sock) { socket_options(sock); });
     http.set_keep_alive_max_count(1000);
     // Without it each answer on a kept-alive connection waits ~40 ms for Nagle's algorithm.
     http.set_tcp_nodelay(true);
@@ -334,6 +351,12 @@ Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>()) {
 Server::~Server() = default;
 
 Status Server::listen() {
+  Status bound = bind();
+  if (bound) impl_->http.listen_after_bind();
+  return bound;
+}
+
+Status Server::bind() {
   if (!impl_->http.bind_to_port(impl_->options.host.c_str(), impl_->options.port)) {
     return Diagnostic{
         Severity::error,
@@ -343,11 +366,15 @@ Status Server::listen() {
         "is another server using the port? choose another with --port",
         {}};
   }
-  impl_->http.listen_after_bind();
+  impl_->widen_queue();
   return Ok{};
 }
 
-int Server::bind_any_port() { return impl_->http.bind_to_any_port(impl_->options.host.c_str()); }
+int Server::bind_any_port() {
+  int port = impl_->http.bind_to_any_port(impl_->options.host.c_str());
+  if (port > 0) impl_->widen_queue();
+  return port;
+}
 void Server::listen_after_bind() { impl_->http.listen_after_bind(); }
 void Server::stop() { impl_->http.stop(); }
 bool Server::is_running() const { return impl_->http.is_running(); }

@@ -38,6 +38,9 @@ class Server {
   ~Server();
   /// Binds and serves until stop(); an error says why it could not bind.
   Status listen();
+  /// Binds to the configured host and port (a port in use is an error); then
+  /// listen_after_bind() serves.
+  Status bind();
   /// Binds to a free port chosen by the system (tests); returns it, or -1.
   int bind_any_port();
   /// Serves after bind_any_port(); blocks until stop().
