@@ -49,12 +49,30 @@ std::string format_deadline(const Instant& at, const Strings& s) {
                   {{"time", time}, {"date", format_date_long(t.date, s)}, {"offset", offset}});
 }
 
+// The unit the time left is shown in: whole days from two days on, hours from an hour on,
+// then minutes.
+static std::int64_t time_left_unit(std::int64_t left) {
+  return left >= 2 * 86400 ? 86400 : left >= 3600 ? 3600 : 60;
+}
+
 std::string format_time_left(const Instant& deadline, const Instant& now, const Strings& s) {
   std::int64_t left = deadline.epoch_seconds - now.epoch_seconds;
   if (left <= 0) return {};
-  if (left >= 2 * 86400) return s.format("days_left", {{"n", std::to_string(left / 86400)}});
-  if (left >= 3600) return s.format("hours_left", {{"n", std::to_string(left / 3600)}});
-  return s.format("minutes_left", {{"n", std::to_string(std::max<std::int64_t>(1, left / 60))}});
+  std::int64_t unit = time_left_unit(left);
+  std::string n = std::to_string(std::max<std::int64_t>(1, left / unit));
+  return s.format(unit == 86400  ? "days_left"
+                  : unit == 3600 ? "hours_left"
+                                 : "minutes_left",
+                  {{"n", n}});
+}
+
+std::optional<Instant> next_time_left_change(const Instant& deadline, const Instant& now) {
+  std::int64_t left = deadline.epoch_seconds - now.epoch_seconds;
+  if (left <= 0) return std::nullopt;
+  std::int64_t unit = time_left_unit(left);
+  // Once a unit fewer is left; at the deadline itself the time left is no longer shown.
+  return Instant{std::min(deadline.epoch_seconds, deadline.epoch_seconds - left / unit * unit + 1),
+                 now.offset_minutes};
 }
 
 std::string format_amount(double value, const Strings& s) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 
 #include "gazette/core.hpp"
@@ -35,6 +36,8 @@ std::string format_date_short(const Date& date, const Strings& s);
 std::string format_deadline(const Instant& at, const Strings& s);
 /// "còn 3 ngày" / "còn 5 giờ": time left before `deadline` at `now`.
 std::string format_time_left(const Instant& deadline, const Instant& now, const Strings& s);
+/// The first moment after `now` at which format_time_left() reads differently; none when past.
+std::optional<Instant> next_time_left_change(const Instant& deadline, const Instant& now);
 /// Million VND with the language's separators: "1.500,5" (vi) / "1,500.5" (en).
 std::string format_amount(double value, const Strings& s);
 /// "Thông báo", "Công văn hướng dẫn"…

@@ -96,22 +96,32 @@ CallState call_state(const Document& doc, Instant now, int closing_soon_days) {
   return CallState::closed;
 }
 
+std::optional<Instant> earliest(std::optional<Instant> a, std::optional<Instant> b) {
+  return !a ? b : !b ? a : std::min(*a, *b);
+}
+
+std::optional<Instant> next_state_change(const Document& doc, Instant now, int closing_soon_days) {
+  if (!doc.deadline) return std::nullopt;
+  std::optional<Instant> next;
+  auto consider = [&](Instant at) {
+    if (at > now) next = earliest(next, at);
+  };
+  if (doc.opens) consider(*doc.opens);
+  Instant soon = *doc.deadline;
+  soon.epoch_seconds -= std::int64_t{closing_soon_days} * 86400;
+  consider(soon);
+  consider(*doc.deadline);
+  if (doc.results_date) {
+    consider(make_instant(*doc.results_date, 0, 0, 0, doc.deadline->offset_minutes));
+  }
+  return next;
+}
+
 std::optional<Instant> next_state_change(const SiteModel& model, Instant now,
                                          int closing_soon_days) {
   std::optional<Instant> next;
-  auto consider = [&](Instant at) {
-    if (at > now && (!next || at < *next)) next = at;
-  };
   for (const Document& doc : model.documents) {
-    if (!doc.deadline) continue;
-    if (doc.opens) consider(*doc.opens);
-    Instant soon = *doc.deadline;
-    soon.epoch_seconds -= std::int64_t{closing_soon_days} * 86400;
-    consider(soon);
-    consider(*doc.deadline);
-    if (doc.results_date) {
-      consider(make_instant(*doc.results_date, 0, 0, 0, doc.deadline->offset_minutes));
-    }
+    next = earliest(next, next_state_change(doc, now, closing_soon_days));
   }
   return next;
 }

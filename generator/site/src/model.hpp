@@ -74,9 +74,14 @@ SiteModel assemble(std::vector<Document> documents, const config::SiteConfig& co
 /// Whether a document is no longer in force: withdrawn, or replaced by another.
 bool superseded(const SiteModel& model, const Document& doc);
 
+/// The earlier of two instants; either may be none.
+std::optional<Instant> earliest(std::optional<Instant> a, std::optional<Instant> b);
+
 /// The state of a document's call at `now`; `none` without a deadline.
 CallState call_state(const Document& doc, Instant now, int closing_soon_days);
 
+/// The first instant after `now` at which the document's call changes state; none if never.
+std::optional<Instant> next_state_change(const Document& doc, Instant now, int closing_soon_days);
 /// The first instant after `now` at which some call changes state.
 std::optional<Instant> next_state_change(const SiteModel& model, Instant now,
                                          int closing_soon_days);

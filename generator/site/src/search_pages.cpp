@@ -29,12 +29,16 @@ void add_param(std::string& out, const std::string& key, const std::string& valu
   out += (out.empty() ? "" : "&") + key + "=" + url_encode(value);
 }
 
-// A hit's call state at query time (the same rule as pages use).
-CallState hit_state(const search::Hit& hit, Instant now, int closing_soon_days) {
+// What a hit's call state is read from, as a document (the same rules as pages use).
+content::Document call_of(const search::Hit& hit) {
   content::Document d;
   d.deadline = hit.deadline;
   d.opens = hit.opens;
-  return call_state(d, now, closing_soon_days);
+  return d;
+}
+
+CallState hit_state(const search::Hit& hit, Instant now, int closing_soon_days) {
+  return call_state(call_of(hit), now, closing_soon_days);
 }
 
 std::string facet_label(const std::string& facet, const std::string& value, const Strings& s) {
@@ -311,24 +315,10 @@ std::string SearchPages::atom(const Query& q, const Results& r) {
 
 std::optional<Instant> SearchPages::next_change(const Query& q, const Results& r) const {
   std::optional<Instant> next;
-  auto consider = [&](std::int64_t at) {
-    if (at > q.now.epoch_seconds && (!next || at < next->epoch_seconds)) {
-      next = Instant{at, q.now.offset_minutes};
-    }
-  };
   for (const auto& h : r.hits) {
     if (!h.deadline) continue;
-    std::int64_t deadline = h.deadline->epoch_seconds;
-    if (h.opens) consider(h.opens->epoch_seconds);
-    consider(deadline - std::int64_t{impl_->config.closing_soon_days} * 86400);
-    consider(deadline);
-    // The time left is shown in whole days, hours or minutes (format_time_left): it reads
-    // differently once a unit fewer is left.
-    std::int64_t left = deadline - q.now.epoch_seconds;
-    if (left > 0) {
-      std::int64_t unit = left >= 2 * 86400 ? 86400 : left >= 3600 ? 3600 : 60;
-      consider(deadline - left / unit * unit + 1);
-    }
+    next = earliest(next, next_state_change(call_of(h), q.now, impl_->config.closing_soon_days));
+    next = earliest(next, next_time_left_change(*h.deadline, q.now));
   }
   return next;
 }
