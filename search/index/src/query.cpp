@@ -32,11 +32,14 @@ struct Terms {
     return cache.forms(word, !has_marks(word));
   }
 
+  // The word folded, as a term: the one that holds its positions.
+  std::string folded_term(const std::string& word) { return kFolded + forms(word).second; }
+
   // One word: every way of writing its letters matches; typed with marks, its own form ranks
   // first.
   Xapian::Query word(const std::string& w) {
     const auto& [exact, folded] = forms(w);
-    Xapian::Query any(kFolded + folded);
+    Xapian::Query any(folded_term(w));
     if (exact == folded) return any;
     return Xapian::Query(
         Xapian::Query::OP_AND_MAYBE, any,
@@ -49,7 +52,7 @@ struct Terms {
     std::vector<Xapian::Query> in_order, as_typed;
     for (const auto& w : words) {
       const auto& [exact, folded] = forms(w);
-      in_order.emplace_back(kFolded + folded);
+      in_order.emplace_back(folded_term(w));
       if (exact != folded) as_typed.emplace_back(exact);
     }
     Xapian::Query phrase(Xapian::Query::OP_PHRASE, in_order.begin(), in_order.end(),
@@ -191,15 +194,13 @@ Xapian::Query text_query(const ParsedText& parsed, bool relaxed, TermCache& cach
 
 std::vector<std::pair<std::string, std::string>> neighbour_pairs(const ParsedText& parsed,
                                                                  TermCache& cache) {
+  Terms terms{cache};
   std::vector<std::pair<std::string, std::string>> pairs;
   for (std::size_t k = 0; k + 1 < parsed.items.size(); ++k) {
     const auto& a = parsed.items[k];
     const auto& b = parsed.items[k + 1];
     if (a.type != QueryItem::Type::word || b.type != QueryItem::Type::word) continue;
-    const std::string& first = a.words[0];
-    const std::string& second = b.words[0];
-    pairs.emplace_back(kFolded + cache.forms(first, !has_marks(first)).second,
-                       kFolded + cache.forms(second, !has_marks(second)).second);
+    pairs.emplace_back(terms.folded_term(a.words[0]), terms.folded_term(b.words[0]));
   }
   return pairs;
 }
