@@ -7,6 +7,7 @@
 #include <regex>
 
 #include "gazette/search.hpp"
+#include "search_support.hpp"
 #include "temp_site.hpp"
 
 namespace {
@@ -49,7 +50,7 @@ struct Corpus {
     q.page_size = size;
     q.facets = true;  // exact counts, to compare them
     q.now = *gazette::parse_rfc3339("2026-11-25T09:00:00+07:00");
-    return searcher->search(q);
+    return must_search(*searcher, q);
   }
 };
 
@@ -91,12 +92,12 @@ TEST_CASE("relevance: a document number finds its document first, whole or in pa
     std::string slug = entry.path().stem().string();
     auto whole = c.find(number);
     REQUIRE_MESSAGE(!whole.hits.empty(), number);
-    CHECK_MESSAGE(whole.hits[0].url.find(slug) != std::string::npos, number);
+    CHECK_MESSAGE(whole.hits[0].listing.url.find(slug) != std::string::npos, number);
     // "1072/TB-SKHCN" typed as "1072 tb skhcn".
     std::string parts = std::regex_replace(number, std::regex("[/-]"), " ");
     auto by_parts = c.find(parts);
     REQUIRE_MESSAGE(!by_parts.hits.empty(), parts);
-    CHECK_MESSAGE(by_parts.hits[0].url.find(slug) != std::string::npos, parts);
+    CHECK_MESSAGE(by_parts.hits[0].listing.url.find(slug) != std::string::npos, parts);
     ++checked;
   }
   CHECK(checked == 5);
@@ -113,7 +114,7 @@ TEST_CASE("relevance: a title typed without marks puts its document on the first
     auto r = c.find(title);
     bool found = false;
     for (const auto& h : r.hits)
-      found |= h.url.find(entry.path().stem().string()) != std::string::npos;
+      found |= h.listing.url.find(entry.path().stem().string()) != std::string::npos;
     CHECK_MESSAGE(found, title);
     ++checked;
   }
@@ -152,16 +153,17 @@ TEST_CASE("relevance: date ranges and open calls on the corpus") {
   q.issued_from = gazette::Date{2025, 1, 1};
   q.issued_to = gazette::Date{2025, 12, 31};
   q.page_size = 100;
-  auto r = c.searcher->search(q);
+  auto r = must_search(*c.searcher, q);
   REQUIRE(r.total > 0);
   for (const auto& h : r.hits) {
-    CHECK(h.issued.year == 2025);
+    CHECK(h.listing.issued.year == 2025);
   }
   q = {};
   q.now = *gazette::parse_rfc3339("2026-11-25T09:00:00+07:00");
   q.open = true;
   q.page_size = 100;
-  for (const auto& h : c.searcher->search(q).hits) {
+  for (const auto& hit : must_search(*c.searcher, q).hits) {
+    const auto& h = hit.listing;
     REQUIRE(h.deadline);
     CHECK(h.deadline->epoch_seconds > q.now.epoch_seconds);
   }
@@ -198,9 +200,9 @@ TEST_CASE("site: an archived round keeps its pages, with a banner, and its own i
   gazette::search::Query q;
   q.text = "dot cu nang suat";
   q.now = *gazette::parse_rfc3339("2023-04-20T09:00:00+07:00");
-  auto r = (*searcher)->search(q);
+  auto r = must_search(**searcher, q);
   REQUIRE_FALSE(r.hits.empty());
-  CHECK(r.hits[0].url == "/notice/2023/old/");
+  CHECK(r.hits[0].listing.url == "/notice/2023/old/");
 }
 
 TEST_CASE("cli: gazette search prints results with their addresses, and JSON") {

@@ -265,21 +265,25 @@ TEST_CASE("e2e proposals: each task is a search document of kind task, under its
   gazette::search::Query q;
   q.now = *gazette::parse_rfc3339(kNow);
   q.text = "dao tao chuyen gia nang suat";
-  auto r = (*searcher)->search(q);
+  auto answer = (*searcher)->search(q);
+  REQUIRE(answer.ok());
+  const auto& r = *answer;
   REQUIRE_FALSE(r.hits.empty());
-  CHECK(r.hits[0].kind == "task");
-  CHECK(r.hits[0].url == "/proposal-list/2025/tinh-a/#task-2");
-  CHECK(r.hits[0].title == "Đào tạo chuyên gia năng suất");
-  CHECK(r.hits[0].parent_url == "/proposal-list/2025/tinh-a/");
-  CHECK(r.hits[0].parent_title == "Danh mục đề xuất của tỉnh A");
-  CHECK(r.hits[0].program == "1322");
-  CHECK(r.hits[0].round == 2026);
+  CHECK(r.hits[0].listing.kind == "task");
+  CHECK(r.hits[0].listing.url == "/proposal-list/2025/tinh-a/#task-2");
+  CHECK(r.hits[0].listing.title == "Đào tạo chuyên gia năng suất");
+  CHECK(r.hits[0].listing.parent_url == "/proposal-list/2025/tinh-a/");
+  CHECK(r.hits[0].listing.parent_title == "Danh mục đề xuất của tỉnh A");
+  CHECK(r.hits[0].listing.program == "1322");
+  CHECK(r.hits[0].listing.round == 2026);
   // Filters: programme and round, submitter, lead organisation.
   auto urls = [&](gazette::search::Query query) {
     query.now = q.now;
     query.kinds = {"task"};
     std::vector<std::string> out;
-    for (const auto& hit : (*searcher)->search(query).hits) out.push_back(hit.url);
+    auto found = (*searcher)->search(query);
+    REQUIRE(found.ok());
+    for (const auto& hit : found->hits) out.push_back(hit.listing.url);
     std::sort(out.begin(), out.end());
     return out;
   };

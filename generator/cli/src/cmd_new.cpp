@@ -108,11 +108,8 @@ int run_new(const NewArgs& args) {
     return 1;
   }
   // Today in the site's time zone.
-  LocalTime utc = local_time(*clock);
-  int offset = text::utc_offset_minutes(config->timezone, utc.date.year, utc.date.month,
-                                        utc.date.day, utc.hour, utc.minute);
   Instant here = *clock;
-  here.offset_minutes = offset == -1000000 ? 0 : offset;
+  here.offset_minutes = text::utc_offset_minutes(config->timezone, here).value_or(0);
   Date today = local_time(here).date;
 
   std::string folder = *kind == content::Kind::notice     ? "notices"

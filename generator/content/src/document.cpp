@@ -112,6 +112,8 @@ void resolve_attachments(Document& doc, const config::SiteConfig& config,
       reader.error(a.loc, "attachment `" + a.file + "` not found",
                    "put the file at " + display_path(a.source, config.root) +
                        " or correct the path (shared files go in " + files_prefix + ")");
+    } else if (auto size = fs::file_size(a.source, ec); !ec) {
+      a.size = size;
     }
   }
 }

@@ -125,13 +125,14 @@ std::optional<Date> FieldReader::date(const toml::table& t, const char* key) {
 
 std::optional<Instant> FieldReader::instant_of(const toml::node& n, const char* key) {
   auto local = [&](const toml::date& d, int h, int m, int s) -> std::optional<Instant> {
-    int offset = text::utc_offset_minutes(config_.timezone, d.year, d.month, d.day, h, m);
-    if (offset == -1000000) {
+    std::optional<int> offset =
+        text::utc_offset_minutes(config_.timezone, d.year, d.month, d.day, h, m);
+    if (!offset) {
       error(n, "unknown time zone `" + config_.timezone + "` in site.toml",
             "use an IANA zone such as Asia/Ho_Chi_Minh, or write the offset: 17:00:00+07:00");
       return std::nullopt;
     }
-    return make_instant(Date{d.year, d.month, d.day}, h, m, s, offset);
+    return make_instant(Date{d.year, d.month, d.day}, h, m, s, *offset);
   };
   if (auto dt = n.value<toml::date_time>()) {
     const toml::date& d = dt->date;

@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "gazette/search.hpp"
+#include "listing.hpp"
 #include "terms.hpp"
 
 namespace gazette::search {
@@ -60,29 +61,14 @@ Xapian::termpos index_text(Xapian::Document& doc, std::string_view text, Xapian:
 }
 
 std::string document_data(const Record& r) {
-  nlohmann::json j;
-  j["url"] = r.url;
-  j["kind"] = r.kind;
-  j["title"] = r.title;
-  if (!r.number.empty()) j["number"] = r.number;
-  if (!r.issuer.empty()) j["issuer"] = r.issuer;
-  if (!r.province.empty()) j["province"] = r.province;
-  if (!r.program.empty()) j["program"] = r.program;
-  if (r.round) j["round"] = *r.round;
-  j["issued"] = format_iso_date(r.issued);
-  if (r.deadline) j["deadline"] = format_rfc3339(*r.deadline);
-  if (r.opens) j["opens"] = format_rfc3339(*r.opens);
-  if (r.withdrawn) j["withdrawn"] = true;
-  if (!r.parent_url.empty()) {
-    j["parent_url"] = r.parent_url;
-    j["parent_title"] = r.parent_title;
-  }
   // The fields on one line, then the body as it is: a reader parses the short line only.
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + '\n' + r.body;
+  return listing_json(r.listing).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
+         '\n' + r.body;
 }
 
-Xapian::Document make_document(const Record& r, TermCache& cache,
+Xapian::Document make_document(const Record& record, TermCache& cache,
                                std::unordered_map<std::string, Xapian::termcount>& spelling) {
+  const Listing& r = record.listing;
   Xapian::Document doc;
   Xapian::termpos pos = index_text(doc, r.title, 0, kTitleWeight, true, cache, &spelling);
   pos += kFieldGap;
@@ -92,10 +78,10 @@ Xapian::Document make_document(const Record& r, TermCache& cache,
   }
   if (!r.issuer.empty()) pos = index_text(doc, r.issuer, pos, 1, false, cache, nullptr) + kFieldGap;
   if (!r.lead.empty()) pos = index_text(doc, r.lead, pos, 1, false, cache, nullptr) + kFieldGap;
-  if (!r.keywords.empty()) {
-    pos = index_text(doc, r.keywords, pos, 1, false, cache, nullptr) + kFieldGap;
+  if (!record.keywords.empty()) {
+    pos = index_text(doc, record.keywords, pos, 1, false, cache, nullptr) + kFieldGap;
   }
-  index_text(doc, r.body, pos, 1, false, cache, &spelling);
+  index_text(doc, record.body, pos, 1, false, cache, &spelling);
 
   doc.add_boolean_term(std::string(kKind) + r.kind);
   if (!r.program.empty()) doc.add_boolean_term(std::string(kProgram) + filter_key(r.program));
@@ -120,7 +106,7 @@ Xapian::Document make_document(const Record& r, TermCache& cache,
   if (r.round) doc.add_value(kRoundSlot, std::to_string(*r.round));
   if (!r.province.empty()) doc.add_value(kProvinceSlot, r.province);
   if (!r.issuer.empty()) doc.add_value(kIssuerSlot, r.issuer);
-  doc.set_data(document_data(r));
+  doc.set_data(document_data(record));
   return doc;
 }
 

@@ -8,6 +8,7 @@
 // list (TOML with [[tasks]] rows, or CSV beside a same-named .toml of metadata).
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -41,9 +42,10 @@ struct Contact {
 
 struct Attachment {
   std::string title;
-  std::string file;              ///< as written in the front matter
-  std::filesystem::path source;  ///< the file on disk
-  std::string output_path;       ///< where it is published, relative to the site root
+  std::string file;                    ///< as written in the front matter
+  std::filesystem::path source;        ///< the file on disk
+  std::string output_path;             ///< where it is published, relative to the site root
+  std::optional<std::uintmax_t> size;  ///< bytes, when the file was found
   SourceLoc loc;
 };
 
@@ -109,6 +111,8 @@ struct Document {
 
   /// Where a key was written, or the top of the file.
   SourceLoc loc_of(const std::string& key) const;
+  /// What its call's state is read from (no deadline: not a call).
+  CallTimes call() const { return CallTimes{opens, deadline, results_date, !results.empty()}; }
 };
 
 /// The address of a document: /<kind>/<year>/<slug>/, /program/<id>/ or /<slug>/ for pages.

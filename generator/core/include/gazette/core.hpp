@@ -138,6 +138,38 @@ std::optional<Instant> parse_rfc3339(std::string_view text);
 Instant now();
 
 // ---------------------------------------------------------------------------
+// Calls for proposals: where a call stands at a moment. The one home of these rules, for
+// pages, search answers and the server's answer cache alike.
+
+/// What a call's state is read from.
+struct CallTimes {
+  std::optional<Instant> opens;      ///< none: open from publication
+  std::optional<Instant> deadline;   ///< none: not a call
+  std::optional<Date> results_date;  ///< results announced that day, in the deadline's offset
+  bool results_named = false;        ///< results given without a date
+};
+
+/// Where a call for proposals stands at a moment.
+enum class CallState { none, upcoming, open, closing_soon, closed, results };
+
+/// The state at `now`; `none` without a deadline. Open until the deadline's second itself.
+CallState call_state(const CallTimes& call, Instant now, int closing_soon_days);
+/// Whether proposals are taken in that state (open or closing soon).
+bool is_open(CallState state);
+/// The state's name in CSS, data attributes and JSON: "open", "closing-soon", "closed"…
+const char* state_name(CallState state);
+/// The first instant after `now` at which the call changes state; none if never.
+std::optional<Instant> next_state_change(const CallTimes& call, Instant now, int closing_soon_days);
+/// The earlier of two instants; either may be none.
+std::optional<Instant> earliest(std::optional<Instant> a, std::optional<Instant> b);
+/// The unit the time left before a deadline is told in, in seconds: whole days from two days
+/// left, hours from an hour, then minutes.
+std::int64_t time_left_unit(std::int64_t seconds_left);
+/// The first moment after `now` at which the time left, told in whole units, reads
+/// differently; none once the deadline has passed.
+std::optional<Instant> next_time_left_change(const Instant& deadline, const Instant& now);
+
+// ---------------------------------------------------------------------------
 // Text
 
 /// Offset of the first byte that is not valid UTF-8, or nullopt if all is valid.
