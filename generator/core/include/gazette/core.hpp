@@ -4,7 +4,7 @@
 //
 //   gazette::Diagnostics diags;
 //   diags.error("content/a.md", {3, 1}, "unknown front-matter key `dat`", "did you mean `date`?");
-//   if (diags.has_errors()) { ... }
+//   if (diags.has_errors()) return 1;
 //
 // No third-party library is used here.
 #pragma once

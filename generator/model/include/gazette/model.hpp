@@ -2,9 +2,9 @@
 // issuers, provinces, years) and relations (citations, amends/replaces…), ready to render.
 //
 //   model::SiteModel m = model::assemble(std::move(documents), config, now);
-//   for (const model::Program& p : m.programs) ...        // by id, each with its rounds
-//   m.open_calls                                            // soonest deadline first
-//   model::next_state_change(m, now, config.closing_soon_days)  // when to build again
+//   for (const model::Program& p : m.programs) show(p);  // by id, each with its rounds
+//   const auto& calls = m.open_calls;                     // soonest deadline first
+//   auto again = model::next_state_change(m, now, config.closing_soon_days);  // build then
 //
 // Pure: no disk, no clock but the one passed in.
 #pragma once

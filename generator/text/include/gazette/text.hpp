@@ -1,9 +1,10 @@
 // gazette text: Unicode work for Vietnamese (ICU inside).
 //
-//   text::nfc("Hoa\u0300")            == "Hoà"
-//   text::fold("Năng Suất ĐIỆN BIÊN")  == "nang suat dien bien"
-//   text::slugify("Thông báo tuyển chọn") == "thong-bao-tuyen-chon"
-//   text::Collator vi("vi"); vi.less("Cà Mau", "Đà Nẵng") == true
+//   assert(text::nfc("Hoa\u0300") == "Hoà");
+//   assert(text::fold("Năng Suất ĐIỆN BIÊN") == "nang suat dien bien");
+//   assert(text::slugify("Thông báo tuyển chọn") == "thong-bao-tuyen-chon");
+//   text::Collator vi("vi");
+//   assert(vi.less("Cà Mau", "Đà Nẵng"));
 //
 // Folding is what a reader who types without marks means: lower case, no tone or vowel
 // marks, đ → d, and the PDF-extraction defect ƣ (U+01A3) read as ư.

@@ -1,9 +1,11 @@
 // gazette search: a Xapian index of the site, and queries as people type them.
 //
-//   search::build_index(records, index_dir, {});            // at the end of gazette build
-//   auto searcher = search::Searcher::open(index_dir, {});  // one per thread
-//   search::Query q;  q.text = "nang suat chat luong";  q.now = now();
-//   search::Results r = searcher->search(q);
+//   auto built = search::build_index(records, {}, index_dir);  // at the end of gazette build
+//   auto searcher = search::Searcher::open(index_dir, {});     // one per thread
+//   search::Query q;
+//   q.text = "nang suat chat luong";
+//   q.now = now();
+//   auto r = (*searcher)->search(q);  // Result<Results>: an unreachable shard is an error
 //
 // Vietnamese has no stemmer: each syllable is indexed folded (no marks, đ → d, ƣ → u) with
 // its positions, and as written (NFC, lower case, one tone placement). A word typed without

@@ -2,7 +2,7 @@
 //
 //   serve::ServerOptions options;
 //   options.root = config.output_dir;                 // the built site
-//   options.search = serve::SearchService{...};       // none: static files only
+//   options.search = serve::search_service_for(config, now());  // none: static files only
 //   serve::Server server(options);
 //   if (Status bound = server.bind(); bound) server.listen_after_bind();  // until stop()
 #pragma once
