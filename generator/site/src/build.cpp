@@ -1,5 +1,7 @@
 // The build: load → check → assemble → render Markdown → render pages → write → swap.
+#include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <map>
 #include <thread>
@@ -44,16 +46,34 @@ void run_jobs(const std::vector<PageJob>& jobs, const templates::Theme& theme,
   pages = html;
 }
 
+// An attachment as published. A text one (an extract of the original, a table) of a site where
+// ƣ is a defect is published repaired, as the documents are; any other is copied as it is.
+void publish_attachment(const content::Attachment& a, bool repair_oi, OutputTree& out) {
+  static const std::set<std::string> kText = {".txt", ".csv",  ".tsv", ".md",  ".markdown",
+                                              ".htm", ".html", ".xml", ".json"};
+  std::string ext = a.source.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (repair_oi && kText.count(ext)) {
+    auto bytes = read_file(a.source);
+    if (bytes && !find_invalid_utf8(*bytes) && !text::find_oi(*bytes).empty()) {
+      out.write(a.output_path, text::repair_oi(*bytes));
+      return;
+    }
+  }
+  out.copy(a.source, a.output_path);
+}
+
 void copy_assets(const SiteModel& model, const config::SiteConfig& config,
                  const templates::Theme& theme, OutputTree& out) {
   for (const auto& f : theme.static_files()) out.write("static/" + f.path, f.bytes);
   std::set<std::string> copied;
+  bool repair_oi = content::oi_is_defect(config);
   for (const Document& d : model.documents) {
     for (const auto& a : d.attachments) {
-      if (copied.insert(a.output_path).second) out.copy(a.source, a.output_path);
+      if (copied.insert(a.output_path).second) publish_attachment(a, repair_oi, out);
     }
   }
-  (void)config;
 }
 
 // What the search index holds for each document: the text as a reader sees it.
