@@ -214,6 +214,31 @@ TEST_CASE("content: check --fix repairs ƣ, removes a BOM and composes NFC") {
   CHECK(report.normalized);
 }
 
+TEST_CASE("content: on a Vietnamese site ƣ is read as ư, while the source text keeps it") {
+  const char* text =
+      "+++\ntitle = \"Chƣơng trình\"\nissued = 2023-04-12\ntags = [\"CHƢƠNG\"]\n+++\n"
+      "Định hƣớng.\n";
+  auto p = parse(text);
+  REQUIRE(p.doc);
+  CHECK(p.doc->title == "Chương trình");
+  CHECK(p.doc->tags == std::vector<std::string>{"CHƯƠNG"});
+  CHECK(p.doc->body == "Định hướng.\n");
+  CHECK(p.doc->source_text == text);
+  // Elsewhere ƣ is a letter of its own.
+  TempDir dir;
+  auto config = config::default_config(dir.path());
+  config.language = "en";
+  config.languages = {"en"};
+  CHECK_FALSE(content::oi_is_defect(config));
+  Diagnostics diags;
+  auto kept =
+      content::parse_document(text, dir.path() / "a.md", "a.md", Kind::notice, config, diags);
+  REQUIRE(kept);
+  CHECK(kept->title == "Chƣơng trình");
+  config.languages = {"en", "vi"};
+  CHECK(content::oi_is_defect(config));
+}
+
 TEST_CASE("content: loading a site reports duplicates and unknown programmes") {
   TempDir dir;
   dir.write("site.toml", "title = \"T\"\n");

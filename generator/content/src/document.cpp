@@ -191,6 +191,11 @@ SourceLoc Document::loc_of(const std::string& key) const {
   return it == locs.end() ? SourceLoc{1, 1} : it->second;
 }
 
+bool oi_is_defect(const config::SiteConfig& config) {
+  return config.language == "vi" || std::find(config.languages.begin(), config.languages.end(),
+                                              "vi") != config.languages.end();
+}
+
 std::optional<Document> parse_document(std::string_view bytes, const fs::path& source,
                                        const std::string& path, std::optional<Kind> folder_kind,
                                        const config::SiteConfig& config, Diagnostics& diags) {
@@ -226,7 +231,15 @@ std::optional<Document> parse_document(std::string_view bytes, const fs::path& s
   doc.source = source;
   doc.path = path;
   doc.source_text = text::nfc(bytes);
+  // The text is read with ƣ repaired, here where every reader of a document (the build, and
+  // the history pages for old versions) passes: pages, feeds, exports and the index are all
+  // made from what this returns. Same length, so every place in it is a place in the file.
+  std::string repaired;
   std::string_view text = doc.source_text;
+  if (oi_is_defect(config) && !text::find_oi(text).empty()) {
+    repaired = text::repair_oi(text);
+    text = repaired;
+  }
   bool data_file = source.extension() == ".toml";
 
   Split split;
@@ -241,7 +254,7 @@ std::optional<Document> parse_document(std::string_view bytes, const fs::path& s
   doc.body = std::string(split.body);
   doc.body_line = split.body_line;
 
-  detail::FieldReader reader(path, text, split.front_line - 1, config, diags);
+  detail::FieldReader reader(path, doc.source_text, split.front_line - 1, config, diags);
   toml::table table;
   try {
     table = toml::parse(split.front_matter, path);

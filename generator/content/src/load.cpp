@@ -24,9 +24,10 @@ bool is_content_extension(const fs::path& p) {
 }
 
 // Warnings for text that is valid but defective: the ƣ of PDF extraction, non-NFC text.
-void report_text_defects(const Document& doc, std::string_view raw, Diagnostics& diags) {
+void report_text_defects(const Document& doc, std::string_view raw, bool oi_is_defect,
+                         Diagnostics& diags) {
   int last_line = 0;
-  for (std::size_t offset : text::find_oi(raw)) {
+  for (std::size_t offset : oi_is_defect ? text::find_oi(raw) : std::vector<std::size_t>{}) {
     SourceLoc at = locate(raw, offset);
     if (at.line == last_line) continue;  // one report per line
     last_line = at.line;
@@ -103,7 +104,7 @@ std::vector<Document> load_documents(const config::SiteConfig& config, Diagnosti
     fs::path rel = file.lexically_relative(config.content_dir);
     std::optional<Kind> folder_kind = kind_of_folder(rel.begin()->string());
     loaded[i] = parse_document(*bytes, file, path, folder_kind, config, diags);
-    if (loaded[i]) report_text_defects(*loaded[i], *bytes, diags);
+    if (loaded[i]) report_text_defects(*loaded[i], *bytes, oi_is_defect(config), diags);
     // A proposal list's tasks may be in a same-named CSV beside its .toml (csv.hpp).
     if (loaded[i] && !detail::read_task_csv(*loaded[i], config, diags)) loaded[i].reset();
   });

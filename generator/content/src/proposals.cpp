@@ -557,7 +557,9 @@ bool read_csv_tasks(std::string_view bytes, const std::string& csv_path, Documen
   std::string text = text::nfc(bytes);
   doc.tasks_path = csv_path;
   int last_line = 0;
-  for (std::size_t offset : text::find_oi(text)) {
+  std::vector<std::size_t> oi =
+      oi_is_defect(config) ? text::find_oi(text) : std::vector<std::size_t>{};
+  for (std::size_t offset : oi) {
     SourceLoc at = locate(text, offset);
     if (at.line == last_line) continue;
     last_line = at.line;
@@ -566,7 +568,10 @@ bool read_csv_tasks(std::string_view bytes, const std::string& csv_path, Documen
                "run gazette check --fix to replace every ƣ/Ƣ with ư/Ư",
                std::string(line_at(text, at.line))});
   }
-  auto table = parse_csv(text, csv_path);
+  // The tasks are read with ƣ repaired, as documents are (parse_document); problems quote the
+  // file as it is.
+  std::string repaired = oi.empty() ? std::string() : text::repair_oi(text);
+  auto table = parse_csv(oi.empty() ? text : repaired, csv_path);
   if (!table) {
     diags.add(table.error());
     return false;

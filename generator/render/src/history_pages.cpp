@@ -3,6 +3,7 @@
 #include <set>
 
 #include "gazette/markdown.hpp"
+#include "gazette/text.hpp"
 
 namespace gazette::render {
 
@@ -113,9 +114,14 @@ Value change_page(const Document& doc, const history::FileHistory& file, std::si
     auto new_text = ctx.history->versions->text(doc, change);
     if (*old_text != *new_text) body_diff = diff_html(history::word_diff(*old_text, *new_text));
   } else {
-    // A version that is not a valid document: compare the files as text.
+    // A version that is not a valid document: compare the files as text (with ƣ repaired
+    // where it is a defect, as parse_document reads valid versions).
     auto a = ctx.history->versions->bytes_at(before);
     auto b = ctx.history->versions->bytes_at(change);
+    if (a && b && content::oi_is_defect(ctx.config)) {
+      *a = text::repair_oi(*a);
+      *b = text::repair_oi(*b);
+    }
     if (a && b) body_diff = diff_html(history::word_diff(*a, *b));
   }
   set_list(v, "fields", std::move(fields));

@@ -95,7 +95,7 @@ BuildReport build(const config::SiteConfig& config, const BuildOptions& options,
       return report;
     }
     out = std::move(*created);
-    write_assets(*theme, model, *out);
+    write_assets(*theme, model, config, *out);
   }
   clock.lap("assets");
   std::optional<IndexWriter> indexer;

@@ -84,7 +84,7 @@ TEST_CASE("site: the theme's static files and each attachment are written once")
   d.attachments = {shared, shared};
   model.documents = {d, d};
   MemorySink sink;
-  site::write_assets(site.theme(), model, sink);
+  site::write_assets(site.theme(), model, config::default_config("/site"), sink);
   CHECK(sink.writes_["files/mau.docx"] == 1);
   CHECK(sink.copies_["files/mau.docx"] == "/site/files/mau.docx");
   CHECK(sink.files_.count("static/css/site.css") == 1);

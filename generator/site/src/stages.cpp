@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <set>
 #include <thread>
 
+#include "gazette/content.hpp"
 #include "gazette/markdown.hpp"
 #include "gazette/text.hpp"
 
@@ -27,12 +29,36 @@ render::RenderedBodies render_bodies(const model::SiteModel& model,
   return bodies;
 }
 
-void write_assets(const templates::Theme& theme, const model::SiteModel& model, OutputSink& sink) {
+namespace {
+
+// An attachment as published: a text file of a Vietnamese site with ƣ where ư is meant is
+// written repaired, as documents are; every other file is copied as it is.
+void publish_attachment(const content::Attachment& a, bool repair_oi, OutputSink& sink) {
+  static const std::set<std::string> kText = {".txt", ".csv",  ".tsv", ".md",  ".markdown",
+                                              ".htm", ".html", ".xml", ".json"};
+  std::string ext = a.source.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (repair_oi && kText.count(ext)) {
+    auto bytes = read_file(a.source);
+    if (bytes && !find_invalid_utf8(*bytes) && !text::find_oi(*bytes).empty()) {
+      sink.write(a.output_path, text::repair_oi(*bytes));
+      return;
+    }
+  }
+  sink.copy(a.source, a.output_path);
+}
+
+}  // namespace
+
+void write_assets(const templates::Theme& theme, const model::SiteModel& model,
+                  const config::SiteConfig& config, OutputSink& sink) {
   for (const auto& f : theme.static_files()) sink.write("static/" + f.path, f.bytes);
+  bool repair_oi = content::oi_is_defect(config);
   std::set<std::string> copied;
   for (const content::Document& d : model.documents) {
     for (const auto& a : d.attachments) {
-      if (copied.insert(a.output_path).second) sink.copy(a.source, a.output_path);
+      if (copied.insert(a.output_path).second) publish_attachment(a, repair_oi, sink);
     }
   }
 }

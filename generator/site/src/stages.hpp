@@ -20,7 +20,8 @@ render::RenderedBodies render_bodies(const model::SiteModel& model,
                                      const config::SiteConfig& config, unsigned threads);
 
 /// Copies the theme's static files and every attachment (once each) into `sink`.
-void write_assets(const templates::Theme& theme, const model::SiteModel& model, OutputSink& sink);
+void write_assets(const templates::Theme& theme, const model::SiteModel& model,
+                  const config::SiteConfig& config, OutputSink& sink);
 
 /// Renders every job on options.threads threads, each with its own renderer, writing into
 /// `sink` as it goes (none: render only, as `gazette check` does). Returns the number of
