@@ -67,6 +67,35 @@ std::string shown(const Line& l) {
   return s;
 }
 
+// Reads QUERIES_FILE: each line's query and filters, parsed as /api/search parses them.
+int read_queries(const std::string& path, Instant clock, int utc_offset, std::vector<Line>& lines) {
+  std::ifstream in(path);
+  if (!in) {
+    std::cerr << "gazette_search_bench: cannot read " << path << "\n";
+    return 2;
+  }
+  std::string raw;
+  for (int number = 1; std::getline(in, raw); ++number) {
+    if (!raw.empty() && raw.back() == '\r') raw.pop_back();
+    if (trim(raw).empty() || raw[0] == '#') continue;
+    Line l;
+    l.number = number;
+    auto tab = raw.find('\t');
+    l.text = std::string(trim(raw.substr(0, tab)));
+    if (tab != std::string::npos) l.filters = std::string(trim(raw.substr(tab + 1)));
+    auto query = serve::parse_search_query(
+        "q=" + url_encode(l.text) + (l.filters.empty() ? "" : "&" + l.filters),
+        serve::QueryDefaults{clock, 10, utc_offset});
+    if (!query) {
+      std::cerr << path << ":" << number << ": " << query.error().message << "\n";
+      return 2;
+    }
+    l.query = *query;
+    lines.push_back(std::move(l));
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -74,6 +103,7 @@ int main(int argc, char** argv) {
   std::string index_dir, queries_file, tsv_path, when;
   int runs = 5;
   int slowest = 10;
+  int utc_offset = 420;
   app.add_option("INDEX_DIR", index_dir, "The index directory (SITE/.gazette/search)")->required();
   app.add_option("QUERIES_FILE", queries_file, "One query a line, a TAB, then filters")->required();
   app.add_option("--runs", runs, "Timed runs over every query")->check(CLI::PositiveNumber);
@@ -81,6 +111,9 @@ int main(int argc, char** argv) {
       ->check(CLI::NonNegativeNumber);
   app.add_option("--now", when, "The clock for open/closed (RFC 3339)");
   app.add_option("--tsv", tsv_path, "Also write per-query figures to this file");
+  app.add_option("--utc-offset", utc_offset,
+                 "The site's UTC offset in minutes, for date ranges (the corpus: +07:00)")
+      ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
   std::optional<Instant> fixed_now;
   if (!when.empty()) {
@@ -96,31 +129,9 @@ int main(int argc, char** argv) {
   };
   std::vector<std::string> positional = {index_dir, queries_file};
 
-  // The queries.
-  std::ifstream in(positional[1]);
-  if (!in) return fail("cannot read " + positional[1]);
-  std::vector<Line> lines;
   Instant clock = fixed_now ? *fixed_now : now();
-  std::string raw;
-  for (int number = 1; std::getline(in, raw); ++number) {
-    if (!raw.empty() && raw.back() == '\r') raw.pop_back();
-    if (trim(raw).empty() || raw[0] == '#') continue;
-    Line l;
-    l.number = number;
-    auto tab = raw.find('\t');
-    l.text = std::string(trim(raw.substr(0, tab)));
-    if (tab != std::string::npos) l.filters = std::string(trim(raw.substr(tab + 1)));
-    // Read exactly as /api/search reads its parameters.
-    auto query = serve::parse_search_query(
-        "q=" + url_encode(l.text) + (l.filters.empty() ? "" : "&" + l.filters),
-        serve::QueryDefaults{clock, 10, 0});
-    if (!query) {
-      std::cerr << positional[1] << ":" << number << ": " << query.error().message << "\n";
-      return 2;
-    }
-    l.query = *query;
-    lines.push_back(std::move(l));
-  }
+  std::vector<Line> lines;
+  if (int rc = read_queries(queries_file, clock, utc_offset, lines); rc != 0) return rc;
   if (lines.empty()) return fail("no queries in " + positional[1]);
 
   auto t0 = Clock::now();

@@ -200,14 +200,14 @@ class TestRepo {
   // Global, XDG and system configs point at an empty directory: a developer's ~/.gitconfig
   // (user.name, core.autocrlf...) must not change what the tests see.
   static void isolate_from_user_config() {
-    static const std::filesystem::path empty = [] {
+    static const std::filesystem::path kEmpty = [] {
       auto dir = std::filesystem::temp_directory_path() / "gazette-history-test-no-config";
       std::filesystem::create_directories(dir);
       return dir;
     }();
     for (git_config_level_t level : {GIT_CONFIG_LEVEL_SYSTEM, GIT_CONFIG_LEVEL_XDG,
                                      GIT_CONFIG_LEVEL_GLOBAL, GIT_CONFIG_LEVEL_PROGRAMDATA}) {
-      check_git(git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, empty.c_str()), "search path");
+      check_git(git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, kEmpty.c_str()), "search path");
     }
   }
 

@@ -29,6 +29,25 @@ std::string terminal_text(const std::string& html, bool color) {
   return out;
 }
 
+search::Query query_of(const SearchArgs& args, const config::SiteConfig& config, Instant now) {
+  search::Query q;
+  q.text = args.text;
+  q.now = now;
+  q.kinds = args.kinds;
+  q.programs = args.programs;
+  q.rounds = args.rounds;
+  q.provinces = args.provinces;
+  q.issuers = args.issuers;
+  if (args.open) q.open = true;
+  if (args.closed) q.open = false;
+  if (args.sort == "newest") q.sort = search::Query::Sort::newest;
+  if (args.sort == "deadline") q.sort = search::Query::Sort::deadline;
+  q.page = args.page;
+  q.page_size = args.limit;
+  q.utc_offset_minutes = text::utc_offset_minutes(config.timezone, now).value_or(0);
+  return q;
+}
+
 }  // namespace
 
 int run_search(const SearchArgs& args) {
@@ -41,21 +60,7 @@ int run_search(const SearchArgs& args) {
     std::fprintf(stderr, "error: %s\n", problem.c_str());
     return 1;
   }
-  search::Query q;
-  q.text = args.text;
-  q.now = *clock;
-  q.kinds = args.kinds;
-  q.programs = args.programs;
-  q.rounds = args.rounds;
-  q.provinces = args.provinces;
-  q.issuers = args.issuers;
-  if (args.open) q.open = true;
-  if (args.closed) q.open = false;
-  if (args.sort == "newest") q.sort = search::Query::Sort::newest;
-  if (args.sort == "deadline") q.sort = search::Query::Sort::deadline;
-  q.page = args.page;
-  q.page_size = args.limit;
-  q.utc_offset_minutes = text::utc_offset_minutes(config->timezone, *clock).value_or(0);
+  search::Query q = query_of(args, *config, *clock);
   std::vector<std::string> shards;
   for (const auto& s : config->search.shards) shards.push_back(s.location);
   auto searcher = search::Searcher::open(config->search.index_dir, shards);

@@ -67,8 +67,8 @@ TEST_CASE("core: the next state change is the first of opening, closing soon, cl
 }
 
 TEST_CASE("core: time left is told in days from two days, hours from an hour, then minutes") {
-  CHECK(time_left_unit(2 * 86400) == 86400);
-  CHECK(time_left_unit(2 * 86400 - 1) == 3600);
+  CHECK(time_left_unit(std::int64_t{2} * 86400) == 86400);
+  CHECK(time_left_unit(std::int64_t{2} * 86400 - 1) == 3600);
   CHECK(time_left_unit(3600) == 3600);
   CHECK(time_left_unit(3599) == 60);
   Instant deadline = at("2023-04-25T17:00:00+07:00");

@@ -87,28 +87,27 @@ std::optional<Instant> next_state_change(const SiteModel& model, Instant now,
   return next;
 }
 
-SiteModel assemble(std::vector<Document> documents, const config::SiteConfig& config, Instant now) {
-  SiteModel m;
-  m.documents = std::move(documents);
-  std::sort(m.documents.begin(), m.documents.end(),
-            [](const Document& a, const Document& b) { return newest_first(&a, &b); });
-  m.index = std::make_unique<content::DocumentIndex>(m.documents);
-  for (const Document& d : m.documents) {
-    m.by_kind[d.kind].push_back(&d);
-    if (d.kind != Kind::page && d.kind != Kind::program) m.listed.push_back(&d);
-  }
+namespace {
 
-  // Programmes and their rounds.
+bool is_archived(const config::SiteConfig& config, const std::string& program, int round) {
+  return std::any_of(
+      config.archived_rounds.begin(), config.archived_rounds.end(),
+      [&](const config::ArchivedRound& a) { return a.program == program && a.round == round; });
+}
+
+// Programmes (their own pages) by id, each with its documents and rounds, newest round first.
+std::vector<Program> gather_programs(SiteModel& m, const config::SiteConfig& config) {
+  std::vector<Program> programs;
   for (const Document* p : m.by_kind[Kind::program]) {
-    m.programs.push_back(Program{p->program, p->url, p, {}, {}});
+    programs.push_back(Program{p->program, p->url, p, {}, {}});
   }
-  std::sort(m.programs.begin(), m.programs.end(),
+  std::sort(programs.begin(), programs.end(),
             [](const Program& a, const Program& b) { return a.id < b.id; });
   for (const Document* d : m.listed) {
     if (d->program.empty()) continue;
-    auto it = std::find_if(m.programs.begin(), m.programs.end(),
+    auto it = std::find_if(programs.begin(), programs.end(),
                            [&](const Program& p) { return p.id == d->program; });
-    if (it == m.programs.end()) continue;
+    if (it == programs.end()) continue;
     it->docs.push_back(d);
     if (!d->round) continue;
     auto round = std::find_if(it->rounds.begin(), it->rounds.end(),
@@ -118,31 +117,33 @@ SiteModel assemble(std::vector<Document> documents, const config::SiteConfig& co
       r.program = it->id;
       r.year = *d->round;
       r.url = it->url + std::to_string(r.year) + "/";
-      r.archived = std::any_of(config.archived_rounds.begin(), config.archived_rounds.end(),
-                               [&](const config::ArchivedRound& a) {
-                                 return a.program == r.program && a.round == r.year;
-                               });
+      r.archived = is_archived(config, r.program, r.year);
       it->rounds.push_back(std::move(r));
       round = std::prev(it->rounds.end());
     }
     round->docs.push_back(d);
   }
-  for (Program& p : m.programs) {
+  for (Program& p : programs) {
     std::sort(p.rounds.begin(), p.rounds.end(),
               [](const Round& a, const Round& b) { return a.year > b.year; });
   }
+  return programs;
+}
 
-  m.issuers = group_by(m.listed, &Document::issuer, "/issuer/");
-  m.provinces = group_by(m.listed, &Document::province, "/province/");
+std::vector<Term> gather_years(const std::vector<const Document*>& docs) {
   std::map<int, Term, std::greater<>> years;
-  for (const Document* d : m.listed) years[d->issued.year].docs.push_back(d);
+  for (const Document* d : docs) years[d->issued.year].docs.push_back(d);
+  std::vector<Term> terms;
   for (auto& [year, term] : years) {
     term.name = std::to_string(year);
     term.url = "/archive/" + term.name + "/";
-    m.years.push_back(std::move(term));
+    terms.push_back(std::move(term));
   }
+  return terms;
+}
 
-  // Citations: who references whom (only documents on this site).
+// Citations (who references whom, only documents on this site) and relationships, both ways.
+void link_documents(SiteModel& m) {
   for (const Document& d : m.documents) {
     std::set<const Document*> cited;
     for (const std::string& ref : d.references) {
@@ -150,8 +151,6 @@ SiteModel assemble(std::vector<Document> documents, const config::SiteConfig& co
       if (target && target != &d && cited.insert(target).second) m.cited_by[target].push_back(&d);
     }
   }
-
-  // Relationships, both ways.
   for (const Document& d : m.documents) {
     for (const content::Relation& r : content::relations_of(d)) {
       for (const std::string& ref : *r.targets) {
@@ -163,7 +162,25 @@ SiteModel assemble(std::vector<Document> documents, const config::SiteConfig& co
       }
     }
   }
+}
 
+}  // namespace
+
+SiteModel assemble(std::vector<Document> documents, const config::SiteConfig& config, Instant now) {
+  SiteModel m;
+  m.documents = std::move(documents);
+  std::sort(m.documents.begin(), m.documents.end(),
+            [](const Document& a, const Document& b) { return newest_first(&a, &b); });
+  m.index = std::make_unique<content::DocumentIndex>(m.documents);
+  for (const Document& d : m.documents) {
+    m.by_kind[d.kind].push_back(&d);
+    if (d.kind != Kind::page && d.kind != Kind::program) m.listed.push_back(&d);
+  }
+  m.programs = gather_programs(m, config);
+  m.issuers = group_by(m.listed, &Document::issuer, "/issuer/");
+  m.provinces = group_by(m.listed, &Document::province, "/province/");
+  m.years = gather_years(m.listed);
+  link_documents(m);
   for (const Document* d : m.listed) {
     if (is_open(call_state(d->call(), now, config.closing_soon_days)) && !superseded(m, *d)) {
       m.open_calls.push_back(d);

@@ -7,12 +7,6 @@
 
 namespace gazette::render {
 
-namespace {
-
-using content::Kind;
-
-}  // namespace
-
 std::string csv_field(std::string_view value) {
   if (value.find_first_of(",\"\r\n;") == std::string_view::npos) return std::string(value);
   std::string out = "\"";
@@ -24,91 +18,107 @@ std::string csv_field(std::string_view value) {
   return out;
 }
 
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json document_record(const Document& d, const ViewContext& ctx) {
+  const std::string& base = ctx.config.base_url;
+  Json j;
+  j["url"] = base + d.url.substr(1);
+  j["kind"] = content::kind_name(d.kind);
+  j["title"] = d.title;
+  j["number"] = d.number;
+  j["issuer"] = d.issuer;
+  j["province"] = d.province;
+  j["issued"] = format_iso_date(d.issued);
+  j["deadline"] = d.deadline ? format_rfc3339(*d.deadline) : "";
+  j["program"] = d.program;
+  j["round"] = d.round ? Json(*d.round) : Json(nullptr);
+  j["signer"] = d.signer ? d.signer->name : "";
+  j["signer_title"] = d.signer ? d.signer->title : "";
+  j["recipients"] = d.recipients;
+  j["references"] = d.references;
+  Json attachments = Json::array();
+  for (const auto& a : d.attachments) {
+    attachments.push_back({{"title", a.title}, {"url", base + a.output_path}});
+  }
+  j["attachments"] = attachments;
+  j["contact"] = d.contact ? Json{{"office", d.contact->office},
+                                  {"phone", d.contact->phone},
+                                  {"email", d.contact->email},
+                                  {"address", d.contact->address}}
+                           : Json(nullptr);
+  j["tags"] = d.tags;
+  return j;
+}
+
+// Every listed document, then the programmes' pages: what the exports hold.
+std::vector<const Document*> exported(const ViewContext& ctx) {
+  std::vector<const Document*> docs = ctx.model.listed;
+  for (const Program& p : ctx.model.programs) docs.push_back(p.doc);
+  return docs;
+}
+
+std::string documents_json(const ViewContext& ctx) {
+  Json all;
+  all["site"] = ctx.config.title;
+  all["generated"] = format_rfc3339(ctx.now);
+  Json list = Json::array();
+  for (const Document* d : exported(ctx)) list.push_back(document_record(*d, ctx));
+  all["documents"] = std::move(list);
+  return all.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& i : items) out += (out.empty() ? "" : "; ") + i;
+  return out;
+}
+
+std::vector<std::string> document_cells(const Document& d, const ViewContext& ctx) {
+  const std::string& base = ctx.config.base_url;
+  std::vector<std::string> files;
+  for (const auto& a : d.attachments) files.push_back(base + a.output_path);
+  return {base + d.url.substr(1),
+          std::string(content::kind_name(d.kind)),
+          d.title,
+          d.number,
+          d.issuer,
+          d.province,
+          format_iso_date(d.issued),
+          d.deadline ? format_rfc3339(*d.deadline) : "",
+          d.program,
+          d.round ? std::to_string(*d.round) : "",
+          d.signer ? d.signer->name : "",
+          d.signer ? d.signer->title : "",
+          joined(d.recipients),
+          joined(d.references),
+          joined(files),
+          joined(d.tags)};
+}
+
+std::string documents_csv(const ViewContext& ctx) {
+  // A BOM so spreadsheet programs read the file as UTF-8.
+  std::string out = "\xEF\xBB\xBF";
+  out +=
+      "url,kind,title,number,issuer,province,issued,deadline,program,round,"
+      "signer,signer_title,recipients,references,attachments,tags\r\n";
+  for (const Document* d : exported(ctx)) {
+    std::vector<std::string> cells = document_cells(*d, ctx);
+    for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv_field(cells[i]);
+    out += "\r\n";
+  }
+  return out;
+}
+
+}  // namespace
+
 void add_exports(Jobs& jobs, const ViewContext& ctx) {
-  auto record = [&ctx](const Document& d) {
-    nlohmann::ordered_json j;
-    j["url"] = ctx.config.base_url + d.url.substr(1);
-    j["kind"] = content::kind_name(d.kind);
-    j["title"] = d.title;
-    j["number"] = d.number;
-    j["issuer"] = d.issuer;
-    j["province"] = d.province;
-    j["issued"] = format_iso_date(d.issued);
-    j["deadline"] = d.deadline ? format_rfc3339(*d.deadline) : "";
-    j["program"] = d.program;
-    j["round"] = d.round ? nlohmann::ordered_json(*d.round) : nlohmann::ordered_json(nullptr);
-    j["signer"] = d.signer ? d.signer->name : "";
-    j["signer_title"] = d.signer ? d.signer->title : "";
-    j["recipients"] = d.recipients;
-    j["references"] = d.references;
-    nlohmann::ordered_json attachments = nlohmann::ordered_json::array();
-    for (const auto& a : d.attachments) {
-      attachments.push_back({{"title", a.title}, {"url", ctx.config.base_url + a.output_path}});
-    }
-    j["attachments"] = attachments;
-    j["contact"] = d.contact ? nlohmann::ordered_json{{"office", d.contact->office},
-                                                      {"phone", d.contact->phone},
-                                                      {"email", d.contact->email},
-                                                      {"address", d.contact->address}}
-                             : nlohmann::ordered_json(nullptr);
-    j["tags"] = d.tags;
-    return j;
-  };
-  jobs.push_back({"data/documents.json",
-                  [&ctx, record](templates::Renderer&) {
-                    nlohmann::ordered_json all;
-                    all["site"] = ctx.config.title;
-                    all["generated"] = format_rfc3339(ctx.now);
-                    nlohmann::ordered_json list = nlohmann::ordered_json::array();
-                    for (const Document* d : ctx.model.listed) list.push_back(record(*d));
-                    for (const Program& p : ctx.model.programs) list.push_back(record(*p.doc));
-                    all["documents"] = std::move(list);
-                    return all.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-                  },
-                  false});
-  jobs.push_back({"data/documents.csv",
-                  [&ctx](templates::Renderer&) {
-                    // A BOM so spreadsheet programs read the file as UTF-8.
-                    std::string out = "\xEF\xBB\xBF";
-                    out +=
-                        "url,kind,title,number,issuer,province,issued,deadline,program,round,"
-                        "signer,signer_title,recipients,references,attachments,tags\r\n";
-                    auto join = [](const std::vector<std::string>& items) {
-                      std::string joined;
-                      for (const auto& i : items) joined += (joined.empty() ? "" : "; ") + i;
-                      return joined;
-                    };
-                    auto row = [&](const Document& d) {
-                      std::vector<std::string> files;
-                      for (const auto& a : d.attachments)
-                        files.push_back(ctx.config.base_url + a.output_path);
-                      std::vector<std::string> cells = {
-                          ctx.config.base_url + d.url.substr(1),
-                          std::string(content::kind_name(d.kind)),
-                          d.title,
-                          d.number,
-                          d.issuer,
-                          d.province,
-                          format_iso_date(d.issued),
-                          d.deadline ? format_rfc3339(*d.deadline) : "",
-                          d.program,
-                          d.round ? std::to_string(*d.round) : "",
-                          d.signer ? d.signer->name : "",
-                          d.signer ? d.signer->title : "",
-                          join(d.recipients),
-                          join(d.references),
-                          join(files),
-                          join(d.tags)};
-                      for (std::size_t i = 0; i < cells.size(); ++i) {
-                        out += (i ? "," : "") + csv_field(cells[i]);
-                      }
-                      out += "\r\n";
-                    };
-                    for (const Document* d : ctx.model.listed) row(*d);
-                    for (const Program& p : ctx.model.programs) row(*p.doc);
-                    return out;
-                  },
-                  false});
+  jobs.push_back(
+      {"data/documents.json", [&ctx](templates::Renderer&) { return documents_json(ctx); }, false});
+  jobs.push_back(
+      {"data/documents.csv", [&ctx](templates::Renderer&) { return documents_csv(ctx); }, false});
 }
 
 void add_sitemap(Jobs& jobs, const ViewContext& ctx) {

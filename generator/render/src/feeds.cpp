@@ -99,7 +99,8 @@ std::string atom_feed(const std::string& self_url, const std::string& alternate_
 }
 
 void add_feed_files(Jobs& jobs, const ViewContext& ctx) {
-  auto add = [&](std::string base, std::string title, const std::vector<const Document*>* docs) {
+  auto add = [&](const std::string& base, const std::string& title,
+                 const std::vector<const Document*>* docs) {
     jobs.push_back({base.substr(1) + "feed.xml",
                     [&ctx, base, title, docs](templates::Renderer&) {
                       return atom_feed(base + "feed.xml", base, title, *docs, ctx);

@@ -62,48 +62,50 @@ class IndexWriter {
 
 }  // namespace
 
-BuildReport build(const config::SiteConfig& config, const BuildOptions& options,
-                  Diagnostics& diags) {
-  BuildReport report;
-  StageClock clock(report);
-  std::vector<content::Document> documents = content::load_documents(config, diags);
-  report.documents = documents.size();
-  content::check_documents(documents, config, diags);
+namespace {
+
+// What the build reads: the documents (checked), their history and the theme.
+struct Sources {
+  std::vector<content::Document> documents;
+  GitHistory git;
+  std::optional<templates::Theme> theme;
+};
+
+Sources read_sources(const config::SiteConfig& config, Diagnostics& diags, StageClock& clock) {
+  Sources in;
+  in.documents = content::load_documents(config, diags);
+  content::check_documents(in.documents, config, diags);
   clock.lap("load");
-  GitHistory git = read_site_history(config, diags);
+  in.git = read_site_history(config, diags);
   clock.lap("history");
   auto theme = templates::load_theme(config.theme_dir);
-  if (!theme) diags.add(theme.error());
-  if (diags.has_errors()) return report;
-
-  model::SiteModel model = model::assemble(std::move(documents), config, options.now);
-  report.documents = model.documents.size();
-  render::RenderedBodies bodies = render_bodies(model, config, options.threads);
-  clock.lap("markdown");
-
-  render::Inputs inputs{model,       config,      bodies,
-                        git.history, options.now, site_utc_offset(config, options.now)};
-  render::SitePages pages(inputs, *theme);
-  check_published_urls(pages.jobs(), git.history, config, diags);
-  if (diags.has_errors()) return report;
-
-  std::unique_ptr<OutputTree> out;
-  if (options.write) {
-    auto created = OutputTree::create(config.output_dir);
-    if (!created) {
-      diags.add(created.error());
-      return report;
-    }
-    out = std::move(*created);
-    write_assets(*theme, model, config, *out);
+  if (theme) {
+    in.theme = std::move(*theme);
+  } else {
+    diags.add(theme.error());
   }
+  return in;
+}
+
+// Writes every file into a new output tree (and the index beside it), then swaps both in:
+// the previous site and index stay until everything is written.
+bool write_site(const render::SitePages& pages, const model::SiteModel& model,
+                const render::RenderedBodies& bodies, const Sources& in,
+                const config::SiteConfig& config, const BuildOptions& options, BuildReport& report,
+                StageClock& clock, Diagnostics& diags) {
+  auto out = OutputTree::create(config.output_dir);
+  if (!out) {
+    diags.add(out.error());
+    return false;
+  }
+  write_assets(*in.theme, model, config, **out);
   clock.lap("assets");
   std::optional<IndexWriter> indexer;
-  if (options.write && options.search_index) {
+  if (options.search_index) {
     indexer.emplace(model, bodies, config, options.threads,
-                    git.history.repo.in_git ? git.history.repo.head : "");
+                    in.git.history.repo.in_git ? in.git.history.repo.head : "");
   }
-  report.pages = write_pages(pages, out.get(), options);
+  report.pages = write_pages(pages, out->get(), options);
   clock.lap("render");
   std::optional<Result<search::PreparedIndex>> index;
   if (indexer) {
@@ -111,22 +113,52 @@ BuildReport build(const config::SiteConfig& config, const BuildOptions& options,
     clock.lap("search");
     if (!*index) {
       diags.add(index->error());
-      return report;
+      return false;
     }
   }
+  if (Status committed = (*out)->commit(); !committed) {
+    diags.add(committed.error());
+    return false;
+  }
+  report.files = (*out)->files();
+  if (index) {
+    if (Status switched = search::switch_index(**index); !switched) {
+      diags.add(switched.error());
+      return false;
+    }
+  }
+  clock.lap("swap");
+  return true;
+}
 
-  if (out) {
-    Status committed = out->commit();
-    if (!committed) {
-      diags.add(committed.error());
+}  // namespace
+
+BuildReport build(const config::SiteConfig& config, const BuildOptions& options,
+                  Diagnostics& diags) {
+  BuildReport report;
+  StageClock clock(report);
+  Sources in = read_sources(config, diags, clock);
+  report.documents = in.documents.size();
+  if (diags.has_errors()) return report;
+
+  model::SiteModel model = model::assemble(std::move(in.documents), config, options.now);
+  report.documents = model.documents.size();
+  render::RenderedBodies bodies = render_bodies(model, config, options.threads);
+  clock.lap("markdown");
+
+  render::Inputs inputs{model,          config,      bodies,
+                        in.git.history, options.now, site_utc_offset(config, options.now)};
+  render::SitePages pages(inputs, *in.theme);
+  check_published_urls(pages.jobs(), in.git.history, config, diags);
+  if (diags.has_errors()) return report;
+
+  if (options.write) {
+    if (!write_site(pages, model, bodies, in, config, options, report, clock, diags)) {
       return report;
     }
-    report.files = out->files();
-    if (index) {
-      Status switched = search::switch_index(**index);
-      if (!switched) diags.add(switched.error());
-    }
-    clock.lap("swap");
+  } else {
+    report.pages = write_pages(pages, nullptr, options);  // rendered and checked, not written
+    clock.lap("render");
   }
   report.next_change = model::next_state_change(model, options.now, config.closing_soon_days);
   report.ok = true;

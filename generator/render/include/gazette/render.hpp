@@ -75,11 +75,11 @@ struct Inputs {
 /// One file of the site: where it goes and how to make its bytes.
 struct PageJob {
   using Render = std::function<std::string(templates::Renderer&)>;
-  PageJob(std::string path_, Render render_, bool in_sitemap_ = true, std::string lastmod_ = {})
-      : path(std::move(path_)),
-        render(std::move(render_)),
-        in_sitemap(in_sitemap_),
-        lastmod(std::move(lastmod_)) {}
+  PageJob(std::string file, Render make, bool listed = true, std::string modified = {})
+      : path(std::move(file)),
+        render(std::move(make)),
+        in_sitemap(listed),
+        lastmod(std::move(modified)) {}
   std::string path;     ///< in the output tree, e.g. "notice/2023/a/index.html"
   Render render;        ///< safe to call from several threads, each with its own renderer
   bool in_sitemap;      ///< an HTML page readers should find
