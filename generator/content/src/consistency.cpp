@@ -66,7 +66,7 @@ std::vector<NamedDeadline> named_deadlines(const Document& doc) {
     std::string folded = may_mention_deadline(raw) ? text::fold(raw) : std::string();
     if (!folded.empty() && mentions_deadline(folded)) {
       std::smatch m;
-      auto date_of = [](const std::smatch& mm, int d, int mo, int y) {
+      auto date_of = [](const std::smatch& mm, std::size_t d, std::size_t mo, std::size_t y) {
         return Date{std::stoi(mm[y].str()), std::stoi(mm[mo].str()), std::stoi(mm[d].str())};
       };
       if (std::regex_search(folded, m, kTimeDate)) {
