@@ -161,6 +161,10 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
   std::string best;
   std::size_t best_distance = kMaxDistance + 1;
   for (const auto& candidate : known) {
+    // The distance is at least the difference in length: skip what cannot be near, so a long
+    // unknown word (a 100 KB header cell) costs no more than a short one.
+    std::size_t shorter = std::min(word.size(), candidate.size());
+    if (std::max(word.size(), candidate.size()) - shorter > kMaxDistance) continue;
     // Levenshtein distance with one row.
     std::vector<std::size_t> row(candidate.size() + 1);
     for (std::size_t j = 0; j <= candidate.size(); ++j) row[j] = j;
