@@ -125,6 +125,7 @@ TEST_CASE("core: closest_match suggests a near known word, not a far one") {
   CHECK(closest_match("isued", keys) == "issued");
   CHECK(closest_match("colour", keys).empty());
   // Up to three edits, however the lengths differ.
+  CHECK(closest_match("dxadlxnx", keys) == "deadline");
   CHECK(closest_match("deadlinexyz", keys) == "deadline");
   CHECK(closest_match("resultsda", {"results_date"}) == "results_date");
   CHECK(closest_match("resultsd", {"results_date"}).empty());
