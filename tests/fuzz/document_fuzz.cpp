@@ -1,14 +1,13 @@
 // The document reader: a Markdown file's +++ front matter, or a whole TOML file (a proposal
 // list's metadata with or without [[tasks]]); then the checks across documents, the text of
 // every diagnostic, and the repairs of `check --fix`.
-#include "fuzz_input.hpp"
+#include "fuzz.hpp"
 #include "gazette/config.hpp"
 #include "gazette/content.hpp"
 
 using namespace gazette;
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string bytes = fuzz::input(data, size);
+void gazette::fuzz::run_one(const std::string& bytes) {
   // A site that does not exist: attachments are looked for there and never found.
   static const config::SiteConfig config = config::default_config("/nonexistent/gazette-fuzz");
   // Input that opens with a fence is a Markdown document; anything else a TOML data file.
@@ -30,5 +29,4 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   content::FixReport report;
   (void)content::repair_text(bytes, report);
-  return 0;
 }

@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "fuzz_input.hpp"
+#include "fuzz.hpp"
 #include "gazette/markdown.hpp"
 
 using namespace gazette;
@@ -96,13 +96,11 @@ void check_safe_html(std::string_view html) {
 
 }  // namespace
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string bytes = fuzz::input(data, size);
+void gazette::fuzz::run_one(const std::string& bytes) {
   config::MarkdownOptions options;
   auto plain = markdown::render_markdown(bytes, options);
   check_safe_html(plain.html);
   options.allow_html = true;
   options.smart_punctuation = true;
   (void)markdown::render_markdown(bytes, options);
-  return 0;
 }

@@ -2,14 +2,13 @@
 // filters made of it), and a URL path mapped to a file, which must stay under the root.
 #include <filesystem>
 
-#include "fuzz_input.hpp"
+#include "fuzz.hpp"
 #include "gazette/serve.hpp"
 #include "query.hpp"
 
 using namespace gazette;
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string bytes = fuzz::input(data, size);
+void gazette::fuzz::run_one(const std::string& bytes) {
   const Instant now = make_instant({2025, 8, 1}, 9, 0, 0, 420);
   auto query = serve::parse_search_query(bytes, now);
   if (query) (void)search::detail::filter_query(*query).get_description();
@@ -19,5 +18,4 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::string inside = file->lexically_normal().generic_string();
     fuzz::check(inside.starts_with(root.generic_string() + "/"), "a URL path stays in the root");
   }
-  return 0;
 }

@@ -1,6 +1,6 @@
 // The search query parser: words, "phrases", -exclusions, numbers, field:words, made into
 // Xapian queries; and the snippet that marks the parsed words in a text.
-#include "fuzz_input.hpp"
+#include "fuzz.hpp"
 #include "gazette/search.hpp"
 #include "query.hpp"
 #include "snippet.hpp"
@@ -8,8 +8,7 @@
 using namespace gazette;
 using namespace gazette::search::detail;
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string bytes = fuzz::input(data, size);
+void gazette::fuzz::run_one(const std::string& bytes) {
   (void)search::validate_query_text(bytes);
   TermCache cache;
   ParsedText parsed = parse_text(bytes, cache);
@@ -17,5 +16,4 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   (void)text_query(parsed, true, cache).get_description();
   (void)neighbour_pairs(parsed, cache);
   (void)make_snippet(bytes, parsed.exact, parsed.folded, cache);
-  return 0;
 }

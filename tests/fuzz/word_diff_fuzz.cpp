@@ -1,13 +1,12 @@
 // The word diff of the history pages: two texts (split at the first NUL byte, or in the middle)
 // must come back whole from the pieces, none of them empty.
-#include "fuzz_input.hpp"
+#include "fuzz.hpp"
 #include "gazette/history.hpp"
 
 using namespace gazette;
 using Op = history::DiffPiece::Op;
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string bytes = fuzz::input(data, size);
+void gazette::fuzz::run_one(const std::string& bytes) {
   std::string_view all = bytes;
   std::size_t split = all.find('\0');
   std::string_view before =
@@ -21,5 +20,4 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   fuzz::check(old_text == before, "the same and removed pieces give the old text");
   fuzz::check(new_text == after, "the same and added pieces give the new text");
-  return 0;
 }
