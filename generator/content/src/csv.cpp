@@ -433,10 +433,13 @@ FormColumn match_column(std::string_view header) {
 
 std::string suggest_column(std::string_view header) {
   std::string normalized = normalize_header(header);
-  std::vector<std::string> aliases;
-  for (const auto& spec : column_specs()) {
-    for (const auto& alias : spec.aliases) aliases.push_back(alias);
-  }
+  static const std::vector<std::string> aliases = [] {
+    std::vector<std::string> all;
+    for (const auto& spec : column_specs()) {
+      for (const auto& alias : spec.aliases) all.push_back(alias);
+    }
+    return all;
+  }();
   std::string near = closest_match(normalized, aliases);
   if (near.empty()) return {};
   for (const auto& spec : column_specs()) {

@@ -314,3 +314,23 @@ TEST_CASE("content: a proposal list of an unknown programme is an error at its `
   CHECK(errors[0].message == "unknown programme `1332`");
   CHECK(errors[0].hint.find("did you mean `1322`?") == 0);
 }
+
+TEST_CASE(
+    "content: a CSV header of thousands of unknown columns does not copy its line each time") {
+  // Found by fuzzing: "@std,n+a" repeated to 100 KB is a header of 12,501 unknown columns, and
+  // each error kept a copy of the whole line (1.3 GB).
+  std::string csv;
+  while (csv.size() < 100'000) csv += "@std,n+a";
+  Read r = read(csv);
+  CHECK_FALSE(r.ok);
+  std::vector<Diagnostic> unknown;
+  for (const auto& d : r.diags) {
+    if (d.message.starts_with("unknown column")) unknown.push_back(d);
+  }
+  REQUIRE(unknown.size() == 12'501);
+  CHECK(unknown[0].message == "unknown column `@std` (column 1)");
+  CHECK(unknown[0].source_line == csv.substr(0, 2000) + "…");
+  CHECK(unknown[1].loc.column == 6);
+  CHECK(unknown[1].source_line == csv.substr(0, 2000) + "…");
+  CHECK(unknown.back().source_line.empty());  // its column is far past what is shown
+}

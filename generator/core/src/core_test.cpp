@@ -25,6 +25,29 @@ TEST_CASE("core: a diagnostic prints file:line:col, the line, a caret under the 
         "hint: write 2023-04-12\n");
 }
 
+TEST_CASE("core: a diagnostic keeps a long line cut after 2,000 bytes, or not past them") {
+  std::string line = "ngày = " + std::string(5000, 'x');
+  Diagnostics diags;
+  diags.add({Severity::error, "a.csv", {1, 9}, "near", "", line});
+  diags.add({Severity::error, "a.csv", {1, 1990}, "last", "", line});
+  diags.add({Severity::error, "a.csv", {1, 3000}, "far", "", line});
+  diags.add({Severity::error, "a.csv", {1, 0}, "anywhere", "", line});
+  diags.add({Severity::error, "a.csv", {1, 9}, "short", "", "ngày = x"});
+  auto all = diags.sorted();
+  REQUIRE(all.size() == 5);
+  CHECK(all[0].source_line == line.substr(0, 2000) + "…");  // "anywhere": column 0 sorts first
+  CHECK(all[1].source_line == line.substr(0, 2000) + "…");
+  CHECK(format_diagnostic(all[1]).find("\n           ^\n") != std::string::npos);
+  CHECK(all[2].source_line == "ngày = x");
+  CHECK(all[3].source_line == line.substr(0, 2000) + "…");
+  CHECK(all[4].message == "far");
+  CHECK(all[4].source_line.empty());
+  // Never inside a character: "à" at bytes 2000-2001 is left out whole.
+  std::string marks = std::string(1999, 'a') + "àb";
+  diags.add({Severity::error, "b.csv", {1, 1}, "m", "", marks + std::string(100, 'c')});
+  CHECK(diags.sorted().back().source_line == std::string(1999, 'a') + "…");
+}
+
 TEST_CASE("core: diagnostics count errors and warnings and sort by place") {
   Diagnostics diags;
   diags.warning("b.md", {1, 1}, "w");
@@ -101,4 +124,11 @@ TEST_CASE("core: closest_match suggests a near known word, not a far one") {
   CHECK(closest_match("dealine", keys) == "deadline");
   CHECK(closest_match("isued", keys) == "issued");
   CHECK(closest_match("colour", keys).empty());
+  // Up to three edits, however the lengths differ.
+  CHECK(closest_match("dxadlxnx", keys) == "deadline");
+  CHECK(closest_match("deadlinexyz", keys) == "deadline");
+  CHECK(closest_match("resultsda", {"results_date"}) == "results_date");
+  CHECK(closest_match("resultsd", {"results_date"}).empty());
+  CHECK(closest_match("deadlinewxyz", keys).empty());
+  CHECK(closest_match(std::string(100'000, 'x') + "title", keys).empty());
 }

@@ -30,6 +30,20 @@ std::size_t display_column(std::string_view line, int column) {
   return count;
 }
 
+// A line longer than this is shown cut after it, or not at all when the column is further in:
+// thousands of problems on one long line must not each keep a copy of it.
+constexpr std::size_t kMaxSourceLine = 2000;
+
+void clip_source_line(Diagnostic& d) {
+  std::size_t cut = kMaxSourceLine;
+  while (cut > 0 && (static_cast<unsigned char>(d.source_line[cut]) & 0xC0) == 0x80) --cut;
+  std::string shown;
+  if (d.loc.column <= 0 || static_cast<std::size_t>(d.loc.column) <= cut) {
+    shown = d.source_line.substr(0, cut) + "…";
+  }
+  d.source_line.swap(shown);  // not an assignment, which may keep the long line's buffer
+}
+
 }  // namespace
 
 std::string format_diagnostic(const Diagnostic& d) {
@@ -67,6 +81,7 @@ std::string format_diagnostic(const Diagnostic& d) {
 }
 
 void Diagnostics::add(Diagnostic d) {
+  if (d.source_line.size() > kMaxSourceLine) clip_source_line(d);
   std::lock_guard lock(mutex_);
   items_.push_back(std::move(d));
 }

@@ -160,21 +160,30 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
   constexpr std::size_t kMaxDistance = 3;
   std::string best;
   std::size_t best_distance = kMaxDistance + 1;
+  std::vector<std::size_t> row;
   for (const auto& candidate : known) {
-    // Levenshtein distance with one row.
-    std::vector<std::size_t> row(candidate.size() + 1);
+    // The distance is at least the difference in length: skip what cannot be near, so a long
+    // unknown word (a 100 KB header cell) costs no more than a short one.
+    std::size_t shorter = std::min(word.size(), candidate.size());
+    if (std::max(word.size(), candidate.size()) - shorter > kMaxDistance) continue;
+    // Levenshtein distance with one row; a row whose every cell is past kMaxDistance ends it.
+    row.resize(candidate.size() + 1);
     for (std::size_t j = 0; j <= candidate.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= word.size(); ++i) {
+    bool near = true;
+    for (std::size_t i = 1; i <= word.size() && near; ++i) {
       std::size_t diagonal = row[0];
       row[0] = i;
+      std::size_t row_min = row[0];
       for (std::size_t j = 1; j <= candidate.size(); ++j) {
         std::size_t above = row[j];
-        row[j] = std::min(
-            {row[j] + 1, row[j - 1] + 1, diagonal + (word[i - 1] == candidate[j - 1] ? 0 : 1)});
+        row[j] = std::min(std::min(row[j], row[j - 1]) + 1,
+                          diagonal + (word[i - 1] == candidate[j - 1] ? 0 : 1));
+        row_min = std::min(row_min, row[j]);
         diagonal = above;
       }
+      near = row_min <= kMaxDistance;
     }
-    if (row.back() < best_distance) {
+    if (near && row.back() < best_distance) {
       best_distance = row.back();
       best = candidate;
     }

@@ -21,7 +21,6 @@ namespace {
 constexpr UChar32 kOiSmall = 0x01A3;  // ƣ
 constexpr UChar32 kOiCapital = 0x01A2;
 constexpr UChar32 kUHornSmall = 0x01B0;  // ư
-constexpr UChar32 kUHornCapital = 0x01AF;
 
 // The five Vietnamese tone marks as combining characters; index + 1 is the tone id.
 constexpr std::array<UChar32, 5> kToneMarks = {0x0300, 0x0301, 0x0303, 0x0309, 0x0323};

@@ -37,7 +37,8 @@ struct Diagnostic {
   SourceLoc loc;            ///< line and column in `file`
   std::string message;      ///< what is wrong, naming the key or value
   std::string hint;         ///< how to fix it; may be empty
-  std::string source_line;  ///< the offending line, shown with a caret; may be empty
+  std::string source_line;  ///< the offending line, shown with a caret; may be empty (a line
+                            ///< over 2,000 bytes is kept cut, or left out past that)
 };
 
 /// Compiler-style text: "file:line:col: error: message", the line, a caret, the hint.
