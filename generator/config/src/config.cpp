@@ -3,6 +3,7 @@
 #include <set>
 
 #include "gazette/config.hpp"
+#include "places.hpp"
 
 namespace gazette::config {
 
@@ -15,9 +16,15 @@ class Reader {
  public:
   Reader(std::string file, std::string_view text) : file_(std::move(file)), text_(text) {}
 
+  /// Where a value is written; line 0 when it is not (nullptr).
+  static SourceLoc loc(const toml::node* node) {
+    if (!node) return {};
+    return {static_cast<int>(node->source().begin.line),
+            static_cast<int>(node->source().begin.column)};
+  }
+
   Diagnostic error(const toml::node& node, std::string message, std::string hint = {}) const {
-    SourceLoc loc{static_cast<int>(node.source().begin.line),
-                  static_cast<int>(node.source().begin.column)};
+    SourceLoc loc = Reader::loc(&node);
     return Diagnostic{Severity::error,    file_,           loc,
                       std::move(message), std::move(hint), std::string(line_at(text_, loc.line))};
   }
@@ -105,6 +112,41 @@ fs::path resolve(const fs::path& root, const std::string& value) {
   return (p.is_absolute() ? p : root / p).lexically_normal();
 }
 
+// The folders the configuration names, with where site.toml names them.
+detail::SitePlaces places_of(const SiteConfig& c, const toml::table& root) {
+  const toml::node* build = root.get("build");
+  const toml::node* search = root.get("search");
+  auto at = [](const toml::node* table, const char* key) -> const toml::node* {
+    const toml::table* t = table ? table->as_table() : nullptr;
+    return t ? t->get(key) : nullptr;
+  };
+  auto place = [&](const fs::path& path, const char* key, const toml::node* node,
+                   std::string what) {
+    std::string shown = display_path(path, c.root);
+    std::string written = node ? node->value<std::string>().value_or(shown) : shown;
+    return detail::Place{path, key, written, Reader::loc(node), what + " " + shown + "/"};
+  };
+  detail::SitePlaces p;
+  p.root = c.root;
+  p.read.push_back(place(c.content_dir, "content", at(build, "content"), "the content folder"));
+  p.read.push_back(place(c.files_dir, "files", at(build, "files"), "the attachments folder"));
+  if (!c.theme_dir.empty()) {
+    p.read.push_back(place(c.theme_dir, "theme", root.get("theme"), "the theme folder"));
+    p.read.back().written = c.theme;
+  }
+  p.protected_ = p.read;
+  p.protected_.push_back({c.root / "themes", "", "", {}, "the themes folder themes/"});
+  p.protected_.push_back({c.root / ".git", "", "", {}, "the git repository .git"});
+  p.protected_.push_back({c.config_file, "", "", {}, "the site's settings site.toml"});
+  for (const SearchShard& shard : c.search.shards) {
+    if (shard.location.rfind("tcp://", 0) == 0) continue;
+    p.protected_.push_back(place(shard.location, "", nullptr, "the search shard"));
+  }
+  p.output = place(c.output_dir, "output", at(build, "output"), "the output folder");
+  p.index = place(c.search.index_dir, "index", at(search, "index"), "the search index");
+  return p;
+}
+
 }  // namespace
 
 SiteConfig default_config(const fs::path& dir) {
@@ -122,8 +164,11 @@ SiteConfig default_config(const fs::path& dir) {
 Result<SiteConfig> load_config(const fs::path& site_toml) {
   SiteConfig c =
       default_config(site_toml.parent_path().empty() ? fs::path(".") : site_toml.parent_path());
-  c.config_file = fs::absolute(site_toml);
+  c.config_file = fs::absolute(site_toml).lexically_normal();
   const std::string file = "site.toml";
+  if (auto why = check_readable(resolved_path(c.root), c.config_file)) {
+    return Diagnostic{Severity::error, file, {}, "site.toml " + why->problem, why->hint, {}};
+  }
   auto bytes = read_file(site_toml);
   if (!bytes) return bytes.error();
   if (auto bad = find_invalid_utf8(*bytes)) {
@@ -185,12 +230,6 @@ Result<SiteConfig> load_config(const fs::path& site_toml) {
     c.content_dir = resolve(c.root, content);
     c.output_dir = resolve(c.root, output);
     c.files_dir = resolve(c.root, files);
-    if (c.output_dir == c.root || c.output_dir == c.content_dir ||
-        c.content_dir.native().rfind(c.output_dir.native() + "/", 0) == 0) {
-      return r.error(*build->get("output"),
-                     "`output` must be a directory of its own: a build replaces it whole",
-                     "use output = \"public\"");
-    }
     if (c.list_page_size < 1) c.list_page_size = 50;
   }
   if (const toml::table* md = root["markdown"].as_table()) {
@@ -255,7 +294,7 @@ Result<SiteConfig> load_config(const fs::path& site_toml) {
       c.redirects.push_back(d);
     }
   }
-  fs::path theme_dir = c.root / "themes" / c.theme;
+  fs::path theme_dir = (c.root / "themes" / c.theme).lexically_normal();
   std::error_code ec;
   if (fs::is_directory(theme_dir, ec)) {
     c.theme_dir = theme_dir;
@@ -263,6 +302,7 @@ Result<SiteConfig> load_config(const fs::path& site_toml) {
     return r.error(*root.get("theme"), "theme `" + c.theme + "` not found in themes/",
                    "remove `theme` to use the built-in default theme");
   }
+  if (auto problem = detail::check_places(places_of(c, root), *bytes)) return *problem;
   return c;
 }
 

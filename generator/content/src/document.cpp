@@ -92,6 +92,7 @@ std::string slug_from_file(const fs::path& source) {
 void resolve_attachments(Document& doc, const config::SiteConfig& config,
                          detail::FieldReader& reader) {
   std::string files_prefix = display_path(config.files_dir, config.root) + "/";
+  fs::path real_root = resolved_path(config.root);
   for (Attachment& a : doc.attachments) {
     if (!is_safe_relative_path(a.file)) {
       reader.error(a.loc, "attachment path `" + a.file + "` leaves the site",
@@ -108,7 +109,9 @@ void resolve_attachments(Document& doc, const config::SiteConfig& config,
       a.source = doc.source.parent_path() / a.file;
       a.output_path = doc.url.substr(1) + a.file;
     }
-    if (!fs::is_regular_file(a.source, ec)) {
+    if (auto why = check_readable(real_root, a.source)) {
+      reader.error(a.loc, "attachment `" + a.file + "` " + why->problem, why->hint);
+    } else if (!fs::is_regular_file(a.source, ec)) {
       reader.error(a.loc, "attachment `" + a.file + "` not found",
                    "put the file at " + display_path(a.source, config.root) +
                        " or correct the path (shared files go in " + files_prefix + ")");

@@ -615,6 +615,8 @@ bool read_task_csv(Document& doc, const config::SiteConfig& config, Diagnostics&
     return at_key("tasks", "the tasks are both here as [[tasks]] and in " + csv_path,
                   "keep one of the two: delete the [[tasks]] rows or the CSV");
   }
+  // A CSV that leads out of the site is reported where content files are found (load.cpp).
+  if (check_readable(resolved_path(config.root), csv)) return false;
   auto bytes = read_file(csv);
   if (!bytes) {
     Diagnostic d = bytes.error();

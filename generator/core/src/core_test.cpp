@@ -102,3 +102,11 @@ TEST_CASE("core: closest_match suggests a near known word, not a far one") {
   CHECK(closest_match("isued", keys) == "issued");
   CHECK(closest_match("colour", keys).empty());
 }
+
+TEST_CASE("core: is_within compares whole path parts") {
+  CHECK(is_within("/srv/site/public", "/srv/site"));
+  CHECK(is_within("/srv/site", "/srv/site"));
+  CHECK_FALSE(is_within("/srv/site2", "/srv/site"));
+  CHECK_FALSE(is_within("/srv", "/srv/site"));
+  CHECK_FALSE(is_within("/srv/site/../other", "/srv/site/x"));
+}

@@ -214,9 +214,13 @@ BuildReport build(const config::SiteConfig& config, const BuildOptions& options,
       return report;
     }
     report.files = out->files();
+    report.site_replaced = true;
     if (index) {
       Status switched = search::switch_index(**index);
-      if (!switched) diags.add(switched.error());
+      if (!switched) {
+        diags.add(switched.error());  // the pages are new, the index is not: not a success
+        return report;
+      }
     }
     stage("swap");
   }

@@ -30,6 +30,7 @@ void remove_stale_staging(const fs::path& output) {
     std::string rest = name.substr(prefix.size());
     long pid = std::strtol(rest.c_str(), nullptr, 10);
     if (pid > 0 && kill(static_cast<pid_t>(pid), 0) == 0) continue;  // still building
+    if (!fs::exists(entry.path() / kOwnedMark, ec)) continue;        // not one of ours
     fs::remove_all(entry.path(), ec);
   }
 }
@@ -67,7 +68,11 @@ Result<std::unique_ptr<OutputTree>> OutputTree::create(const fs::path& output_di
                       {}};
   }
   mark_top_directory(staging);
-  return std::unique_ptr<OutputTree>(new OutputTree(output_dir, staging));
+  auto tree = std::unique_ptr<OutputTree>(new OutputTree(output_dir, staging));
+  // The mark says the output is gazette's to replace (config checks it before a build).
+  tree->write(std::string(kOwnedMark), kOwnedMarkText);
+  if (auto failed = tree->failure()) return *failed;
+  return tree;
 }
 
 OutputTree::~OutputTree() {

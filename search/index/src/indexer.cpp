@@ -223,6 +223,12 @@ Result<PreparedIndex> write_index(const std::vector<Record>& records,
   std::error_code ec;
   fs::create_directories(index_dir / kArchiveDir, ec);
   if (ec) return failure(index_dir, ec.message());
+  // The mark says the folder is gazette's to clear of old databases (config checks it).
+  if (!fs::exists(index_dir / kOwnedMark, ec)) {
+    if (Status marked = write_file_atomically(index_dir / kOwnedMark, kOwnedMarkText); !marked) {
+      return failure(index_dir, marked.error().message);
+    }
+  }
   try {
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
     // Archives: built once; a finished one is never rebuilt.

@@ -171,6 +171,32 @@ Result<std::string> read_file(const std::filesystem::path& path);
 /// Writes a file by writing a sibling temporary file and renaming it over the target.
 Status write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
 
+/// Where `path` really is: every symlink on its way followed, as far as the path exists.
+std::filesystem::path resolved_path(const std::filesystem::path& path);
+/// Whether `path` is `dir` or lies inside it (compared as written: pass real paths to
+/// compare where things really are).
+bool is_within(const std::filesystem::path& path, const std::filesystem::path& dir);
+
+/// Why a file may not be read as part of a site: what it is, and what to do.
+struct UnsafeFile {
+  std::string problem;  ///< "leads outside the site (to /etc/hostname)", "is a FIFO (…)"
+  std::string hint;
+};
+/// Why `file` may not be read, or nullopt when it may: it, or a folder on its way, is a symlink
+/// leading out of `real_dir` (a resolved_path(); `dir_name` names it: "the site"), or it is a FIFO,
+/// a device or a socket (reading one blocks or leaks). A missing file or a folder is fine here:
+/// the caller reports those in its own words.
+std::optional<UnsafeFile> check_readable(const std::filesystem::path& real_dir,
+                                         const std::filesystem::path& file,
+                                         std::string_view dir_name = "the site");
+
+/// The file gazette writes into each folder it owns (the output, the search index): a folder
+/// that holds files but not this one is not gazette's to replace or clear.
+inline constexpr std::string_view kOwnedMark = ".made-by-gazette";
+/// What the mark says to someone who finds it.
+inline constexpr std::string_view kOwnedMarkText =
+    "gazette made this folder and rewrites it at each build: keep no files of your own here.\n";
+
 // ---------------------------------------------------------------------------
 // Work
 
