@@ -97,6 +97,13 @@ class CsvReader {
   }
 
   Result<CsvCell> read_cell() {
+    auto cell = read_raw_cell();
+    // gazette's own exports put ' before what a spreadsheet would run (core csv_field).
+    if (cell && is_neutralised_csv_cell(cell->text)) cell->text.erase(0, 1);
+    return cell;
+  }
+
+  Result<CsvCell> read_raw_cell() {
     CsvCell cell;
     cell.loc = here();
     if (pos_ >= text_.size() || text_[pos_] != '"') {

@@ -39,7 +39,9 @@ struct CsvTable {
 /// Reads RFC 4180 CSV: cells in double quotes may hold the delimiter, line breaks and
 /// doubled quotes (""); records end with CRLF, LF or CR. The delimiter is ';' when the
 /// first record has more semicolons than commas outside quotes, else ','. Lines starting
-/// with '#' before the first record are comments. `text` is UTF-8 without a BOM; errors
+/// with '#' before the first record are comments. A ' before = + - @, a tab or a line break
+/// at the start of a cell (how CSV exports keep a cell from being run as a formula) is dropped.
+/// `text` is UTF-8 without a BOM; errors
 /// name `path`, the line and the column (bytes, 1-based).
 Result<CsvTable> parse_csv(std::string_view text, const std::string& path);
 

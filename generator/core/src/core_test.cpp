@@ -110,3 +110,25 @@ TEST_CASE("core: is_within compares whole path parts") {
   CHECK_FALSE(is_within("/srv", "/srv/site"));
   CHECK_FALSE(is_within("/srv/site/../other", "/srv/site/x"));
 }
+
+TEST_CASE("core: a CSV field that a spreadsheet would run as a formula gets a leading quote") {
+  CHECK(csv_field("=HYPERLINK(\"http://x\",\"y\")") ==
+        "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+  CHECK(csv_field("+cmd|' /C calc'!A0") == "'+cmd|' /C calc'!A0");
+  CHECK(csv_field("-2+3") == "'-2+3");
+  CHECK(csv_field("@SUM(1+1)") == "'@SUM(1+1)");
+  CHECK(csv_field("\t=1") == "'\t=1");
+  CHECK(csv_field("\r=1") == "\"'\r=1\"");
+  CHECK(csv_field("- Đánh giá; - Áp dụng") == "\"'- Đánh giá; - Áp dụng\"");
+  // Numbers gazette writes, and the placeholder "-", stay as they are.
+  CHECK(csv_field("-1500.5") == "-1500.5");
+  CHECK(csv_field("-7") == "-7");
+  CHECK(csv_field("-") == "-");
+  CHECK(csv_field("1500") == "1500");
+  CHECK(csv_field("-1.") == "'-1.");
+  CHECK(csv_field("a=b, c") == "\"a=b, c\"");
+  CHECK(is_neutralised_csv_cell("'=1"));
+  CHECK(is_neutralised_csv_cell("'-"));
+  CHECK_FALSE(is_neutralised_csv_cell("'a"));
+  CHECK_FALSE(is_neutralised_csv_cell("'"));
+}

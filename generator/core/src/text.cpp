@@ -110,6 +110,45 @@ std::string xml_escape(std::string_view text) {
   return out;
 }
 
+namespace {
+
+bool starts_formula(std::string_view cell) {
+  return !cell.empty() && std::string_view("=+-@\t\r\n").find(cell[0]) != std::string_view::npos;
+}
+
+// -1500.5, 12, 0.25: what gazette writes in its number columns.
+bool is_plain_number(std::string_view cell) {
+  if (!cell.empty() && cell[0] == '-') cell.remove_prefix(1);
+  std::size_t dot = cell.find('.');
+  std::string_view whole = cell.substr(0, dot);
+  std::string_view fraction = dot == std::string_view::npos ? "0" : cell.substr(dot + 1);
+  auto digits = [](std::string_view d) {
+    return !d.empty() &&
+           std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  return digits(whole) && digits(fraction);
+}
+
+}  // namespace
+
+std::string csv_field(std::string_view value) {
+  std::string cell;
+  if (starts_formula(value) && value != "-" && !is_plain_number(value)) cell = "'";
+  cell += value;
+  if (cell.find_first_of(",\"\r\n;") == std::string::npos) return cell;
+  std::string out = "\"";
+  for (char c : cell) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+bool is_neutralised_csv_cell(std::string_view cell) {
+  return cell.size() > 1 && cell[0] == '\'' && starts_formula(cell.substr(1));
+}
+
 std::string url_encode(std::string_view text) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out;

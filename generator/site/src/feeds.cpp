@@ -165,17 +165,6 @@ void add_calendars(std::vector<PageJob>& jobs, const ViewContext& ctx) {
       false);
 }
 
-std::string csv_field(std::string_view value) {
-  if (value.find_first_of(",\"\r\n;") == std::string_view::npos) return std::string(value);
-  std::string out = "\"";
-  for (char c : value) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
-}
-
 std::string atom_feed(const std::string& self_url, const std::string& alternate_url,
                       const std::string& title, const std::vector<const Document*>& docs,
                       const ViewContext& ctx) {

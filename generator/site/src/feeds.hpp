@@ -27,7 +27,4 @@ std::string icalendar(const std::string& name, const std::vector<const Document*
 /// calls closing soon.
 void add_calendars(std::vector<PageJob>& jobs, const ViewContext& ctx);
 
-/// One CSV field, quoted when needed (RFC 4180).
-std::string csv_field(std::string_view value);
-
 }  // namespace gazette::site

@@ -150,6 +150,13 @@ void append_html_escaped(std::string& out, std::string_view text);
 std::string xml_escape(std::string_view text);
 /// Percent-encodes for a URL query component.
 std::string url_encode(std::string_view text);
+/// One CSV field (RFC 4180) of every CSV gazette writes: quoted when it holds a comma, a
+/// semicolon, a quote or a line break. A cell a spreadsheet would run as a formula (starting
+/// with = + - @, a tab or a CR: OWASP's CSV injection rule) gets a leading ' — except a plain
+/// number such as -1500.5 and a lone "-", which no spreadsheet runs.
+std::string csv_field(std::string_view value);
+/// Whether a cell starts as csv_field() neutralises it: ' then = + - @ tab CR or LF.
+bool is_neutralised_csv_cell(std::string_view cell);
 /// Trims ASCII whitespace at both ends.
 std::string_view trim(std::string_view text);
 /// The known word closest to `word` by edit distance, or "" if none is close (ninja's
