@@ -90,7 +90,8 @@ TEST_CASE("e2e safety: a file reached through a symlinked folder out of the site
   CHECK_FALSE(site.exists("public"));
 }
 
-TEST_CASE("e2e safety: a document that is a symlink out of the site is refused, one inside is fine") {
+TEST_CASE(
+    "e2e safety: a document that is a symlink out of the site is refused, one inside is fine") {
   TempDir outside;
   outside.write("b.md", notice("B"));
   TempSite site({{"content/notices/a.md", notice("A")}, {"drafts/c.md", notice("C")}});

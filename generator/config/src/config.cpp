@@ -1,8 +1,11 @@
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <set>
+#include <sstream>
 
 #include "gazette/config.hpp"
+#include "gazette/text.hpp"
 #include "places.hpp"
 
 namespace gazette::config {
@@ -10,6 +13,46 @@ namespace gazette::config {
 namespace fs = std::filesystem;
 
 namespace {
+
+// "a number", "a table"…: what a value is, for messages.
+std::string type_name(const toml::node& node) {
+  switch (node.type()) {
+    case toml::node_type::string:
+      return "text";
+    case toml::node_type::integer:
+      return "a number";
+    case toml::node_type::floating_point:
+      return "a decimal number";
+    case toml::node_type::boolean:
+      return "true/false";
+    case toml::node_type::array:
+      return "a list";
+    case toml::node_type::table:
+      return "a table";
+    default:
+      return "a date or time";
+  }
+}
+
+// A value as TOML writes it (text without its quotes), for hints.
+std::string toml_text(const toml::node& node) {
+  if (auto s = node.value<std::string>()) return *s;
+  std::ostringstream out;
+  node.visit([&out](const auto& value) { out << value; });
+  return out.str();
+}
+
+// A redirect's target: a path of this site ("/new/", not "//host") or an http(s) address,
+// without spaces or control characters (it goes into a meta refresh and a link).
+bool is_redirect_target(std::string_view to) {
+  bool clean = !to.empty() && std::none_of(to.begin(), to.end(), [](char c) {
+    return static_cast<unsigned char>(c) <= 0x20 || c == 0x7F || c == '\\' || c == '"';
+  });
+  bool path = to.size() >= 1 && to[0] == '/' && (to.size() == 1 || to[1] != '/');
+  std::size_t host = to.rfind("https://", 0) == 0 ? 8 : to.rfind("http://", 0) == 0 ? 7 : 0;
+  bool web = host > 0 && to.size() > host && to[host] != '/';
+  return clean && (path || web);
+}
 
 // Reads one table of site.toml, reporting the first problem as a Diagnostic.
 class Reader {
@@ -60,7 +103,8 @@ class Reader {
       out = *s;
       return std::nullopt;
     }
-    return error(*n, std::string("`") + key + "` must be a string", "put the value in quotes");
+    return error(*n, std::string("`") + key + "` must be text in quotes, not " + type_name(*n),
+                 std::string("write it in quotes: ") + key + " = \"" + toml_text(*n) + "\"");
   }
 
   std::optional<Diagnostic> get(const toml::table& t, const char* key, int& out) const {
@@ -70,7 +114,10 @@ class Reader {
       out = static_cast<int>(*v);
       return std::nullopt;
     }
-    return error(*n, std::string("`") + key + "` must be a whole number");
+    return error(
+        *n,
+        std::string("`") + key + "` must be a whole number from 0 to 999999, not " + type_name(*n),
+        std::string("for example: ") + key + " = 7");
   }
 
   std::optional<Diagnostic> get(const toml::table& t, const char* key, bool& out) const {
@@ -80,7 +127,8 @@ class Reader {
       out = *v;
       return std::nullopt;
     }
-    return error(*n, std::string("`") + key + "` must be true or false");
+    return error(*n, std::string("`") + key + "` must be true or false, not " + type_name(*n),
+                 std::string("without quotes: ") + key + " = true");
   }
 
   std::optional<Diagnostic> get(const toml::table& t, const char* key,
@@ -88,10 +136,16 @@ class Reader {
     const toml::node* n = t.get(key);
     if (!n) return std::nullopt;
     const toml::array* a = n->as_array();
-    if (!a) return error(*n, std::string("`") + key + "` must be a list of strings");
+    if (!a) {
+      return error(*n, std::string("`") + key + "` must be a list of text, not " + type_name(*n),
+                   std::string("for example: ") + key + " = [\"" + toml_text(*n) + "\"]");
+    }
     for (const auto& item : *a) {
       auto s = item.value<std::string>();
-      if (!s) return error(item, std::string("`") + key + "` must hold only strings");
+      if (!s) {
+        return error(item, std::string("`") + key + "` must hold only text, not " + type_name(item),
+                     "put each item in quotes: \"" + toml_text(item) + "\"");
+      }
       out.push_back(*s);
     }
     return std::nullopt;
@@ -206,6 +260,11 @@ Result<SiteConfig> load_config(const fs::path& site_toml) {
   GAZETTE_TRY(r.get(root, "languages", c.languages));
   if (c.languages.empty()) c.languages = {c.language};
   GAZETTE_TRY(r.get(root, "timezone", c.timezone));
+  if (text::utc_offset_minutes(c.timezone, 2000, 1, 1, 12, 0) == -1000000) {
+    return r.error(*root.get("timezone"), "unknown time zone `" + c.timezone + "`",
+                   "use an IANA time zone name: timezone = \"Asia/Ho_Chi_Minh\" (Việt Nam), or "
+                   "\"UTC\"");
+  }
   GAZETTE_TRY(r.get(root, "publisher", c.publisher));
   GAZETTE_TRY(r.get(root, "theme", c.theme));
   GAZETTE_TRY(r.get(root, "closing_soon_days", c.closing_soon_days));
@@ -290,6 +349,15 @@ Result<SiteConfig> load_config(const fs::path& site_toml) {
       GAZETTE_TRY(r.get(*t, "to", d.to));
       if (d.from.empty() || d.from[0] != '/' || !is_safe_relative_path(d.from.substr(1))) {
         return r.error(item, "a redirect's `from` must be a path on this site such as \"/old/\"");
+      }
+      if (!is_redirect_target(d.to)) {
+        const toml::node* to = t->get("to");
+        return r.error(to ? *to : item,
+                       "a redirect's `to` must be a path on this site or an http(s) address, not "
+                       "`" +
+                           d.to + "`",
+                       "for example to = \"/notice/2023/moi/\" or to = "
+                       "\"https://thongbao.example.gov.vn/\"");
       }
       c.redirects.push_back(d);
     }

@@ -121,7 +121,8 @@ void resolve_attachments(Document& doc, const config::SiteConfig& config,
 
 void check_required(Document& doc, const toml::table& table, detail::FieldReader& reader) {
   SourceLoc top{1, 1};
-  if (!table.contains("title") || doc.title.empty()) {
+  const toml::node* title = table.get("title");
+  if (!title || (doc.title.empty() && title->is_string())) {  // other types: reported already
     reader.error(top, "the document has no `title`", "add title = \"…\" to the front matter");
   }
   if (!table.contains("issued")) {
@@ -131,6 +132,12 @@ void check_required(Document& doc, const toml::table& table, detail::FieldReader
   if (doc.kind == Kind::program && doc.program.empty()) {
     reader.error(top, "a programme page needs its `program` id",
                  "add program = \"1322\" (the id other documents use)");
+  }
+  if (doc.opens && doc.deadline && !(*doc.opens < *doc.deadline)) {
+    reader.error(doc.loc_of("opens"),
+                 "`opens` (" + format_rfc3339(*doc.opens) + ") is not before the `deadline` (" +
+                     format_rfc3339(*doc.deadline) + ")",
+                 "a call opens before it closes: check the dates of `opens` and `deadline`");
   }
   if (doc.deadline && doc.issued.year != 0 && local_time(*doc.deadline).date < doc.issued) {
     reader.error(doc.loc_of("deadline"), "the deadline is before the `issued` date",

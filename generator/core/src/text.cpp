@@ -81,12 +81,26 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
+std::size_t bidi_control_at(std::string_view text, std::size_t i) {
+  if (text.size() - i < 3 || text[i] != '\xE2') return 0;
+  auto b1 = static_cast<unsigned char>(text[i + 1]), b2 = static_cast<unsigned char>(text[i + 2]);
+  bool marks = b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F);     // U+200E, U+200F
+  bool embeddings = b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE;  // U+202A–U+202E
+  bool isolates = b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9;    // U+2066–U+2069
+  return marks || embeddings || isolates ? 3 : 0;
+}
+
 std::string xml_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
-  for (char c : text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
     auto u = static_cast<unsigned char>(c);
     if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;  // not allowed in XML 1.0
+    if (std::size_t n = bidi_control_at(text, i)) {  // XML text cannot isolate them: dropped
+      i += n - 1;
+      continue;
+    }
     switch (c) {
       case '&':
         out += "&amp;";

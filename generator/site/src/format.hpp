@@ -39,7 +39,7 @@ std::string format_time_left(const Instant& deadline, const Instant& now, const 
 /// The first moment after `now` at which format_time_left() reads differently; none when past.
 std::optional<Instant> next_time_left_change(const Instant& deadline, const Instant& now);
 /// Million VND with the language's separators: "1.500,5" (vi) / "1,500.5" (en).
-std::string format_amount(double value, const Strings& s);
+std::string format_amount(Money value, const Strings& s);
 /// "Thông báo", "Công văn hướng dẫn"…
 std::string kind_label(content::Kind kind, const Strings& s);
 /// The CSS and data name of a call state: "open", "closing-soon", "closed"…

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -43,21 +44,27 @@ struct Diagnostic {
 /// Compiler-style text: "file:line:col: error: message", the line, a caret, the hint.
 std::string format_diagnostic(const Diagnostic& d);
 
-/// A sink for diagnostics, safe to share between threads.
+/// A sink for diagnostics, safe to share between threads. It keeps the first kPerFile errors
+/// and kPerFile warnings of each file and counts the rest, so 10 000 problems in one file cost
+/// one line: "… and 9980 more in FILE" (a note after that file's diagnostics).
 class Diagnostics {
  public:
+  static constexpr std::size_t kPerFile = 20;
   void add(Diagnostic d);
   void error(std::string file, SourceLoc loc, std::string message, std::string hint = {});
   void warning(std::string file, SourceLoc loc, std::string message, std::string hint = {});
   bool has_errors() const;
   std::size_t error_count() const;
   std::size_t warning_count() const;
-  /// All diagnostics so far, sorted by file, line and column.
+  /// All diagnostics kept, sorted by file, line and column, each file's "and N more" after it.
   std::vector<Diagnostic> sorted() const;
 
  private:
   mutable std::mutex mutex_;
   std::vector<Diagnostic> items_;
+  std::map<std::pair<std::string, Severity>, std::size_t> kept_;  ///< per file and severity
+  std::map<std::string, std::size_t> dropped_;                    ///< per file
+  std::size_t dropped_errors_ = 0, dropped_warnings_ = 0;
 };
 
 /// The value of a fallible operation, or the diagnostic that explains why it failed.
@@ -138,6 +145,49 @@ std::optional<Instant> parse_rfc3339(std::string_view text);
 Instant now();
 
 // ---------------------------------------------------------------------------
+// Money
+
+/// An exact amount of money, in thousandths of its unit (a proposal list's unit is million VND
+/// by default: a thousandth is 1 000 đồng). Never a double: sums and checks are exact.
+class Money {
+ public:
+  __extension__ using Units = __int128;
+  static constexpr int kDecimals = 3;         ///< decimal digits kept
+  static constexpr int kMaxWholeDigits = 15;  ///< digits before the decimal point, at most
+
+  constexpr Money() = default;
+  static constexpr Money from_thousandths(Units thousandths) { return Money(thousandths); }
+  constexpr Units thousandths() const { return thousandths_; }
+  constexpr bool negative() const { return thousandths_ < 0; }
+  /// The nearest double, for JSON numbers (exact up to 15 significant digits).
+  double to_double() const;
+
+  constexpr Money operator+(Money other) const { return Money(thousandths_ + other.thousandths_); }
+  constexpr Money operator-(Money other) const { return Money(thousandths_ - other.thousandths_); }
+  constexpr Money operator-() const { return Money(-thousandths_); }
+  constexpr Money& operator+=(Money other) {
+    thousandths_ += other.thousandths_;
+    return *this;
+  }
+  friend constexpr bool operator==(Money a, Money b) { return a.thousandths_ == b.thousandths_; }
+  friend constexpr bool operator<(Money a, Money b) { return a.thousandths_ < b.thousandths_; }
+
+ private:
+  constexpr explicit Money(Units thousandths) : thousandths_(thousandths) {}
+  Units thousandths_ = 0;
+};
+
+/// The amount of digits `whole` and `fraction` ("1500", "5"), negative if asked; nullopt, with
+/// `why` ("has more than 3 decimals …"), when they hold more than Money keeps exactly.
+std::optional<Money> money_from_digits(std::string_view whole, std::string_view fraction,
+                                       bool negative, std::string& why);
+/// Reads "1500", "-1500.5", "0.25": nullopt, with `why`, for anything else.
+std::optional<Money> parse_money(std::string_view text, std::string& why);
+/// "1500.5"; with `group` between thousands and `decimal` before the decimals, "1.500,5".
+/// Decimals are written only as far as they are not zero.
+std::string format_money(Money amount, std::string_view group = {}, char decimal = '.');
+
+// ---------------------------------------------------------------------------
 // Text
 
 /// Offset of the first byte that is not valid UTF-8, or nullopt if all is valid.
@@ -146,8 +196,11 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 std::string html_escape(std::string_view text);
 /// Appends the HTML-escaped text to `out`.
 void append_html_escaped(std::string& out, std::string_view text);
-/// Escapes for XML 1.0 (also drops characters XML forbids).
+/// Escapes for XML 1.0 (feeds, sitemaps): drops the characters XML forbids, and the bidi
+/// controls (U+200E/F, U+202A–E, U+2066–9), which XML text cannot isolate as HTML's <bdi> does.
 std::string xml_escape(std::string_view text);
+/// The length of the bidi control (U+200E/F, U+202A–E, U+2066–9) at byte `i`, or 0.
+std::size_t bidi_control_at(std::string_view text, std::size_t i);
 /// Percent-encodes for a URL query component.
 std::string url_encode(std::string_view text);
 /// One CSV field (RFC 4180) of every CSV gazette writes: quoted when it holds a comma, a
