@@ -216,6 +216,11 @@ TEST_CASE("e2e hostile: amounts are exact, and one beyond exact range is refused
         "    1;A;Viện X;999999999999999999999999999999;0;0\n"
         "               ^\n"
         "hint: write million VND as 1.500,5 (Vietnamese style) or 1500.5, without the unit\n");
+  big.write("content/proposals/2025/l.csv", header + "1;\u200B\u200C;Viện X;1;1;0\n");
+  built = big.build("2025-09-01T09:00:00+07:00");
+  CHECK(errors(built) ==
+        "content/proposals/2025/l.csv:2:1: error: the task on line 2 has no name (Tên nhiệm vụ)\n"
+        "    1;\u200B\u200C;Viện X;1;1;0\n    ^\nhint: every task needs its name\n");
   // The largest exact amounts, summed over two lists, and decimals a double would blur.
   TempSite exact({{"content/programs/1322.md", kProgram},
                   {"content/proposals/2025/l.toml", meta},

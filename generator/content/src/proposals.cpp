@@ -335,10 +335,11 @@ class CsvTasks {
       }
     }
     std::string which = "the task on line " + std::to_string(row.line);
-    if (task.name.empty()) {
+    // A name of zero-width characters only is no name either.
+    if (!text::has_visible(task.name)) {
       r_.error(stt_loc, which + " has no name (Tên nhiệm vụ)", "every task needs its name");
     }
-    if (task.lead.empty()) {
+    if (!text::has_visible(task.lead)) {
       r_.error(stt_loc, which + " has no lead organisation (Tổ chức chủ trì)",
                "name the organisation that leads the task");
     }
