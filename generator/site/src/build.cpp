@@ -208,6 +208,7 @@ BuildReport build(const config::SiteConfig& config, const BuildOptions& options,
   }
 
   if (out) {
+    fault_point("pages-written");
     Status committed = out->commit();
     if (!committed) {
       diags.add(committed.error());

@@ -260,6 +260,11 @@ inline constexpr std::string_view kOwnedMarkText =
 // ---------------------------------------------------------------------------
 // Work
 
+/// A place where a fault test stops the process as a crash or a power cut would: when the
+/// GAZETTE_FAULT environment variable names `point`, the process kills itself there with
+/// SIGKILL (kill -9). Otherwise nothing happens.
+void fault_point(std::string_view point);
+
 /// Runs fn(i) for i in [0, count) on up to `threads` threads (0: all cores).
 void parallel_for(std::size_t count, const std::function<void(std::size_t)>& fn,
                   unsigned threads = 0);
