@@ -208,3 +208,17 @@ TEST_CASE(
                  "Build failed with 1 error; the new pages are in public, the "
                  "search index is the previous one.\n"));
 }
+
+TEST_CASE("e2e safety: gazette new does not write through a symlink out of the site") {
+  TempDir outside;
+  TempSite site;
+  fs::create_directories(site.path() / "content");
+  fs::create_directory_symlink(outside.path(), site.path() / "content/notices");
+  Run made = gazette_in(site.path(), "new notice \"Thông báo\" --now 2023-04-20T09:00:00+07:00");
+  CHECK(made.exit_code == 1);
+  CHECK(made.output == "error: content/notices/2023/thong-bao.md leads outside the site (to " +
+                           real(outside.path() / "2023/thong-bao.md") +
+                           ")\nhint: gazette writes only inside the site: replace the symlink on "
+                           "its way with a folder\n");
+  CHECK(fs::is_empty(outside.path()));
+}
