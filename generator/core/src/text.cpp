@@ -81,12 +81,26 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
+std::size_t bidi_control_at(std::string_view text, std::size_t i) {
+  if (text.size() - i < 3 || text[i] != '\xE2') return 0;
+  auto b1 = static_cast<unsigned char>(text[i + 1]), b2 = static_cast<unsigned char>(text[i + 2]);
+  bool marks = b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F);     // U+200E, U+200F
+  bool embeddings = b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE;  // U+202A–U+202E
+  bool isolates = b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9;    // U+2066–U+2069
+  return marks || embeddings || isolates ? 3 : 0;
+}
+
 std::string xml_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
-  for (char c : text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
     auto u = static_cast<unsigned char>(c);
     if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;  // not allowed in XML 1.0
+    if (std::size_t n = bidi_control_at(text, i)) {  // XML text cannot isolate them: dropped
+      i += n - 1;
+      continue;
+    }
     switch (c) {
       case '&':
         out += "&amp;";
@@ -108,6 +122,45 @@ std::string xml_escape(std::string_view text) {
     }
   }
   return out;
+}
+
+namespace {
+
+bool starts_formula(std::string_view cell) {
+  return !cell.empty() && std::string_view("=+-@\t\r\n").find(cell[0]) != std::string_view::npos;
+}
+
+// -1500.5, 12, 0.25: what gazette writes in its number columns.
+bool is_plain_number(std::string_view cell) {
+  if (!cell.empty() && cell[0] == '-') cell.remove_prefix(1);
+  std::size_t dot = cell.find('.');
+  std::string_view whole = cell.substr(0, dot);
+  std::string_view fraction = dot == std::string_view::npos ? "0" : cell.substr(dot + 1);
+  auto digits = [](std::string_view d) {
+    return !d.empty() &&
+           std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  return digits(whole) && digits(fraction);
+}
+
+}  // namespace
+
+std::string csv_field(std::string_view value) {
+  std::string cell;
+  if (starts_formula(value) && value != "-" && !is_plain_number(value)) cell = "'";
+  cell += value;
+  if (cell.find_first_of(",\"\r\n;") == std::string::npos) return cell;
+  std::string out = "\"";
+  for (char c : cell) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+bool is_neutralised_csv_cell(std::string_view cell) {
+  return cell.size() > 1 && cell[0] == '\'' && starts_formula(cell.substr(1));
 }
 
 std::string url_encode(std::string_view text) {

@@ -343,6 +343,17 @@ void sort_names(std::vector<std::string>& names, const std::string& locale) {
   for (std::size_t i = 0; i < names.size(); ++i) names[i] = std::move(keyed[i].second);
 }
 
+bool has_visible(std::string_view utf8) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+  auto length = static_cast<int32_t>(utf8.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, length, c);
+    if (c >= 0 && u_isgraph(c)) return true;  // not Cc, Cf, Cs, Cn or a space (Z*)
+  }
+  return false;
+}
+
 namespace {
 
 // The zone, or null when ICU does not know it (ICU answers an unknown id with "Etc/Unknown").
