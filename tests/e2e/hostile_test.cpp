@@ -289,7 +289,7 @@ TEST_CASE(
   CHECK(contains(check.output,
                  "content/notices/a.md:5:1: error: unknown key `k0` in the front "
                  "matter\n"));
-  CHECK(contains(check.output, "note: … and 9980 more in content/notices/a.md\n"));
+  CHECK(contains(check.output, "content/notices/a.md: note: … and 9980 more in this file\n"));
   CHECK(contains(check.output, "10000 errors"));
   CHECK(check.output.size() < 20000);
 }

@@ -57,12 +57,12 @@ SourceLoc FieldReader::loc(const toml::source_region& region) const {
 void FieldReader::error(SourceLoc at, std::string message, std::string hint) {
   failed_ = true;
   diags_.add(Diagnostic{Severity::error, path_, at, std::move(message), std::move(hint),
-                        std::string(line_at(text_, at.line))});
+                        std::string(lines_.line(at.line))});
 }
 
 void FieldReader::warning(SourceLoc at, std::string message, std::string hint) {
   diags_.add(Diagnostic{Severity::warning, path_, at, std::move(message), std::move(hint),
-                        std::string(line_at(text_, at.line))});
+                        std::string(lines_.line(at.line))});
 }
 
 void FieldReader::check_keys(const toml::table& table, const std::vector<std::string>& known,
@@ -256,7 +256,7 @@ std::optional<Money> FieldReader::amount(const toml::table& t, const char* key) 
   } else if (n->is_floating_point()) {
     // The literal as written: its double would have rounded it already.
     const toml::source_region& at = n->source();
-    std::string_view line = line_at(text_, loc(at).line);
+    std::string_view line = lines_.line(loc(at).line);
     std::size_t end = at.end.line == at.begin.line ? at.end.column : line.size() + 1;
     std::string literal(code_points(line, at.begin.column, end));
     value = money_of_literal(literal, why);

@@ -18,7 +18,7 @@ class FieldReader {
   /// `line_offset`: lines of the file before the TOML text (front matter starts after "+++").
   FieldReader(const std::string& path, std::string_view file_text, int line_offset,
               const config::SiteConfig& config, Diagnostics& diags)
-      : path_(path), text_(file_text), line_offset_(line_offset), config_(config), diags_(diags) {}
+      : path_(path), lines_(file_text), line_offset_(line_offset), config_(config), diags_(diags) {}
 
   bool failed() const { return failed_; }
   SourceLoc loc(const toml::source_region& region) const;
@@ -53,7 +53,7 @@ class FieldReader {
   std::optional<Instant> instant_of(const toml::node& node, const char* key);
 
   const std::string& path_;
-  std::string_view text_;
+  LineIndex lines_;  ///< of the whole file: a list of 10,000 tasks reports and reads many lines
   int line_offset_;
   const config::SiteConfig& config_;
   Diagnostics& diags_;

@@ -1,6 +1,7 @@
 // Finds the content files and reads them in parallel.
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "csv.hpp"
@@ -27,14 +28,17 @@ bool is_content_extension(const fs::path& p) {
 void report_text_defects(const Document& doc, std::string_view raw, bool oi_is_defect,
                          Diagnostics& diags) {
   int last_line = 0;
-  for (std::size_t offset : oi_is_defect ? text::find_oi(raw) : std::vector<std::size_t>{}) {
-    SourceLoc at = locate(raw, offset);
+  std::vector<std::size_t> oi = oi_is_defect ? text::find_oi(raw) : std::vector<std::size_t>{};
+  std::optional<LineIndex> lines;
+  if (!oi.empty()) lines.emplace(raw);
+  for (std::size_t offset : oi) {
+    SourceLoc at = lines->locate(offset);
     if (at.line == last_line) continue;  // one report per line
     last_line = at.line;
     diags.add({Severity::warning, doc.path, at,
                "`ƣ` (U+01A3, a PDF-extraction defect) where `ư` is meant",
                "run gazette check --fix to replace every ƣ/Ƣ with ư/Ư",
-               std::string(line_at(raw, at.line))});
+               std::string(lines->line(at.line))});
   }
   if (!text::is_nfc(raw)) {
     diags.add({Severity::warning,

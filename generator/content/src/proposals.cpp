@@ -560,14 +560,15 @@ bool read_csv_tasks(std::string_view bytes, const std::string& csv_path, Documen
   int last_line = 0;
   std::vector<std::size_t> oi =
       oi_is_defect(config) ? text::find_oi(text) : std::vector<std::size_t>{};
+  LineIndex lines(text);
   for (std::size_t offset : oi) {
-    SourceLoc at = locate(text, offset);
+    SourceLoc at = lines.locate(offset);
     if (at.line == last_line) continue;
     last_line = at.line;
     diags.add({Severity::warning, csv_path, at,
                "`ƣ` (U+01A3, a PDF-extraction defect) where `ư` is meant",
                "run gazette check --fix to replace every ƣ/Ƣ with ư/Ư",
-               std::string(line_at(text, at.line))});
+               std::string(lines.line(at.line))});
   }
   // The tasks are read with ƣ repaired, as documents are (parse_document); problems quote the
   // file as it is.

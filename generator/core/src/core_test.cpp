@@ -187,7 +187,9 @@ TEST_CASE("core: diagnostics keep 20 errors and 20 warnings per file and count t
   CHECK(diags.warning_count() == 30);
   auto sorted = diags.sorted();
   REQUIRE(sorted.size() == 20 + 20 + 1 + 1);
-  CHECK(format_diagnostic(sorted[40]) == "note: … and 9990 more in content/a.md\n");
+  CHECK(format_diagnostic(sorted[40]) ==
+        "content/a.md: note: … and 9990 more in this file\n"
+        "hint: fix those shown and run the check again to see the rest\n");
   CHECK(sorted[41].file == "content/b.md");
   std::size_t bytes = 0;
   for (const auto& d : sorted) bytes += format_diagnostic(d).size();
@@ -223,4 +225,18 @@ TEST_CASE("core: money is exact decimal: read, summed and written without a doub
 TEST_CASE("core: XML text drops bidi controls, which it cannot isolate") {
   CHECK(xml_escape("a\u202Eb\u2066c\u2069d\u200Fe<") == "abcde&lt;");
   CHECK(xml_escape("Điện Biên") == "Điện Biên");
+}
+
+TEST_CASE("core: a line index answers as locate and line_at do, at every offset and line") {
+  for (std::string_view text : {std::string_view(""), std::string_view("a"), std::string_view("\n"),
+                                std::string_view("ab\r\ncd\n\nđ\n"), std::string_view("one\ntwo"),
+                                std::string_view("\n\nx")}) {
+    LineIndex index(text);
+    for (std::size_t offset = 0; offset <= text.size() + 1; ++offset) {
+      SourceLoc expected = locate(text, offset), got = index.locate(offset);
+      CHECK(got.line == expected.line);
+      CHECK(got.column == expected.column);
+    }
+    for (int line = -1; line <= 6; ++line) CHECK(index.line(line) == line_at(text, line));
+  }
 }

@@ -151,10 +151,10 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
     bool last_of_file = i + 1 == copy.size() || copy[i + 1].file != file;
     if (auto it = dropped.find(file); last_of_file && it != dropped.end()) {
       out.push_back({Severity::note,
+                     file,
                      {},
-                     {},
-                     "… and " + std::to_string(it->second) + " more in " + file,
-                     {},
+                     "… and " + std::to_string(it->second) + " more in this file",
+                     "fix those shown and run the check again to see the rest",
                      {}});
     }
   }
@@ -186,6 +186,31 @@ std::string_view line_at(std::string_view text, int line) {
   std::size_t end = text.find('\n', start);
   std::string_view result =
       text.substr(start, end == std::string_view::npos ? text.npos : end - start);
+  if (!result.empty() && result.back() == '\r') result.remove_suffix(1);
+  return result;
+}
+
+LineIndex::LineIndex(std::string_view text) : text_(text) {
+  starts_.push_back(0);
+  for (std::size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1)) {
+    starts_.push_back(i + 1);
+  }
+}
+
+SourceLoc LineIndex::locate(std::size_t offset) const {
+  offset = std::min(offset, text_.size());
+  auto after = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  auto line = static_cast<std::size_t>(after - starts_.begin());  // >= 1: starts_[0] is 0
+  return SourceLoc{static_cast<int>(line), static_cast<int>(offset - starts_[line - 1]) + 1};
+}
+
+std::string_view LineIndex::line(int line) const {
+  if (line < 1 || static_cast<std::size_t>(line) > starts_.size()) return {};
+  std::size_t start = starts_[static_cast<std::size_t>(line) - 1];
+  std::size_t end = static_cast<std::size_t>(line) < starts_.size()
+                        ? starts_[static_cast<std::size_t>(line)] - 1
+                        : text_.size();
+  std::string_view result = text_.substr(start, end - start);
   if (!result.empty() && result.back() == '\r') result.remove_suffix(1);
   return result;
 }

@@ -37,8 +37,8 @@ std::optional<Money> money_from_digits(std::string_view whole, std::string_view 
   }
   Money::Units units = 0;
   for (char c : whole) units = units * 10 + (c - '0');
-  for (int i = 0; i < Money::kDecimals; ++i) {
-    units = units * 10 + (static_cast<std::size_t>(i) < fraction.size() ? fraction[i] - '0' : 0);
+  for (std::size_t i = 0; i < static_cast<std::size_t>(Money::kDecimals); ++i) {
+    units = units * 10 + (i < fraction.size() ? fraction[i] - '0' : 0);
   }
   return Money::from_thousandths(negative ? -units : units);
 }
