@@ -202,6 +202,7 @@ int main(int argc, char** argv) {
   }
 
   std::vector<const Line*> order;
+  order.reserve(lines.size());
   for (const auto& l : lines) order.push_back(&l);
   std::sort(order.begin(), order.end(),
             [](const Line* a, const Line* b) { return median_of(a->ms) > median_of(b->ms); });

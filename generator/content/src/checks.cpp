@@ -50,6 +50,7 @@ void check_documents(const std::vector<Document>& docs, const config::SiteConfig
     }
   }
   std::vector<std::string> known;
+  known.reserve(programs.size());
   for (const auto& [id, doc] : programs) known.push_back(id);
   std::string known_list;
   for (const auto& id : known) known_list += (known_list.empty() ? "" : ", ") + id;

@@ -206,7 +206,7 @@ struct ColumnSpec {
 };
 
 const std::vector<ColumnSpec>& column_specs() {
-  static const std::vector<ColumnSpec> specs = {
+  static const std::vector<ColumnSpec> kSpecs = {
       {FormColumn::stt, "Stt", {"stt", "so thu tu", "tt", "no"}},
       {FormColumn::name, "Tên nhiệm vụ", {"ten nhiem vu", "nhiem vu", "name", "task"}},
       {FormColumn::lead,
@@ -236,7 +236,7 @@ const std::vector<ColumnSpec>& column_specs() {
       {FormColumn::notes, "Ghi chú", {"ghi chu", "notes", "note"}},
       {FormColumn::budget, "Dự kiến kinh phí", {"du kien kinh phi", "kinh phi", "budget"}},
   };
-  return specs;
+  return kSpecs;
 }
 
 }  // namespace
@@ -438,14 +438,14 @@ FormColumn match_column(std::string_view header) {
 
 std::string suggest_column(std::string_view header) {
   std::string normalized = normalize_header(header);
-  static const std::vector<std::string> aliases = [] {
+  static const std::vector<std::string> kAliases = [] {
     std::vector<std::string> all;
     for (const auto& spec : column_specs()) {
       for (const auto& alias : spec.aliases) all.push_back(alias);
     }
     return all;
   }();
-  std::string near = closest_match(normalized, aliases);
+  std::string near = closest_match(normalized, kAliases);
   if (near.empty()) return {};
   for (const auto& spec : column_specs()) {
     for (const auto& alias : spec.aliases) {

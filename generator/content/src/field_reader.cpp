@@ -275,13 +275,13 @@ std::optional<Money> FieldReader::amount(const toml::table& t, const char* key) 
 }
 
 const std::vector<std::string>& metadata_keys() {
-  static const std::vector<std::string> keys = {
+  static const std::vector<std::string> kEys = {
       "title",    "kind",      "slug",      "number",     "issuer",       "province",
       "issued",   "opens",     "deadline",  "extensions", "results_date", "results",
       "program",  "round",     "signer",    "recipients", "references",   "attachments",
       "contact",  "tags",      "summary",   "amends",     "replaces",     "guides",
       "based_on", "withdrawn", "submitter", "unit",       "tasks"};
-  return keys;
+  return kEys;
 }
 
 void read_metadata(const toml::table& t, FieldReader& r, Document& doc) {

@@ -284,7 +284,7 @@ struct Phrase {
 
 // The phrases by the first letter of their first word: a word is tried against a few.
 const std::array<std::vector<Phrase>, 26>& phrases_by_letter() {
-  static const auto table = [] {
+  static const auto kTable = [] {
     std::array<std::vector<Phrase>, 26> t;
     for (const auto& [list, effect] : kPhrases) {
       for (std::size_t at = 0; at < list.size();) {
@@ -301,7 +301,7 @@ const std::array<std::vector<Phrase>, 26>& phrases_by_letter() {
     }
     return t;
   }();
-  return table;
+  return kTable;
 }
 
 // The longest phrase starting at items[i], and how many items it covers.

@@ -58,12 +58,13 @@ Date civil_from_days(std::int64_t z) {
 }
 
 Instant make_instant(const Date& date, int hour, int minute, int second, int offset_minutes) {
-  std::int64_t local = days_from_civil(date) * 86400 + hour * 3600 + minute * 60 + second;
-  return Instant{local - offset_minutes * 60, offset_minutes};
+  std::int64_t local = days_from_civil(date) * 86400 + std::int64_t{hour} * 3600 +
+                       std::int64_t{minute} * 60 + second;
+  return Instant{local - std::int64_t{offset_minutes} * 60, offset_minutes};
 }
 
 LocalTime local_time(const Instant& instant) {
-  std::int64_t local = instant.epoch_seconds + instant.offset_minutes * 60;
+  std::int64_t local = instant.epoch_seconds + std::int64_t{instant.offset_minutes} * 60;
   std::int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
   std::int64_t rest = local - days * 86400;
   LocalTime t;

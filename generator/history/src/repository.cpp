@@ -100,6 +100,7 @@ Status collect_uncommitted(git_repository* repo, const RepoInfo& info,
     specs.push_back(rel);
   }
   std::vector<char*> spec_ptrs;
+  spec_ptrs.reserve(specs.size());
   for (auto& sp : specs) spec_ptrs.push_back(sp.data());
   if (!spec_ptrs.empty()) {
     options.pathspec.strings = spec_ptrs.data();

@@ -27,6 +27,7 @@ std::vector<Term> group_by(const std::vector<const Document*>& docs, std::string
     by_name[name].docs.push_back(d);
   }
   std::vector<std::string> names;
+  names.reserve(by_name.size());
   for (auto& [name, term] : by_name) names.push_back(name);
   text::sort_names(names);
   std::vector<Term> terms;

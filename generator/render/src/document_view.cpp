@@ -23,7 +23,7 @@ Value text_list(const std::vector<std::string>& items) {
 
 std::string human_size(std::uintmax_t bytes) {
   char buf[32];
-  if (bytes >= 1024 * 1024) {
+  if (bytes >= std::uintmax_t{1024} * 1024) {
     std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
   } else {
     std::snprintf(buf, sizeof buf, "%ju KB", (bytes + 1023) / 1024);

@@ -54,7 +54,7 @@ std::string titled(const std::string& heading, std::size_t page, const Strings& 
 
 void add_paginated(Jobs& jobs, const ViewContext& ctx, const std::string& base,
                    const std::string& template_name, std::vector<const Document*> docs,
-                   std::function<Value(std::size_t page)> frame) {
+                   const std::function<Value(std::size_t page)>& frame) {
   std::size_t size = static_cast<std::size_t>(ctx.config.list_page_size);
   std::size_t pages = std::max<std::size_t>(1, (docs.size() + size - 1) / size);
   auto shared = std::make_shared<std::vector<const Document*>>(std::move(docs));

@@ -22,7 +22,7 @@ std::string titled(const std::string& heading, std::size_t page, const Strings& 
 /// `template_name`; `frame` makes what a page shows besides its items.
 void add_paginated(Jobs& jobs, const ViewContext& ctx, const std::string& base,
                    const std::string& template_name, std::vector<const Document*> docs,
-                   std::function<Value(std::size_t page)> frame);
+                   const std::function<Value(std::size_t page)>& frame);
 
 /// One job per document page (proposal lists with their tables).
 void add_document_pages(Jobs& jobs, const ViewContext& ctx, const RenderedBodies& bodies);

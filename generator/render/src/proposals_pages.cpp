@@ -92,6 +92,7 @@ Value leads_view(const std::vector<Task>& tasks, const Strings& s) {
   std::map<std::string, Sums> by_lead;
   for (const Task& t : tasks) by_lead[t.lead].add(t);
   std::vector<std::string> names;
+  names.reserve(by_lead.size());
   for (const auto& [name, sums] : by_lead) names.push_back(name);
   text::sort_names(names, s.language());
   std::stable_sort(names.begin(), names.end(), [&](const std::string& a, const std::string& b) {

@@ -105,6 +105,7 @@ Result<search::PreparedIndex> write_search_index(const model::SiteModel& model,
     archives[name].records.push_back(&r);
   }
   std::vector<search::Archive> list;
+  list.reserve(archives.size());
   for (auto& [name, archive] : archives) list.push_back(std::move(archive));
   return search::write_index(live, list, config.search.index_dir, threads, source_commit);
 }

@@ -249,7 +249,8 @@ const std::map<std::string, std::string>& Theme::strings(const std::string& lang
   return it != strings_.end() ? it->second : kNone;
 }
 
-Result<Theme> load_theme_files(std::map<std::string, std::string> files, std::string origin) {
+Result<Theme> load_theme_files(const std::map<std::string, std::string>& files,
+                               std::string origin) {
   Theme theme;
   theme.origin_ = std::move(origin);
   std::map<std::string, std::string> partials;

@@ -98,8 +98,8 @@ struct Tables {
 };
 
 const Tables& tables() {
-  static const Tables instance;  // immutable once built; safe to read from any thread
-  return instance;
+  static const Tables kTables;  // immutable once built; safe to read from any thread
+  return kTables;
 }
 
 // Calls fn(code point, byte offset, byte length) for each code point; invalid bytes are
@@ -384,7 +384,8 @@ std::optional<int> utc_offset_minutes(const std::string& zone, int year, int mon
                                       int hour, int minute) {
   // Local wall-clock milliseconds, as if UTC; ask the zone for its offset at that local time.
   int64_t days = days_from_civil(Date{year, month, day});
-  auto local_ms = static_cast<UDate>((days * 86400 + hour * 3600 + minute * 60) * 1000);
+  auto local_ms =
+      static_cast<UDate>((days * 86400 + int64_t{hour} * 3600 + int64_t{minute} * 60) * 1000);
   return offset_at(zone, local_ms, true);
 }
 

@@ -102,6 +102,7 @@ template <typename Filter>
 Xapian::Query any_of(const std::vector<Filter>& values, const char* prefix,
                      std::string (*key)(const Filter&)) {
   std::vector<Xapian::Query> terms;
+  terms.reserve(values.size());
   for (const auto& v : values) terms.emplace_back(std::string(prefix) + key(v));
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }

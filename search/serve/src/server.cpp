@@ -95,7 +95,7 @@ struct Server::Impl {
     detail::Reply reply = searches->answer(format, params, options.clock());
     res.status = reply.status;
     if (!reply.cache.empty()) res.set_header("X-Cache", reply.cache);
-    res.set_content(std::move(reply.body), reply.content_type.c_str());
+    res.set_content(reply.body, reply.content_type);
   }
 
   void serve_file(const httplib::Request& req, httplib::Response& res) {
@@ -126,7 +126,7 @@ struct Server::Impl {
     res.set_header("Cache-Control",
                    file->extension() == ".html" ? "no-cache" : "public, max-age=300");
     res.set_header("X-Content-Type-Options", "nosniff");
-    res.set_content(std::move(*bytes), content_type(*file).c_str());
+    res.set_content(*bytes, content_type(*file));
   }
 
   void routes() {
@@ -181,7 +181,7 @@ Status Server::listen() {
 }
 
 Status Server::bind() {
-  if (!impl_->http.bind_to_port(impl_->options.host.c_str(), impl_->options.port)) {
+  if (!impl_->http.bind_to_port(impl_->options.host, impl_->options.port)) {
     return Diagnostic{
         Severity::error,
         "",
@@ -195,7 +195,7 @@ Status Server::bind() {
 }
 
 int Server::bind_any_port() {
-  int port = impl_->http.bind_to_any_port(impl_->options.host.c_str());
+  int port = impl_->http.bind_to_any_port(impl_->options.host);
   if (port > 0) impl_->widen_queue();
   return port;
 }

@@ -80,7 +80,7 @@ class Theme {
 
  private:
   friend Result<Theme> load_theme(const std::filesystem::path& dir);
-  friend Result<Theme> load_theme_files(std::map<std::string, std::string> files,
+  friend Result<Theme> load_theme_files(const std::map<std::string, std::string>& files,
                                         std::string origin);
   friend class Renderer;
   std::map<std::string, std::string> templates_;  ///< name → source
@@ -113,6 +113,6 @@ class Renderer {
 Result<Theme> load_theme(const std::filesystem::path& dir);
 
 /// Loads a theme from files in memory (relative path → bytes).
-Result<Theme> load_theme_files(std::map<std::string, std::string> files, std::string origin);
+Result<Theme> load_theme_files(const std::map<std::string, std::string>& files, std::string origin);
 
 }  // namespace gazette::templates
