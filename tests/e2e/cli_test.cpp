@@ -4,28 +4,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "run_gazette.hpp"
 #include "temp_site.hpp"
-
-namespace {
-
-struct Run {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr
-};
-
-Run run_gazette(const std::string& args, const std::filesystem::path& cwd = {}) {
-  TempDir scratch;
-  std::string capture = (scratch.path() / "out.txt").string();
-  std::string command = (cwd.empty() ? "" : "cd '" + cwd.string() + "' && ") + "'" +
-                        GAZETTE_BINARY + "' " + args + " > '" + capture + "' 2>&1";
-  int status = std::system(command.c_str());
-  Run run;
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  run.output = scratch.read("out.txt");
-  return run;
-}
-
-}  // namespace
 
 TEST_CASE("cli: every command has --help") {
   for (const char* command : {"build", "check", "new", "serve"}) {

@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 
+#include "run_gazette.hpp"
 #include "temp_site.hpp"
 #include "test_repo.hpp"
 
@@ -20,17 +21,8 @@ const char* kNoticeV2 =
     "+++\ntitle = \"Thông báo đề xuất\"\nkind = \"notice\"\nissued = 2023-04-12\n"
     "deadline = 2023-04-30T17:00:00+07:00\n+++\nThời hạn nhận hồ sơ: Trước ngày 30/4/2023.\n";
 
-struct Run {
-  int exit_code = -1;
-  std::string output;
-};
-
 Run gazette_in(const std::filesystem::path& dir, const std::string& args) {
-  TempDir scratch;
-  std::string command = "cd '" + dir.string() + "' && '" + GAZETTE_BINARY + "' " + args + " > '" +
-                        (scratch.path() / "out").string() + "' 2>&1";
-  int status = std::system(command.c_str());
-  return Run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, scratch.read("out")};
+  return run_gazette(args, dir);
 }
 
 // A site that is its own repository: site.toml and content/ committed.

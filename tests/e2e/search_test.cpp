@@ -16,49 +16,10 @@
 
 #include "gazette/search.hpp"
 #include "gazette/serve.hpp"
+#include "running_server.hpp"
 #include "temp_site.hpp"
 
 namespace {
-
-// A server for a built site on a free port of 127.0.0.1, stopped at the end of the test.
-class RunningServer {
- public:
-  RunningServer(const TempSite& site, std::function<gazette::Instant()> clock = {}) {
-    auto config = gazette::config::load_site(site.path());
-    REQUIRE(config.ok());
-    config_ = *config;
-    gazette::serve::ServerOptions options;
-    options.root = config_.output_dir;
-    options.site = &config_;
-    options.clock =
-        clock ? clock : [] { return *gazette::parse_rfc3339("2023-04-20T09:00:00+07:00"); };
-    server_ = std::make_unique<gazette::serve::Server>(options);
-    port_ = server_->bind_any_port();
-    REQUIRE(port_ > 0);
-    thread_ = std::thread([this] { server_->listen_after_bind(); });
-    while (!server_->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  ~RunningServer() {
-    server_->stop();
-    thread_.join();
-  }
-  httplib::Result get(const std::string& path) {
-    httplib::Client client("127.0.0.1", port_);
-    return client.Get(path.c_str());
-  }
-  nlohmann::json api(const std::string& params) {
-    auto res = get("/api/search?" + params);
-    REQUIRE(res);
-    REQUIRE(res->status == 200);
-    return nlohmann::json::parse(res->body);
-  }
-
- private:
-  gazette::config::SiteConfig config_;
-  std::unique_ptr<gazette::serve::Server> server_;
-  std::thread thread_;
-  int port_ = 0;
-};
 
 bool can_connect(int port) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
@@ -81,12 +42,6 @@ struct Child {
     }
   }
 };
-
-std::vector<std::string> urls_of(const nlohmann::json& j) {
-  std::vector<std::string> urls;
-  for (const auto& hit : j["hits"]) urls.push_back(hit["url"].get<std::string>());
-  return urls;
-}
 
 std::map<std::string, std::string> sample_site() {
   return {
@@ -323,5 +278,11 @@ TEST_CASE("e2e search: a local index and a remote shard served by xapian-tcpsrv 
     CHECK(std::find(urls.begin(), urls.end(), "/notice/2023/a/") != urls.end());
     CHECK(urls_of(server.api("q=kho+luu+tru+rieng")) ==
           std::vector<std::string>{"/notice/2023/far/"});
+    // The results page counts open and closed calls across both, as it does locally.
+    auto page = server.get("/search?q=nang+suat");
+    REQUIRE(page);
+    CHECK(page->status == 200);
+    CHECK(contains(page->body, "href=\"/notice/2023/far/\""));
+    CHECK(contains(page->body, "Đang nhận hồ sơ</a> <span class=\"count\">(1)</span>"));
   }
 }
