@@ -70,7 +70,10 @@ struct SearchPages::Impl {
   std::unique_ptr<Strings> strings;
 
   ViewContext context(Instant now) const {
-    return ViewContext{empty_model, config, *strings, now, 420};
+    LocalTime utc = local_time(Instant{now.epoch_seconds, 0});
+    int offset = text::utc_offset_minutes(config.timezone, utc.date.year, utc.date.month,
+                                          utc.date.day, utc.hour, utc.minute);
+    return ViewContext{empty_model, config, *strings, now, offset == -1000000 ? 420 : offset};
   }
 
   std::string link(const Query& q, int page = 1) const {

@@ -9,6 +9,7 @@
 #include "gazette/search.hpp"
 #include "gazette/serve.hpp"
 #include "gazette/site.hpp"
+#include "gazette/text.hpp"
 #include "params.hpp"
 
 namespace gazette::serve {
@@ -64,6 +65,14 @@ namespace {
 
 constexpr int kConnectionThreads = 64;  // each keep-alive connection holds a thread
 constexpr std::size_t kWorkers = 8;     // searchers: enough to keep the cores busy
+
+// The site's UTC offset at `now`: date ranges are whole days of its time zone.
+int site_offset(const config::SiteConfig& site, Instant now) {
+  LocalTime utc = local_time(Instant{now.epoch_seconds, 0});
+  int offset = text::utc_offset_minutes(site.timezone, utc.date.year, utc.date.month, utc.date.day,
+                                        utc.hour, utc.minute);
+  return offset == -1000000 ? search::Query{}.utc_offset_minutes : offset;
+}
 
 // What a request needs to search and render, not shareable between threads: kept in a pool.
 struct Worker {
@@ -192,6 +201,7 @@ struct Server::Impl {
     detail::Params params(req.params.begin(), req.params.end());
     int page_size = options.site ? options.site->search.page_size : 10;
     auto query = detail::parse_query(params, now, page_size);
+    if (query && options.site) query->utc_offset_minutes = site_offset(*options.site, now);
     search::Results results;
     std::string error;
     search::Query q;
