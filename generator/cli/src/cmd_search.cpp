@@ -84,9 +84,13 @@ int run_search(const SearchArgs& args) {
     if (!h.issuer.empty()) std::printf(" · %s", h.issuer.c_str());
     std::printf(" · %s", format_iso_date(h.issued).c_str());
     if (h.deadline) {
-      bool open = *h.deadline > *clock && !(h.opens && *h.opens > *clock);
+      // A withdrawn (or replaced) call is closed, as its page says.
+      bool upcoming = !h.withdrawn && h.opens && *h.opens > *clock;
+      bool open = !h.withdrawn && !upcoming && *h.deadline > *clock;
       std::printf(" · deadline %s (%s)", format_rfc3339(*h.deadline).c_str(),
-                  open ? "open" : (h.opens && *h.opens > *clock ? "upcoming" : "closed"));
+                  open       ? "open"
+                  : upcoming ? "upcoming"
+                             : "closed");
     }
     std::printf("\n   %s%s\n", config->base_url.c_str(), h.url.substr(1).c_str());
     if (!h.snippet_html.empty())

@@ -75,7 +75,7 @@ std::vector<search::Record> search_records(const SiteModel& model, const Rendere
     r.issued = d.issued;
     r.deadline = d.deadline;
     r.opens = d.opens;
-    r.withdrawn = !d.withdrawn.empty();
+    r.withdrawn = superseded(model, d);  // no longer open, as its page says
     r.body = bodies[i].plain_text;
     // Words a reader may search by that are not in the text: tags, cited numbers, people.
     for (const auto* list : {&d.tags, &d.references, &d.recipients}) {

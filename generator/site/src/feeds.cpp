@@ -139,10 +139,9 @@ void add_calendars(std::vector<PageJob>& jobs, const ViewContext& ctx) {
       [&ctx](templates::Renderer&) {
         std::vector<const Document*> calls;
         for (const Document* d : ctx.model.listed) {
-          CallState state = call_state(*d, ctx.now, ctx.config.closing_soon_days);
-          if ((state == CallState::open || state == CallState::closing_soon ||
-               state == CallState::upcoming) &&
-              !superseded(ctx.model, *d)) {
+          CallState state = call_state(ctx.model, *d, ctx.now, ctx.config.closing_soon_days);
+          if (state == CallState::open || state == CallState::closing_soon ||
+              state == CallState::upcoming) {
             calls.push_back(d);
           }
         }
@@ -154,7 +153,8 @@ void add_calendars(std::vector<PageJob>& jobs, const ViewContext& ctx) {
       [&ctx](templates::Renderer&) {
         std::vector<const Document*> soon;
         for (const Document* d : ctx.model.open_calls) {
-          if (call_state(*d, ctx.now, ctx.config.closing_soon_days) == CallState::closing_soon) {
+          if (call_state(ctx.model, *d, ctx.now, ctx.config.closing_soon_days) ==
+              CallState::closing_soon) {
             soon.push_back(d);
           }
         }

@@ -78,10 +78,13 @@ bool superseded(const SiteModel& model, const Document& doc) {
   return !doc.withdrawn.empty() || model.replaced_by.count(&doc) > 0;
 }
 
-CallState call_state(const Document& doc, Instant now, int closing_soon_days) {
+namespace {
+
+// `taking`: the call still takes proposals (not withdrawn or replaced).
+CallState state_of(const Document& doc, Instant now, int closing_soon_days, bool taking) {
   if (!doc.deadline) return CallState::none;
-  if (doc.opens && now < *doc.opens) return CallState::upcoming;
-  if (now < *doc.deadline) {
+  if (taking && doc.opens && now < *doc.opens) return CallState::upcoming;
+  if (taking && now < *doc.deadline) {
     std::int64_t left = doc.deadline->epoch_seconds - now.epoch_seconds;
     return left <= std::int64_t{closing_soon_days} * 86400 ? CallState::closing_soon
                                                            : CallState::open;
@@ -94,6 +97,17 @@ CallState call_state(const Document& doc, Instant now, int closing_soon_days) {
     return CallState::results;
   }
   return CallState::closed;
+}
+
+}  // namespace
+
+CallState call_state(const Document& doc, Instant now, int closing_soon_days) {
+  return state_of(doc, now, closing_soon_days, doc.withdrawn.empty());
+}
+
+CallState call_state(const SiteModel& model, const Document& doc, Instant now,
+                     int closing_soon_days) {
+  return state_of(doc, now, closing_soon_days, !superseded(model, doc));
 }
 
 std::optional<Instant> earliest(std::optional<Instant> a, std::optional<Instant> b) {
@@ -204,8 +218,8 @@ SiteModel assemble(std::vector<Document> documents, const config::SiteConfig& co
   }
 
   for (const Document* d : m.listed) {
-    CallState s = call_state(*d, now, config.closing_soon_days);
-    if ((s == CallState::open || s == CallState::closing_soon) && !superseded(m, *d)) {
+    CallState s = call_state(m, *d, now, config.closing_soon_days);
+    if (s == CallState::open || s == CallState::closing_soon) {
       m.open_calls.push_back(d);
     }
   }

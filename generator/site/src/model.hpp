@@ -77,8 +77,12 @@ bool superseded(const SiteModel& model, const Document& doc);
 /// The earlier of two instants; either may be none.
 std::optional<Instant> earliest(std::optional<Instant> a, std::optional<Instant> b);
 
-/// The state of a document's call at `now`; `none` without a deadline.
+/// The state of a document's call at `now`; `none` without a deadline. A withdrawn call is
+/// closed whatever its dates say.
 CallState call_state(const Document& doc, Instant now, int closing_soon_days);
+/// The same, and a call replaced by another document is closed too (as it is in search).
+CallState call_state(const SiteModel& model, const Document& doc, Instant now,
+                     int closing_soon_days);
 
 /// The first instant after `now` at which the document's call changes state; none if never.
 std::optional<Instant> next_state_change(const Document& doc, Instant now, int closing_soon_days);

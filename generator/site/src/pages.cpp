@@ -215,7 +215,7 @@ void add_list_pages(std::vector<PageJob>& jobs, const ViewContext& ctx,
         item.set("count", st.format("documents_count", {{"n", std::to_string(round.docs.size())}}));
         std::size_t open = static_cast<std::size_t>(
             std::count_if(round.docs.begin(), round.docs.end(), [&](const Document* d) {
-              CallState cs = call_state(*d, ctx.now, ctx.config.closing_soon_days);
+              CallState cs = call_state(ctx.model, *d, ctx.now, ctx.config.closing_soon_days);
               return cs == CallState::open || cs == CallState::closing_soon;
             }));
         set_opt(item, "open", open ? st.format("open_count", {{"n", std::to_string(open)}}) : "");
@@ -230,9 +230,8 @@ void add_list_pages(std::vector<PageJob>& jobs, const ViewContext& ctx,
     for (const Round& round : p.rounds) {
       std::vector<const Document*> open;
       for (const Document* d : round.docs) {
-        CallState cs = call_state(*d, ctx.now, ctx.config.closing_soon_days);
-        if ((cs == CallState::open || cs == CallState::closing_soon) &&
-            !superseded(ctx.model, *d)) {
+        CallState cs = call_state(ctx.model, *d, ctx.now, ctx.config.closing_soon_days);
+        if (cs == CallState::open || cs == CallState::closing_soon) {
           open.push_back(d);
         }
       }

@@ -389,7 +389,7 @@ std::vector<search::Record> task_records(const SiteModel& model) {
       r.submitter = submitter_of(list);
       r.lead = t.lead;
       r.issued = list.issued;
-      r.withdrawn = !list.withdrawn.empty();
+      r.withdrawn = superseded(model, list);
       for (const std::string* part : {&t.objectives, &t.content, &t.results, &t.notes}) {
         if (!part->empty()) r.body += (r.body.empty() ? "" : "\n") + *part;
       }

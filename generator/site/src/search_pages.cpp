@@ -34,6 +34,7 @@ content::Document call_of(const search::Hit& hit) {
   content::Document d;
   d.deadline = hit.deadline;
   d.opens = hit.opens;
+  if (hit.withdrawn) d.withdrawn = "withdrawn";  // or replaced: closed either way
   return d;
 }
 

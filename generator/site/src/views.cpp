@@ -210,7 +210,7 @@ Value site_view(const ViewContext& ctx, const std::string& asset_version) {
 Value deadline_view(const Document& doc, const ViewContext& ctx) {
   if (!doc.deadline) return Value();
   const Strings& s = ctx.strings;
-  CallState state = call_state(doc, ctx.now, ctx.config.closing_soon_days);
+  CallState state = call_state(ctx.model, doc, ctx.now, ctx.config.closing_soon_days);
   Value d = Value::object();
   d.set("text", format_deadline(*doc.deadline, s));
   d.set("short", format_date_short(local_time(*doc.deadline).date, s));
