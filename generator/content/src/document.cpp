@@ -116,10 +116,30 @@ void resolve_attachments(Document& doc, const config::SiteConfig& config,
   }
 }
 
+// Whether text shows nothing: spaces, including the no-break and wide spaces that text
+// pasted from a word processor or a PDF carries.
+bool is_blank(std::string_view text) {
+  static constexpr std::string_view kSpaces[] = {
+      "\xC2\xA0",     "\xE2\x80\x80", "\xE2\x80\x81", "\xE2\x80\x82", "\xE2\x80\x83",
+      "\xE2\x80\x84", "\xE2\x80\x85", "\xE2\x80\x86", "\xE2\x80\x87", "\xE2\x80\x88",
+      "\xE2\x80\x89", "\xE2\x80\x8A", "\xE2\x80\x8B", "\xE2\x80\xAF", "\xE2\x81\x9F",
+      "\xE3\x80\x80", "\xEF\xBB\xBF"};
+  while (!(text = trim(text)).empty()) {
+    auto space = std::find_if(std::begin(kSpaces), std::end(kSpaces),
+                              [&](std::string_view s) { return text.starts_with(s); });
+    if (space == std::end(kSpaces)) return false;
+    text.remove_prefix(space->size());
+  }
+  return true;
+}
+
 void check_required(Document& doc, const toml::table& table, detail::FieldReader& reader) {
   SourceLoc top{1, 1};
-  if (!table.contains("title") || doc.title.empty()) {
+  if (!table.contains("title")) {
     reader.error(top, "the document has no `title`", "add title = \"…\" to the front matter");
+  } else if (is_blank(doc.title)) {
+    reader.error(doc.loc_of("title"), "`title` is empty",
+                 "write the document's title: title = \"Thông báo …\"");
   }
   if (!table.contains("issued")) {
     reader.error(top, "the document has no `issued` date",
