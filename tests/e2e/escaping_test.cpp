@@ -25,10 +25,8 @@ std::string payload_crlf(const std::string& field) {
 
 // What must never be seen raw in HTML or XML, whichever field it came from. (A raw ' is
 // harmless in text and the theme quotes attributes with ": Markdown text may keep it.)
-const std::vector<std::string> kRawInMarkup = {"<zz-",        "</zz-",
-                                               "\"zzq\"",    "]]>",
-                                               "<script>zz", "href=\"javascript:",
-                                               "<img src=x"};
+const std::vector<std::string> kRawInMarkup = {
+    "<zz-", "</zz-", "\"zzq\"", "]]>", "<script>zz", "href=\"javascript:", "<img src=x"};
 
 // A TOML basic string holding `text` exactly.
 std::string toml(const std::string& text) {
@@ -62,10 +60,10 @@ std::string payload_notice(const std::string& deadline) {
          "issued = 2023-04-12\ndeadline = " + deadline + "\n" +
          "opens = 2023-04-13T08:00:00+07:00\n" + kv("program", "program") + "round = 2024\n" +
          "signer = { name = " + toml(payload("signer-name")) +
-         ", title = " + toml(payload("signer-title")) + " }\n" +
-         "recipients = [" + toml(payload("recipient")) + "]\n" +
-         "references = [" + toml(payload("reference")) + "]\n" + "attachments = [{ title = " +
-         toml(payload("attachment")) + ", file = " + toml(kAttachment) + " }]\n" +
+         ", title = " + toml(payload("signer-title")) + " }\n" + "recipients = [" +
+         toml(payload("recipient")) + "]\n" + "references = [" + toml(payload("reference")) +
+         "]\n" + "attachments = [{ title = " + toml(payload("attachment")) +
+         ", file = " + toml(kAttachment) + " }]\n" +
          "contact = { office = " + toml(payload("office")) + ", phone = " + toml(payload("phone")) +
          ", email = " + toml(payload("email")) + ", address = " + toml(payload("address")) +
          " }\n" + "tags = [" + toml(payload_crlf("tag")) + "]\n" + kv("summary", "summary") +
@@ -82,11 +80,10 @@ std::string payload_notice(const std::string& deadline) {
 }
 
 std::map<std::string, std::string> payload_files() {
-  std::string list = "title = " + toml(payload("list-title")) +
-                     "\nkind = \"proposal-list\"\n" + kv("issuer", "list-issuer") +
-                     kv("submitter", "submitter") + kv("province", "province") +
-                     "issued = 2023-04-12\n" + kv("program", "program") + "round = 2024\n" +
-                     kv("unit", "unit") +
+  std::string list = "title = " + toml(payload("list-title")) + "\nkind = \"proposal-list\"\n" +
+                     kv("issuer", "list-issuer") + kv("submitter", "submitter") +
+                     kv("province", "province") + "issued = 2023-04-12\n" +
+                     kv("program", "program") + "round = 2024\n" + kv("unit", "unit") +
                      "[[tasks]]\nstt = 1\n"
                      "name = " +
                      toml(payload_crlf("task-name")) + "\n" + kv("lead", "task-lead") +
@@ -101,12 +98,11 @@ std::map<std::string, std::string> payload_files() {
       {"content/programs/program.md",
        "+++\ntitle = " + toml(payload("program-title")) +
            "\nissued = 2020-08-31\nprogram = " + toml(payload("program")) + "\n+++\nx\n"},
-      {"content/notices/zz <zz-file> & \"zzq\".md",
-       payload_notice("2023-04-22T17:00:00+07:00")},
+      {"content/notices/zz <zz-file> & \"zzq\".md", payload_notice("2023-04-22T17:00:00+07:00")},
       {"content/notices/withdrawn.md",
-       notice("Thu hồi", "deadline = 2023-05-01T17:00:00+07:00\nwithdrawn = " +
-                             toml(payload("withdrawn")) + "\namends = [" +
-                             toml(payload("number")) + "]\n")},
+       notice("Thu hồi",
+              "deadline = 2023-05-01T17:00:00+07:00\nwithdrawn = " + toml(payload("withdrawn")) +
+                  "\namends = [" + toml(payload("number")) + "]\n")},
       {"content/notices/results.md",
        notice("Kết quả", "deadline = 2023-04-15T17:00:00+07:00\nresults_date = 2023-04-18\n" +
                              std::string("results = ") + toml(payload("call-results")) + "\n")},
@@ -189,7 +185,8 @@ bool check_file(const std::string& name, const std::string& text) {
     std::vector<std::string> values;
     strings_of(j, values);
     bool whole = false;  // some field came through exactly as written
-    for (const auto& v : values) whole |= contains(v, payload("title")) || contains(v, payload("task-name"));
+    for (const auto& v : values)
+      whole |= contains(v, payload("title")) || contains(v, payload("task-name"));
     CHECK_MESSAGE(whole, name);
   } else if (ext == ".csv") {
     auto rows = csv_rows(text);
@@ -241,11 +238,17 @@ TEST_CASE("escaping: no user-written text comes out raw in any file of the built
   auto escaped = [](const std::string& field) { return "&lt;zz-" + field + "&gt;"; };
   std::string doc = files["notice/2023/zz-zz-file-zzq/index.html"];
   REQUIRE_FALSE(doc.empty());
-  for (const char* field :
-       {"title", "number", "issuer", "province", "signer-name", "signer-title", "recipient",
-        "reference", "attachment", "office", "phone", "email", "address", "tag", "heading",
-        "body", "cell", "extension-note", "program-title", "change-note", "site-title",
-        "site-description"}) {
+  for (const char* field : {"title",         "number",
+                            "issuer",        "province",
+                            "signer-name",   "signer-title",
+                            "recipient",     "reference",
+                            "attachment",    "office",
+                            "phone",         "email",
+                            "address",       "tag",
+                            "heading",       "body",
+                            "cell",          "extension-note",
+                            "program-title", "change-note",
+                            "site-title",    "site-description"}) {
     CHECK_MESSAGE(contains(doc, escaped(field)), field);
   }
   CHECK((contains(doc, "href=\"/files/m%E1%BA%ABu%20%26%20%27a%27%20%22b%22.txt\"") ||
@@ -253,15 +256,15 @@ TEST_CASE("escaping: no user-written text comes out raw in any file of the built
   CHECK(contains(doc, "content/notices/zz &lt;zz-file&gt; &amp; &quot;zzq&quot;.md"));
   CHECK(contains(files["notice/2023/withdrawn/index.html"], escaped("withdrawn")));
   std::string list = files["proposal-list/2023/list/index.html"];
-  for (const char* field : {"list-title", "list-issuer", "submitter", "task-name", "task-lead",
-                            "task-partner", "task-objectives", "task-content", "task-results",
-                            "task-duration", "task-notes"}) {
+  for (const char* field :
+       {"list-title", "list-issuer", "submitter", "task-name", "task-lead", "task-partner",
+        "task-objectives", "task-content", "task-results", "task-duration", "task-notes"}) {
     CHECK_MESSAGE(contains(list, escaped(field)), field);
   }
   // Lists, the home page, feeds and calendars name the document by its title.
   for (const char* page : {"index.html", "notice/index.html", "archive/2023/index.html",
-                           "province/zz-province-zzq-zzs-script-zz-script/index.html",
-                           "feed.xml", "notice/feed.xml", "closing-soon.xml"}) {
+                           "province/zz-province-zzq-zzs-script-zz-script/index.html", "feed.xml",
+                           "notice/feed.xml", "closing-soon.xml"}) {
     CHECK_MESSAGE(contains(files[page], escaped("title")), std::string(page));
   }
   bool change_page = false;
@@ -310,9 +313,9 @@ TEST_CASE("escaping: no user-written text comes out raw in any file of the built
   std::string province = gazette::url_encode(payload("province"));
   for (const std::string& path : std::vector<std::string>{
            "/search?q=zz", "/search?q=" + q, "/search?q=zz&province=" + province,
-        "/search?province=" + province + "&kind=task", "/search?q=" + q + "&page=2",
-        "/search.atom?q=zz", "/search.atom?q=" + q + "&province=" + province,
-        "/search?q=" + q + "&sort=wrong", "/search?q=zz&facets=1"}) {
+           "/search?province=" + province + "&kind=task", "/search?q=" + q + "&page=2",
+           "/search.atom?q=zz", "/search.atom?q=" + q + "&province=" + province,
+           "/search?q=" + q + "&sort=wrong", "/search?q=zz&facets=1"}) {
     auto res = server.get(path);
     REQUIRE_MESSAGE(res, path);
     CHECK_MESSAGE(res->status != 500, path);
