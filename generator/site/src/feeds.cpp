@@ -16,10 +16,16 @@ std::string absolute(const ViewContext& ctx, const std::string& url) {
   return ctx.config.base_url + (url.empty() || url[0] != '/' ? url : url.substr(1));
 }
 
-// A date as the start of that day in the site's offset (documents carry dates, feeds want
-// instants).
-std::string day_instant(const Date& date, const ViewContext& ctx) {
-  return format_rfc3339(make_instant(date, 0, 0, 0, ctx.utc_offset_minutes));
+// An entry's published and updated instants: the start of its issued day in the site's
+// offset, or with git history when it was first committed and last amended (minor corrections
+// do not count, so they do not resurface in feed readers).
+std::pair<Instant, Instant> entry_dates(const Document& d, const ViewContext& ctx) {
+  Instant published = make_instant(d.issued, 0, 0, 0, ctx.utc_offset_minutes), amended = published;
+  if (const auto* file = ctx.history ? ctx.history->of(d) : nullptr) {
+    if (const auto* first = file->first_published()) published = amended = first->when;
+    if (const auto* last = file->last_amended()) amended = last->when;
+  }
+  return {published, amended};
 }
 
 // iCalendar TEXT: backslash, semicolon, comma and line breaks escaped.
@@ -182,8 +188,13 @@ std::string atom_feed(const std::string& self_url, const std::string& alternate_
   const Strings& s = ctx.strings;
   std::size_t count = std::min(docs.size(), static_cast<std::size_t>(ctx.config.feed_entries));
   std::string author = ctx.config.publisher.empty() ? ctx.config.title : ctx.config.publisher;
-  std::string updated =
-      docs.empty() ? format_rfc3339(ctx.now) : day_instant(docs.front()->issued, ctx);
+  // The feed is as new as its newest entry.
+  std::optional<Instant> newest;
+  for (std::size_t i = 0; i < count; ++i) {
+    Instant amended = entry_dates(*docs[i], ctx).second;
+    if (!newest || newest->epoch_seconds < amended.epoch_seconds) newest = amended;
+  }
+  std::string updated = format_rfc3339(newest.value_or(ctx.now));
   std::string out;
   out.reserve(1024 + count * 600);
   out += "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
@@ -212,16 +223,9 @@ std::string atom_feed(const std::string& self_url, const std::string& alternate_
     out += "    <title>" + xml_escape(d.title) + "</title>\n";
     out += "    <link rel=\"alternate\" type=\"text/html\" href=\"" + xml_escape(link) + "\"/>\n";
     out += "    <id>" + xml_escape(link) + "</id>\n";
-    // With git history: published when first committed, updated when last amended (minor
-    // corrections do not count, so they do not resurface in feed readers).
-    std::string published = day_instant(d.issued, ctx), amended = published;
-    if (const auto* file = ctx.history ? ctx.history->of(d) : nullptr) {
-      if (const auto* first = file->first_published())
-        published = amended = format_rfc3339(first->when);
-      if (const auto* last = file->last_amended()) amended = format_rfc3339(last->when);
-    }
-    out += "    <published>" + published + "</published>\n";
-    out += "    <updated>" + amended + "</updated>\n";
+    auto [published, amended] = entry_dates(d, ctx);
+    out += "    <published>" + format_rfc3339(published) + "</published>\n";
+    out += "    <updated>" + format_rfc3339(amended) + "</updated>\n";
     if (!d.issuer.empty())
       out += "    <author><name>" + xml_escape(d.issuer) + "</name></author>\n";
     out += "    <category term=\"" + std::string(content::kind_name(d.kind)) + "\" label=\"" +
