@@ -132,6 +132,7 @@ TEST_CASE("e2e search: bad input gets a page or a 400 with a message, never a 50
            {"/search?page=99999", 400, "`page` must be a page number from 1 to 10000"},
            {"/search?q=duong&page=50", 200, "Trang này không có kết quả."},
            {"/search?page=abc", 400, "`page` must be a page number from 1 to 10000"},
+           {"/search?page=0", 400, "`page` must be a page number from 1 to 10000"},
            {"/search?round=x", 400, "`round` must be a year such as 2024"},
            {"/search?sort=random", 400, "`sort` must be relevance, newest or deadline"},
            {"/search?open=maybe", 400, "`open` must be 1 (open calls) or 0 (closed calls)"},
