@@ -106,6 +106,9 @@ std::map<std::string, std::string> payload_files() {
       {"content/notices/results.md",
        notice("Kết quả", "deadline = 2023-04-15T17:00:00+07:00\nresults_date = 2023-04-18\n" +
                              std::string("results = ") + toml(payload("call-results")) + "\n")},
+      // Line breaks and nothing else a CSV cell must be quoted for.
+      {"content/notices/lines.md",
+       notice("Dòng một\\nDòng hai", "issuer = \"Sở A\\r\\nSở B\"\n")},
       {"content/proposals/list.toml", list},
       {"files/mẫu & 'a' \"b\".txt", "x"},
   };
@@ -306,6 +309,14 @@ TEST_CASE("escaping: no user-written text comes out raw in any file of the built
     CHECK(row[4] == payload_crlf("issuer"));
   }
   CHECK(row_found);
+  bool lines_found = false;
+  for (const auto& row : rows) {
+    if (row[0] != "http://127.0.0.1:8080/notice/2023/lines/") continue;
+    lines_found = true;
+    CHECK(row[2] == "Dòng một\nDòng hai");
+    CHECK(row[4] == "Sở A\r\nSở B");
+  }
+  CHECK(lines_found);
 
   // Search answers: the query, the filters and every field of the hits.
   RunningServer server(repo.root());

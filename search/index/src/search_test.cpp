@@ -117,6 +117,23 @@ TEST_CASE("search: document numbers are found whole and by their parts") {
   CHECK(index.urls("1322 QĐ TTg") == std::vector<std::string>{"/d/"});
 }
 
+TEST_CASE("search: a document number typed whole puts its own document before those citing it") {
+  std::vector<Record> records = {
+      record("/own/", "Thông báo tuyển chọn", "Đề nghị các đơn vị gửi hồ sơ."),
+      record("/cites/", "Thực hiện Thông báo 15/TB-SKHCN",
+             "Căn cứ Thông báo 15/TB-SKHCN; theo Thông báo 15/TB-SKHCN, đề xuất theo "
+             "15/TB-SKHCN."),
+  };
+  records[0].number = "15/TB-SKHCN";
+  records[1].number = "16/TB-SKHCN";
+  Index index(records);
+  for (const char* typed : {"15/TB-SKHCN", "15/tb-skhcn", "so:15/TB-SKHCN"}) {
+    auto urls = index.urls(typed);
+    REQUIRE_MESSAGE(urls.size() == 2, typed);
+    CHECK_MESSAGE(urls[0] == "/own/", typed);
+  }
+}
+
 TEST_CASE("search: a misspelled word gets a suggestion") {
   Index index(corpus());
   auto r = index.find("nang suatt");
