@@ -79,6 +79,27 @@ TEST_CASE("checks: a title with words between no-break spaces is a title") {
   CHECK(contains(site.page("notice/2023/a/index.html"), "Thông báo"));
 }
 
+TEST_CASE("checks: a document number is one number however its letters are cased") {
+  TempSite site({
+      {"content/notices/a.md",
+       notice("A", "number = \"12/TB-SKHCN\"\nissuer = \"Sở KH&CN Lai Châu\"\n")},
+      {"content/notices/b.md",
+       notice("B", "number = \"12/tb-skhcn\"\nissuer = \"SỞ KH&CN LAI CHÂU\"\n")},
+      {"content/notices/c.md",
+       notice("C", "number = \"12/TB-SKHCN\"\nissuer = \"Sở KH&CN Điện Biên\"\n")},
+  });
+  auto built = site.build();
+  CHECK_FALSE(built.report.ok);
+  std::string errors;
+  for (const auto& d : built.diags) {
+    if (d.severity == gazette::Severity::error) errors += gazette::format_diagnostic(d);
+  }
+  CHECK(errors ==
+        "content/notices/b.md:5:1: error: document number `12/tb-skhcn` of SỞ KH&CN LAI CHÂU is "
+        "already used by content/notices/a.md\n    number = \"12/tb-skhcn\"\n    ^\nhint: a number "
+        "is unique per issuer: correct the number or the issuer\n");
+}
+
 TEST_CASE("checks: a programme page with a blank id, a proposal list with blank names") {
   TempSite site({
       {"content/programs/p.md", doc("title = \"Chương trình\"\nissued = 2020-08-31\nprogram = "

@@ -110,6 +110,17 @@ TEST_CASE("params: a parameter name that is not text is refused, not echoed") {
   CHECK(unknown->status == 200);
 }
 
+TEST_CASE("params: a refusal that quotes the value is valid JSON whatever the value holds") {
+  TempSite site({{"content/notices/a.md", notice("Năng suất")}});
+  REQUIRE(site.build().report.ok);
+  RunningServer server(site);
+  auto res = server.get("/api/search?kind=" + gazette::url_encode("a\"b\\c\td"));
+  REQUIRE(res);
+  CHECK(res->status == 400);
+  CHECK(nlohmann::json::parse(res->body)["error"] ==
+        "unknown kind `a\"b\\c\td`: use notice, guidance, proposal-list, program, page or task");
+}
+
 TEST_CASE("params: a query too long for a URL gets the same sentence everywhere") {
   TempSite site({{"content/notices/a.md", notice("Năng suất")}});
   REQUIRE(site.build().report.ok);
