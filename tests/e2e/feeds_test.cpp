@@ -65,13 +65,14 @@ TEST_CASE("feeds: published is the first commit, updated the last amendment, not
   repo.write("content/notices/amended.md", doc("Được sửa", "Bản đầu."));
   repo.write("content/notices/minor.md", doc("Sửa nhỏ", "Bản đầu."));
   repo.commit("Đăng", {}, kApril13);
+  repo.write("content/notices/later.md", doc("Đăng sau", "Mới."));
+  repo.commit("Đăng thêm", {}, kApril13 + kDay, 0);  // a committer at UTC
+  // The newest change of the feed is an amendment, after every first publication.
   repo.write("content/notices/amended.md", doc("Được sửa", "Bản sửa đổi."));
-  repo.commit("Sửa đổi\n\nChange-Note: Bổ sung nội dung\n", {}, kApril13 + 2 * kDay);
+  repo.commit("Sửa đổi\n\nChange-Note: Bổ sung nội dung\n", {}, kApril13 + 3 * kDay);
   repo.write("content/notices/amended.md", doc("Được sửa", "Bản sửa đổi, sửa chính tả."));
   repo.write("content/notices/minor.md", doc("Sửa nhỏ", "Bản đầu, sửa chính tả."));
   repo.commit("Chính tả\n\nUpdate-Type: minor\n", {}, kApril13 + 4 * kDay);
-  repo.write("content/notices/later.md", doc("Đăng sau", "Mới."));
-  repo.commit("Đăng thêm", {}, kApril13 + 3 * kDay, 0);               // a committer at UTC
   repo.write("content/notices/draft.md", doc("Chưa đăng", "Nháp."));  // not committed
 
   auto config = gazette::config::load_site(repo.root());
@@ -82,9 +83,9 @@ TEST_CASE("feeds: published is the first commit, updated the last amendment, not
   REQUIRE(gazette::site::build(*config, options, diags).ok);
 
   std::map<std::string, Entry> want = {
-      {"/notice/2023/amended/", {"2023-04-13T09:00:00+07:00", "2023-04-15T09:00:00+07:00"}},
+      {"/notice/2023/amended/", {"2023-04-13T09:00:00+07:00", "2023-04-16T09:00:00+07:00"}},
       {"/notice/2023/minor/", {"2023-04-13T09:00:00+07:00", "2023-04-13T09:00:00+07:00"}},
-      {"/notice/2023/later/", {"2023-04-16T02:00:00Z", "2023-04-16T02:00:00Z"}},
+      {"/notice/2023/later/", {"2023-04-14T02:00:00Z", "2023-04-14T02:00:00Z"}},
       // Not committed: the day it was issued, in the site's time zone.
       {"/notice/2023/draft/", {"2023-04-12T00:00:00+07:00", "2023-04-12T00:00:00+07:00"}},
   };
@@ -100,7 +101,7 @@ TEST_CASE("feeds: published is the first commit, updated the last amendment, not
       CHECK(feed.entries[url].updated == entry.updated);
     }
     // A feed reader asks whether the feed changed by its <updated>: it is the newest entry's.
-    auto newest = *gazette::parse_rfc3339("2023-04-16T02:00:00Z");
+    auto newest = *gazette::parse_rfc3339("2023-04-16T09:00:00+07:00");
     REQUIRE_FALSE(feed.updated.empty());
     auto updated = gazette::parse_rfc3339(feed.updated);
     REQUIRE(updated);
