@@ -192,6 +192,10 @@ TEST_CASE(
   // not that query: it is refused.
   CHECK(server.get("/api/search?kind=notice&q=nang")->status == 200);
   CHECK(server.get("/api/search?kind=notice%00q%00nang")->status == 400);
+  auto colon = server.get("/api/search?kind=notice:q:nang");  // nor a value holding colons
+  REQUIRE(colon);
+  CHECK(colon->status == 400);
+  CHECK(contains(colon->body, "unknown kind `notice:q:nang`"));
   // A build that adds a match: the next answer has it.
   CHECK(server.api("q=nang+suat")["total"] == 2);
   site.write("content/notices/more.md", notice("Năng suất lao động", "", "Năng suất.\n"));
