@@ -185,6 +185,21 @@ TEST_CASE("calls: open and closed in search agree with the pages, to the second"
     CHECK_MESSAGE(v["count"] == (v["value"] == "open" ? open.size() : closed.size()), v["value"]);
   }
   CHECK(has_open_facet);
+  // A closed call counts no time down, on its page and in the results page.
+  auto results = server.get("/search?per_page=100");
+  REQUIRE(results);
+  for (const auto& [url, state] : want) {
+    std::string page = site.page(url.substr(1) + "index.html");
+    std::size_t top = page.find("class=\"doc-header\"");
+    REQUIRE(top != std::string::npos);
+    std::string header = page.substr(top, page.find("</header>", top) - top);
+    std::size_t hit = results->body.find("href=\"" + url + "\"");
+    REQUIRE_MESSAGE(hit != std::string::npos, url);
+    std::string in_results = results->body.substr(hit, results->body.find("</li>", hit) - hit);
+    bool counts_down = state == "open" || state == "closing-soon" || state == "upcoming";
+    CHECK_MESSAGE(contains(header, "class=\"call-left\"") == counts_down, url);
+    CHECK_MESSAGE(contains(in_results, "class=\"call-left\"") == counts_down, url);
+  }
   // The home page's open calls are the same.
   std::string home = site.page("index.html");
   std::string open_list = home.substr(0, home.find("latest-heading"));

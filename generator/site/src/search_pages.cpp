@@ -104,7 +104,8 @@ struct SearchPages::Impl {
       d.set("iso", format_rfc3339(*hit.deadline));
       d.set("state", state_name(state));
       d.set("state_label", state_label(state, s));
-      set_opt(d, "time_left", format_time_left(*hit.deadline, ctx.now, s));
+      set_opt(d, "time_left",
+              state == CallState::closed ? "" : format_time_left(*hit.deadline, ctx.now, s));
       v.set("deadline", std::move(d));
     } else {
       v.set("deadline", false);

@@ -218,7 +218,9 @@ Value deadline_view(const Document& doc, const ViewContext& ctx) {
   d.set("state", state_name(state));
   d.set("state_label", state_label(state, s));
   d.set("is_open", state == CallState::open || state == CallState::closing_soon);
-  set_opt(d, "time_left", format_time_left(*doc.deadline, ctx.now, s));
+  // No time left is counted down for a call that is closed (withdrawn or replaced early).
+  set_opt(d, "time_left",
+          state == CallState::closed ? "" : format_time_left(*doc.deadline, ctx.now, s));
   set_opt(d, "opens", doc.opens ? format_deadline(*doc.opens, s) : "");
   set_opt(d, "opens_iso", doc.opens ? format_rfc3339(*doc.opens) : "");
   return d;
