@@ -23,14 +23,22 @@ std::vector<Case> cases() {
                 std::string("content/notices/") + name + ".md:2:1: error: `title` is empty\n" +
                     "    title = " + shown + "\n    ^\n" + kTitleHint};
   };
+  // Characters that show nothing but are not ASCII spaces: reported at the value.
+  auto invisible_title = [&](const char* name, const std::string& value) {
+    return Case{name, doc("title = " + value + "\n" + kind + issued),
+                std::string("content/notices/") + name + ".md:2:9: error: `title` has no " +
+                    "visible characters\n    title = " + value + "\n            ^\n" +
+                    "hint: only spaces or invisible characters (such as U+200B, a zero-width " +
+                    "space) are written: write it in words, or remove the key\n"};
+  };
   return {
       blank_title("empty", "\"\"", "\"\""),
       blank_title("spaces", "\"   \"", "\"   \""),
       blank_title("tab", "\"\\t\"", "\"\\t\""),
       blank_title("line-break", "\"\\r\\n\"", "\"\\r\\n\""),
       // Spaces pasted from a word processor: no-break, wide and zero-width.
-      blank_title("no-break", "\" \\u00A0 \"", "\" \\u00A0 \""),
-      blank_title("ideographic", "\"\\u3000\\u200B\\uFEFF\"", "\"\\u3000\\u200B\\uFEFF\""),
+      invisible_title("no-break", "\" \\u00A0 \""),
+      invisible_title("ideographic", "\"\\u3000\\u200B\\uFEFF\""),
       {"no-title", doc(kind + issued),
        "content/notices/no-title.md:1:1: error: the document has no `title`\n    +++\n    ^\n"
        "hint: add title = \"…\" to the front matter\n"},

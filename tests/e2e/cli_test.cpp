@@ -69,7 +69,7 @@ TEST_CASE("cli: new makes a scaffold with today's date and an ASCII slug") {
   Run build = run_gazette("build --now 2026-11-25T10:00:00+07:00", site.path());
   CHECK_MESSAGE(build.exit_code == 0, build.output);
   CHECK(contains(site.page("notice/2026/thong-bao-tuyen-chon/index.html"),
-                 "<h1>Thông báo tuyển chọn</h1>"));
+                 "<h1><bdi>Thông báo tuyển chọn</bdi></h1>"));
   // A second one of the same title and year would overwrite it: refused, and the file kept.
   site.write("content/notices/2026/thong-bao-tuyen-chon.md", "edited");
   Run again = run_gazette("new notice \"Thông báo tuyển chọn\" --now 2026-12-01T10:00:00+07:00",

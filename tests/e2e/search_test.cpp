@@ -210,7 +210,7 @@ TEST_CASE("e2e serve: a port in use is refused with a message, not shared") {
   REQUIRE(config.ok());
   gazette::serve::ServerOptions options;
   options.root = config->output_dir;
-  options.site = &*config;
+  options.search = gazette::serve::search_service_for(*config, gazette::now());
   gazette::serve::Server first(options);
   options.port = first.bind_any_port();
   REQUIRE(options.port > 0);
@@ -295,6 +295,6 @@ TEST_CASE("e2e search: a local index and a remote shard served by xapian-tcpsrv 
     REQUIRE(page);
     CHECK(page->status == 200);
     CHECK(contains(page->body, "href=\"/notice/2023/far/\""));
-    CHECK(contains(page->body, "Đang nhận hồ sơ</a> <span class=\"count\">(1)</span>"));
+    CHECK(contains(page->body, "Đang nhận hồ sơ</bdi></a> <span class=\"count\">(1)</span>"));
   }
 }

@@ -32,9 +32,9 @@ class RunningServer {
     config_ = *config;
     gazette::serve::ServerOptions options;
     options.root = config_.output_dir;
-    options.site = &config_;
     options.clock =
         clock ? clock : [] { return *gazette::parse_rfc3339("2023-04-20T09:00:00+07:00"); };
+    options.search = gazette::serve::search_service_for(config_, options.clock());
     server_ = std::make_unique<gazette::serve::Server>(options);
     port_ = server_->bind_any_port();
     REQUIRE(port_ > 0);
