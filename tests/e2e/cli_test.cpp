@@ -4,36 +4,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "run_gazette.hpp"
 #include "temp_site.hpp"
-
-namespace {
-
-struct Run {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr
-};
-
-Run run_gazette(const std::string& args, const std::filesystem::path& cwd = {}) {
-  TempDir scratch;
-  std::string capture = (scratch.path() / "out.txt").string();
-  std::string command = (cwd.empty() ? "" : "cd '" + cwd.string() + "' && ") + "'" +
-                        GAZETTE_BINARY + "' " + args + " > '" + capture + "' 2>&1";
-  int status = std::system(command.c_str());
-  Run run;
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  run.output = scratch.read("out.txt");
-  return run;
-}
-
-}  // namespace
-
-TEST_CASE("cli: every command has --help") {
-  for (const char* command : {"build", "check", "new", "serve"}) {
-    Run run = run_gazette(std::string(command) + " --help");
-    CHECK(run.exit_code == 0);
-    CHECK_MESSAGE(contains(run.output, "--site"), command);
-  }
-}
 
 TEST_CASE("cli: build works in the site's directory and with --site, and ends with a summary") {
   TempSite site({{"content/notices/a.md", notice("A")}});
@@ -93,13 +65,28 @@ TEST_CASE("cli: new makes a scaffold with today's date and an ASCII slug") {
   std::string text = site.read("content/notices/2026/thong-bao-tuyen-chon.md");
   CHECK(contains(text, "title    = \"Thông báo tuyển chọn\""));
   CHECK(contains(text, "issued   = 2026-11-25"));
-  CHECK(run_gazette("build", site.path()).exit_code == 0);  // the scaffold builds as it is
-  CHECK(run_gazette("new notice \"Thông báo tuyển chọn\"", site.path()).exit_code == 1);  // exists
+  // The scaffold builds as it is, into its page.
+  Run build = run_gazette("build --now 2026-11-25T10:00:00+07:00", site.path());
+  CHECK_MESSAGE(build.exit_code == 0, build.output);
+  CHECK(contains(site.page("notice/2026/thong-bao-tuyen-chon/index.html"),
+                 "<h1><bdi>Thông báo tuyển chọn</bdi></h1>"));
+  // A second one of the same title and year would overwrite it: refused, and the file kept.
+  site.write("content/notices/2026/thong-bao-tuyen-chon.md", "edited");
+  Run again = run_gazette("new notice \"Thông báo tuyển chọn\" --now 2026-12-01T10:00:00+07:00",
+                          site.path());
+  CHECK(again.exit_code == 1);
+  CHECK(again.output ==
+        "error: content/notices/2026/thong-bao-tuyen-chon.md already exists\n"
+        "hint: choose another title, or edit that file\n");
+  CHECK(site.read("content/notices/2026/thong-bao-tuyen-chon.md") == "edited");
   Run list = run_gazette("new proposal-list \"Danh mục 2027\" --now 2026-11-25T10:00:00+07:00",
                          site.path());
   CHECK(list.exit_code == 0);
   CHECK(site.exists("content/proposals/2026/danh-muc-2027.toml"));
-  CHECK(run_gazette("new memo \"X\"", site.path()).exit_code == 1);
+  Run memo = run_gazette("new memo \"X\"", site.path());
+  CHECK(memo.exit_code == 1);
+  CHECK(memo.output ==
+        "error: cannot make a new `memo`\nhint: choose notice, guidance or proposal-list\n");
 }
 
 TEST_CASE("cli: build --next-change prints when the next call changes state") {

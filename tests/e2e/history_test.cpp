@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 
+#include "run_gazette.hpp"
 #include "temp_site.hpp"
 #include "test_repo.hpp"
 
@@ -20,17 +21,8 @@ const char* kNoticeV2 =
     "+++\ntitle = \"Thông báo đề xuất\"\nkind = \"notice\"\nissued = 2023-04-12\n"
     "deadline = 2023-04-30T17:00:00+07:00\n+++\nThời hạn nhận hồ sơ: Trước ngày 30/4/2023.\n";
 
-struct Run {
-  int exit_code = -1;
-  std::string output;
-};
-
 Run gazette_in(const std::filesystem::path& dir, const std::string& args) {
-  TempDir scratch;
-  std::string command = "cd '" + dir.string() + "' && '" + GAZETTE_BINARY + "' " + args + " > '" +
-                        (scratch.path() / "out").string() + "' 2>&1";
-  int status = std::system(command.c_str());
-  return Run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, scratch.read("out")};
+  return run_gazette(args, dir);
 }
 
 // A site that is its own repository: site.toml and content/ committed.
@@ -161,6 +153,8 @@ TEST_CASE("e2e history: publish is append-only, verify catches tampering") {
   // A copy of the site as a web server would serve it.
   Run good = gazette_in(site.repo.root(), "verify public");
   CHECK_MESSAGE(good.exit_code == 0, good.output);
+  CHECK(good.output ==
+        "public matches the published commit " + TestRepo::hex(tip).substr(0, 7) + "\n");
   std::ofstream(site.repo.root() / "public/notice/2023/a/index.html", std::ios::app)
       << "<!-- x -->";
   std::filesystem::remove(site.repo.root() / "public/feed.xml");
@@ -170,13 +164,18 @@ TEST_CASE("e2e history: publish is append-only, verify catches tampering") {
   CHECK(contains(bad.output, "differs  notice/2023/a/index.html"));
   CHECK(contains(bad.output, "missing  feed.xml"));
   CHECK(contains(bad.output, "extra    extra.html"));
+  CHECK(contains(bad.output, "public does not match the published commit " +
+                                 TestRepo::hex(tip).substr(0, 7) +
+                                 ": 1 differ, 1 missing, 1 extra"));
 }
 
 TEST_CASE("e2e history: a published page may not disappear without a redirect") {
   GitSite site;
   site.repo.write("content/notices/a.md", kNoticeV1);
   site.repo.commit("Đăng", {}, kApril20);
-  REQUIRE(gazette_in(site.repo.root(), "publish").exit_code == 0);
+  Run published = gazette_in(site.repo.root(), "publish");
+  REQUIRE_MESSAGE(published.exit_code == 0, published.output);
+  REQUIRE(contains(published.output, "on branch site (source commit "));
   site.repo.rename("content/notices/a.md", "content/notices/moi.md");
   site.repo.commit("Đổi địa chỉ", {}, kApril20 + 60);
   auto refused = site.build();
@@ -185,6 +184,8 @@ TEST_CASE("e2e history: a published page may not disappear without a redirect") 
                  "the published page /notice/2023/a/ (branch `site`) would disappear"));
   Run check = gazette_in(site.repo.root(), "check");
   CHECK(check.exit_code == 1);
+  CHECK(contains(check.output,
+                 "error: the published page /notice/2023/a/ (branch `site`) would disappear"));
   site.repo.write("site.toml",
                   "title = \"Cổng thử\"\n[[redirects]]\nfrom = \"/notice/2023/a/\"\nto = "
                   "\"/notice/2023/moi/\"\n");

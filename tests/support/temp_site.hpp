@@ -2,8 +2,11 @@
 // (Hugo's txtar tests, Zola's site tests).
 #pragma once
 
+#include <doctest/doctest.h>
+
 #include <map>
 #include <string>
+#include <vector>
 
 #include "gazette/config.hpp"
 #include "gazette/site.hpp"
@@ -59,3 +62,13 @@ inline std::string notice(const std::string& title, const std::string& extra = "
 inline bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
+
+// Lists of addresses and names print as such when a check on them fails.
+template <>
+struct doctest::StringMaker<std::vector<std::string>> {
+  static doctest::String convert(const std::vector<std::string>& items) {
+    std::string out = "{";
+    for (const auto& item : items) out += (out.size() > 1 ? ", \"" : "\"") + item + "\"";
+    return (out + "}").c_str();
+  }
+};

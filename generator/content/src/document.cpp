@@ -124,8 +124,13 @@ void resolve_attachments(Document& doc, const config::SiteConfig& config,
 void check_required(Document& doc, const toml::table& table, detail::FieldReader& reader) {
   SourceLoc top{1, 1};
   const toml::node* title = table.get("title");
-  if (!title || (doc.title.empty() && title->is_string())) {  // other types: reported already
+  if (!title) {
     reader.error(top, "the document has no `title`", "add title = \"…\" to the front matter");
+  } else if (title->is_string() && doc.title.empty()) {
+    // Other types are reported by the reader, and so is a title of only invisible characters
+    // (no-break, wide or zero-width spaces).
+    reader.error(doc.loc_of("title"), "`title` is empty",
+                 "write the document's title: title = \"Thông báo …\"");
   }
   if (!table.contains("issued")) {
     reader.error(top, "the document has no `issued` date",

@@ -17,8 +17,8 @@ Instant results_start(const CallTimes& call) {
 
 CallState call_state(const CallTimes& call, Instant now, int closing_soon_days) {
   if (!call.deadline) return CallState::none;
-  if (call.opens && now < *call.opens) return CallState::upcoming;
-  if (now < *call.deadline) {
+  if (!call.withdrawn && call.opens && now < *call.opens) return CallState::upcoming;
+  if (!call.withdrawn && now < *call.deadline) {
     std::int64_t left = call.deadline->epoch_seconds - now.epoch_seconds;
     return left <= std::int64_t{closing_soon_days} * kDay ? CallState::closing_soon
                                                           : CallState::open;
@@ -65,11 +65,13 @@ std::optional<Instant> next_state_change(const CallTimes& call, Instant now,
   auto consider = [&](Instant at) {
     if (at > now) next = earliest(next, at);
   };
-  if (call.opens) consider(*call.opens);
-  Instant soon = *call.deadline;
-  soon.epoch_seconds -= std::int64_t{closing_soon_days} * kDay;
-  consider(soon);
-  consider(*call.deadline);
+  if (!call.withdrawn) {  // a withdrawn call's dates no longer change anything but results
+    if (call.opens) consider(*call.opens);
+    Instant soon = *call.deadline;
+    soon.epoch_seconds -= std::int64_t{closing_soon_days} * kDay;
+    consider(soon);
+    consider(*call.deadline);
+  }
   if (call.results_date) consider(results_start(call));
   return next;
 }

@@ -89,3 +89,17 @@ TEST_CASE("core: call states have one name each, as CSS and JSON use them") {
   CHECK(std::string(state_name(CallState::closed)) == "closed");
   CHECK(std::string(state_name(CallState::results)) == "results");
 }
+
+TEST_CASE("core: a withdrawn call is closed whatever its dates, and changes only at its results") {
+  CallTimes c = call("2023-04-25T17:00:00+07:00", "2023-04-10T08:00:00+07:00");
+  c.withdrawn = true;
+  CHECK(call_state(c, at("2023-04-01T09:00:00+07:00"), 7) == CallState::closed);  // not upcoming
+  CHECK(call_state(c, at("2023-04-12T09:00:00+07:00"), 7) == CallState::closed);  // not open
+  CHECK(call_state(c, at("2023-04-20T09:00:00+07:00"), 7) == CallState::closed);  // not soon
+  CHECK(call_state(c, at("2023-04-26T09:00:00+07:00"), 7) == CallState::closed);
+  CHECK_FALSE(next_state_change(c, at("2023-04-01T09:00:00+07:00"), 7));
+  c.results_date = Date{2023, 5, 10};
+  CHECK(next_state_change(c, at("2023-04-01T09:00:00+07:00"), 7) ==
+        at("2023-05-10T00:00:00+07:00"));
+  CHECK(call_state(c, at("2023-05-10T00:00:00+07:00"), 7) == CallState::results);
+}

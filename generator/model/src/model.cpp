@@ -79,11 +79,17 @@ bool superseded(const SiteModel& model, const Document& doc) {
   return !doc.withdrawn.empty() || model.replaced_by.count(&doc) > 0;
 }
 
+CallTimes call_of(const SiteModel& model, const Document& doc) {
+  CallTimes call = doc.call();
+  call.withdrawn = superseded(model, doc);
+  return call;
+}
+
 std::optional<Instant> next_state_change(const SiteModel& model, Instant now,
                                          int closing_soon_days) {
   std::optional<Instant> next;
   for (const Document& doc : model.documents) {
-    next = earliest(next, gazette::next_state_change(doc.call(), now, closing_soon_days));
+    next = earliest(next, gazette::next_state_change(call_of(model, doc), now, closing_soon_days));
   }
   return next;
 }
@@ -183,7 +189,7 @@ SiteModel assemble(std::vector<Document> documents, const config::SiteConfig& co
   m.years = gather_years(m.listed);
   link_documents(m);
   for (const Document* d : m.listed) {
-    if (is_open(call_state(d->call(), now, config.closing_soon_days)) && !superseded(m, *d)) {
+    if (is_open(call_state(call_of(m, *d), now, config.closing_soon_days))) {
       m.open_calls.push_back(d);
     }
   }

@@ -129,10 +129,10 @@ void add_calendars(Jobs& jobs, const ViewContext& ctx) {
       [&ctx](templates::Renderer&) {
         std::vector<const Document*> calls;
         for (const Document* d : ctx.model.listed) {
-          CallState state = call_state(d->call(), ctx.now, ctx.config.closing_soon_days);
-          if ((state == CallState::open || state == CallState::closing_soon ||
-               state == CallState::upcoming) &&
-              !superseded(ctx.model, *d)) {
+          CallState state =
+              call_state(call_of(ctx.model, *d), ctx.now, ctx.config.closing_soon_days);
+          if (state == CallState::open || state == CallState::closing_soon ||
+              state == CallState::upcoming) {
             calls.push_back(d);
           }
         }
@@ -144,7 +144,7 @@ void add_calendars(Jobs& jobs, const ViewContext& ctx) {
       [&ctx](templates::Renderer&) {
         std::vector<const Document*> soon;
         for (const Document* d : ctx.model.open_calls) {
-          if (call_state(d->call(), ctx.now, ctx.config.closing_soon_days) ==
+          if (call_state(call_of(ctx.model, *d), ctx.now, ctx.config.closing_soon_days) ==
               CallState::closing_soon) {
             soon.push_back(d);
           }

@@ -216,7 +216,7 @@ Value document_view(const Document& doc, const markdown::RenderedMarkdown& body,
   set_opt(v, "province_url", province ? province->url : "");
   v.set("issued", format_date_long(doc.issued, s));
   v.set("issued_iso", format_iso_date(doc.issued));
-  v.set("deadline", deadline_view(doc.call(), ctx));
+  v.set("deadline", deadline_view(call_of(ctx.model, doc), ctx));
   add_program_view(v, doc, ctx);
   v.set("signer", signer_view(doc));
   set_list(v, "recipients", text_list(doc.recipients));

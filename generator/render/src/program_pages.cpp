@@ -35,7 +35,7 @@ Value round_item(const Round& round, const ViewContext& ctx) {
   item.set("count", st.format("documents_count", {{"n", std::to_string(round.docs.size())}}));
   auto open = static_cast<std::size_t>(
       std::count_if(round.docs.begin(), round.docs.end(), [&](const Document* d) {
-        return is_open(call_state(d->call(), ctx.now, ctx.config.closing_soon_days));
+        return is_open(call_state(call_of(ctx.model, *d), ctx.now, ctx.config.closing_soon_days));
       }));
   set_opt(item, "open", open ? st.format("open_count", {{"n", std::to_string(open)}}) : "");
   item.set("archived", round.archived);

@@ -110,15 +110,16 @@ Value deadline_view(const CallTimes& call, const ViewContext& ctx) {
   d.set("state", state_name(state));
   d.set("state_label", state_label(state, s));
   d.set("is_open", is_open(state));
-  set_opt(d, "time_left", format_time_left(*call.deadline, ctx.now, s));
+  // No time left is counted down for a call that is closed (withdrawn or replaced early).
+  set_opt(d, "time_left",
+          state == CallState::closed ? "" : format_time_left(*call.deadline, ctx.now, s));
   set_opt(d, "opens", call.opens ? format_deadline(*call.opens, s) : "");
   set_opt(d, "opens_iso", call.opens ? format_rfc3339(*call.opens) : "");
   return d;
 }
 
 bool open_now(const Document& doc, const ViewContext& ctx) {
-  return is_open(call_state(doc.call(), ctx.now, ctx.config.closing_soon_days)) &&
-         !superseded(ctx.model, doc);
+  return is_open(call_state(call_of(ctx.model, doc), ctx.now, ctx.config.closing_soon_days));
 }
 
 Value summary_view(const Document& doc, const ViewContext& ctx) {
@@ -132,7 +133,7 @@ Value summary_view(const Document& doc, const ViewContext& ctx) {
   set_opt(v, "issuer", doc.issuer);
   v.set("issued", format_date_short(doc.issued, s));
   v.set("issued_iso", format_iso_date(doc.issued));
-  v.set("deadline", deadline_view(doc.call(), ctx));
+  v.set("deadline", deadline_view(call_of(ctx.model, doc), ctx));
   v.set("withdrawn", superseded(ctx.model, doc));
   return v;
 }

@@ -15,7 +15,8 @@ std::string join(const std::vector<std::string>& items, const char* separator) {
 }
 
 // Each task of a proposal list is a search document of its own, its list the parent.
-void add_task_records(std::vector<search::Record>& records, const content::Document& list) {
+void add_task_records(std::vector<search::Record>& records, const model::SiteModel& model,
+                      const content::Document& list) {
   for (const content::Task& t : list.tasks) {
     search::Record r;
     search::Listing& l = r.listing;
@@ -29,7 +30,7 @@ void add_task_records(std::vector<search::Record>& records, const content::Docum
     l.submitter = render::submitter_of(list);
     l.lead = t.lead;
     l.issued = list.issued;
-    l.withdrawn = !list.withdrawn.empty();
+    l.withdrawn = model::superseded(model, list);  // withdrawn or replaced: closed
     l.parent_url = list.url;
     l.parent_title = list.title;
     for (const std::string* part : {&t.objectives, &t.content, &t.results, &t.notes}) {
@@ -42,7 +43,7 @@ void add_task_records(std::vector<search::Record>& records, const content::Docum
 
 }  // namespace
 
-search::Listing listing_of(const content::Document& d) {
+search::Listing listing_of(const model::SiteModel& model, const content::Document& d) {
   search::Listing l;
   l.url = d.url;
   l.kind = std::string(content::kind_name(d.kind));
@@ -56,7 +57,7 @@ search::Listing listing_of(const content::Document& d) {
   l.issued = d.issued;
   l.deadline = d.deadline;
   l.opens = d.opens;
-  l.withdrawn = !d.withdrawn.empty();
+  l.withdrawn = model::superseded(model, d);  // no longer open, as its page says
   return l;
 }
 
@@ -67,7 +68,7 @@ std::vector<search::Record> search_records(const model::SiteModel& model,
   for (std::size_t i = 0; i < model.documents.size(); ++i) {
     const content::Document& d = model.documents[i];
     search::Record r;
-    r.listing = listing_of(d);
+    r.listing = listing_of(model, d);
     r.body = bodies[i].plain_text;
     // Words a reader may search by that are not in the text: tags, cited numbers, people.
     for (const auto* list : {&d.tags, &d.references, &d.recipients}) {
@@ -78,7 +79,7 @@ std::vector<search::Record> search_records(const model::SiteModel& model,
     records.push_back(std::move(r));
   }
   for (const content::Document& d : model.documents) {
-    if (d.kind == content::Kind::proposal_list) add_task_records(records, d);
+    if (d.kind == content::Kind::proposal_list) add_task_records(records, model, d);
   }
   return records;
 }

@@ -11,8 +11,8 @@
 
 namespace gazette::site {
 
-/// A document as search results list it.
-search::Listing listing_of(const content::Document& doc);
+/// A document as search results list it (replaced by another: withdrawn, as on its page).
+search::Listing listing_of(const model::SiteModel& model, const content::Document& doc);
 
 /// Every document (its text as a reader sees it) and every task, in that order.
 std::vector<search::Record> search_records(const model::SiteModel& model,

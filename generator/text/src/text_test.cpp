@@ -69,3 +69,54 @@ TEST_CASE("text: time zone offsets come from ICU's data") {
   CHECK(text::is_known_timezone("Asia/Ho_Chi_Minh"));
   CHECK_FALSE(text::is_known_timezone("Mars/Olympus"));
 }
+
+TEST_CASE("text: the tone mark goes where the modern rule puts it, however it was typed") {
+  struct Pin {
+    const char* typed;
+    const char* canonical;
+  };
+  for (const Pin& p :
+       {// Two vowels, open: on the second after o or u (hoà, thuỷ, khoẻ), else on the first.
+        Pin{"hòa", "hoà"}, Pin{"hoà", "hoà"}, Pin{"òa", "oà"}, Pin{"oà", "oà"}, Pin{"thủy", "thuỷ"},
+        Pin{"thuỷ", "thuỷ"}, Pin{"ùy", "uỳ"}, Pin{"uỳ", "uỳ"}, Pin{"khỏe", "khoẻ"},
+        Pin{"mía", "mía"}, Pin{"miá", "mía"}, Pin{"của", "của"}, Pin{"cuả", "của"},
+        // Two vowels and a final consonant: on the last vowel.
+        Pin{"hòan", "hoàn"}, Pin{"hoàn", "hoàn"}, Pin{"tóan", "toán"},
+        // qu and gi: the u and the i belong to the consonant.
+        Pin{"qúy", "quý"}, Pin{"quý", "quý"}, Pin{"qùa", "quà"}, Pin{"quà", "quà"},
+        Pin{"gìn", "gìn"}, Pin{"gía", "giá"}, Pin{"giữa", "giữa"},
+        // A vowel with a quality mark (ơ ê ô â ă ư) takes the tone.
+        Pin{"thủơ", "thuở"}, Pin{"thuở", "thuở"}, Pin{"khúyên", "khuyến"}, Pin{"khuyến", "khuyến"},
+        Pin{"nghịêp", "nghiệp"}, Pin{"nghiêng", "nghiêng"}, Pin{"ngừơi", "người"},
+        Pin{"người", "người"}, Pin{"rựơu", "rượu"},
+        // Three vowels: the middle one.
+        Pin{"ngòai", "ngoài"}, Pin{"ngoaì", "ngoài"}, Pin{"ngoài", "ngoài"}, Pin{"khủyu", "khuỷu"},
+        Pin{"khuyủ", "khuỷu"}, Pin{"khuỷu", "khuỷu"}, Pin{"khuya", "khuya"}, Pin{"ngóeo", "ngoéo"},
+        // Capitals and decomposed marks give the same word.
+        Pin{"HÒA", "hoà"}, Pin{"Thủy", "thuỷ"}, Pin{"KHUỶU", "khuỷu"}, Pin{"hoa\xCC\x80", "hoà"},
+        Pin{"qu\xCC\x81y", "quý"}}) {
+    CHECK_MESSAGE(text::canonical_syllable(p.typed) == p.canonical, p.typed);
+  }
+}
+
+TEST_CASE("text: small and capital đ fold to d and keep their stroke in lower case") {
+  CHECK(text::fold("đ") == "d");
+  CHECK(text::fold("Đ") == "d");
+  CHECK(text::fold("ĐƯỜNG đường Đường") == "duong duong duong");
+  CHECK(text::lower("Đ") == "đ");
+  CHECK(text::lower("ĐƯỜNG ĐIỆN") == "đường điện");
+  CHECK(text::canonical_syllable("Đ") == "đ");
+  CHECK(text::canonical_syllable("ĐƯỜNG") == "đường");
+  CHECK(text::canonical_syllable("Đường") == "đường");
+  CHECK(text::slugify("Đà Nẵng") == "da-nang");
+  CHECK(text::slugify("ĐIỆN BIÊN") == "dien-bien");
+}
+
+TEST_CASE("text: every vowel with every tone folds to its bare letter") {
+  CHECK(text::fold("aàáảãạ ăằắẳẵặ âầấẩẫậ") == "aaaaaa aaaaaa aaaaaa");
+  CHECK(text::fold("eèéẻẽẹ êềếểễệ") == "eeeeee eeeeee");
+  CHECK(text::fold("iìíỉĩị yỳýỷỹỵ") == "iiiiii yyyyyy");
+  CHECK(text::fold("oòóỏõọ ôồốổỗộ ơờớởỡợ") == "oooooo oooooo oooooo");
+  CHECK(text::fold("uùúủũụ ưừứửữự") == "uuuuuu uuuuuu");
+  CHECK(text::fold("ÀÁẢÃẠ ỀẾỂỄỆ ỲÝỶỸỴ ỜỚỞỠỢ ỪỨỬỮỰ") == "aaaaa eeeee yyyyy ooooo uuuuu");
+}

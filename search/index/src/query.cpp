@@ -235,7 +235,13 @@ Xapian::Query filter_query(const Query& q) {
       exclude(Xapian::Query(Xapian::Query::OP_VALUE_GE, kOpensSlot, after_now));
       exclude(Xapian::Query(std::string(kWithdrawn) + "yes"));
     } else {
-      restrict_to(Xapian::Query(Xapian::Query::OP_VALUE_LE, kDeadlineSlot, now));
+      // Closed: the deadline has passed, or the call was withdrawn (or replaced).
+      Xapian::Query withdrawn_call(Xapian::Query::OP_FILTER,
+                                   Xapian::Query(std::string(kWithdrawn) + "yes"),
+                                   Xapian::Query(Xapian::Query::OP_VALUE_GE, kDeadlineSlot, ""));
+      restrict_to(Xapian::Query(Xapian::Query::OP_OR,
+                                Xapian::Query(Xapian::Query::OP_VALUE_LE, kDeadlineSlot, now),
+                                withdrawn_call));
     }
   }
   if (q.issued_from || q.issued_to) {

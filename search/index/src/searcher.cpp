@@ -28,7 +28,7 @@ constexpr Xapian::doccount kRerankWindow = 50;
 constexpr double kTogetherBoost = 1.0;
 constexpr std::size_t kFacetValues = 30;
 
-// Counts per value of each filter, and per call state, over the matches.
+// Counts per value of each filter over the matches.
 // Only Xapian's own match spies: remote shards (xapian-tcpsrv) must be able to run them.
 struct Spies {
   Xapian::ValueCountMatchSpy kind{kKindSlot}, program{kProgramSlot}, round{kRoundSlot},
@@ -39,7 +39,6 @@ struct Spies {
       {"round", &round},
       {"province", &province},
       {"issuer", &issuer}};
-  Xapian::ValueCountMatchSpy deadlines{kDeadlineSlot};  // summed into open / closed below
 };
 
 // How many of `pairs` stand together in the document: the second term right after the first.
@@ -292,7 +291,6 @@ Results Searcher::search_or_throw(const Query& q) {
     spies = std::make_unique<Spies>();
     if (q.facets) {
       for (auto& [name, spy] : spies->values) enquire.add_matchspy(spy);
-      enquire.add_matchspy(&spies->deadlines);
     }
     auto start = window ? 0 : static_cast<Xapian::doccount>((results.page - 1) * page_size);
     auto count = window ? kRerankWindow : static_cast<Xapian::doccount>(page_size);
@@ -353,14 +351,23 @@ Results Searcher::search_or_throw(const Query& q) {
     }
     if (!facet.values.empty()) results.facets.push_back(std::move(facet));
   }
-  // Open or closed is decided now, from the stored deadlines of the matches.
-  std::string now = Xapian::sortable_serialise(static_cast<double>(q.now.epoch_seconds));
-  std::size_t open = 0, closed = 0;
-  for (auto v = spies->deadlines.values_begin(); v != spies->deadlines.values_end(); ++v) {
-    (*v > now ? open : closed) += v.get_termfreq();
+  // Open or closed: counted by the filters open=1 and open=0 themselves, so each count is
+  // what choosing it gives (openings, withdrawals and the deadline's second included).
+  if (q.facets) {
+    Xapian::Query text = text_query(parsed, results.relaxed, impl_->cache);
+    auto count = [&](bool open) {
+      Query with = q;
+      with.open = open;
+      Xapian::Enquire counter(impl_->db);
+      counter.set_weighting_scheme(Xapian::BoolWeight());
+      counter.set_query(Xapian::Query(Xapian::Query::OP_FILTER, text, filter_query(with)));
+      return static_cast<std::size_t>(
+          counter.get_mset(0, 0, kCountAtLeast).get_matches_estimated());
+    };
+    std::size_t open = count(true), closed = count(false);
+    if (open + closed > 0)
+      results.facets.push_back(Facet{"open", {{"open", open}, {"closed", closed}}});
   }
-  if (open + closed > 0)
-    results.facets.push_back(Facet{"open", {{"open", open}, {"closed", closed}}});
   if (results.total == 0 || results.relaxed) results.suggestion = impl_->suggest(parsed);
   return results;
 }

@@ -38,7 +38,12 @@ Result<search::Query> parse_query(const Params& params, const QueryDefaults& def
   q.utc_offset_minutes = defaults.utc_offset_minutes;
   static const std::vector<std::string> kKinds = {"notice",  "guidance", "proposal-list",
                                                   "program", "page",     "task"};
+  auto is_text = [](const std::string& s) {
+    return s.size() <= kMaxValueBytes && !find_invalid_utf8(s) && s.find('\0') == std::string::npos;
+  };
   for (const auto& [key, raw] : params) {
+    // A name is echoed in the refusals below: one that is not text is refused itself.
+    if (!is_text(key)) return refusal("a parameter's name is not acceptable text");
     std::string value(trim(raw));
     if (key == "q") {
       std::string problem = search::validate_query_text(raw);
@@ -46,10 +51,7 @@ Result<search::Query> parse_query(const Params& params, const QueryDefaults& def
       q.text = value;
       continue;
     }
-    if (value.size() > kMaxValueBytes || find_invalid_utf8(value) ||
-        value.find('\0') != std::string::npos) {
-      return refusal("the value of `" + key + "` is not acceptable text");
-    }
+    if (!is_text(value)) return refusal("the value of `" + key + "` is not acceptable text");
     if (value.empty()) continue;  // an empty choice of a form ("all")
     if (key == "kind") {
       if (std::find(kKinds.begin(), kKinds.end(), value) == kKinds.end()) {

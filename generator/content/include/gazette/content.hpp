@@ -112,7 +112,9 @@ struct Document {
   /// Where a key was written, or the top of the file.
   SourceLoc loc_of(const std::string& key) const;
   /// What its call's state is read from (no deadline: not a call).
-  CallTimes call() const { return CallTimes{opens, deadline, results_date, !results.empty()}; }
+  CallTimes call() const {
+    return CallTimes{opens, deadline, results_date, !results.empty(), !withdrawn.empty()};
+  }
 };
 
 /// The address of a document: /<kind>/<year>/<slug>/, /program/<id>/ or /<slug>/ for pages.

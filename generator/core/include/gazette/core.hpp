@@ -171,12 +171,14 @@ struct CallTimes {
   std::optional<Instant> deadline;   ///< none: not a call
   std::optional<Date> results_date;  ///< results announced that day, in the deadline's offset
   bool results_named = false;        ///< results given without a date
+  bool withdrawn = false;            ///< withdrawn or replaced: closed whatever its dates say
 };
 
 /// Where a call for proposals stands at a moment.
 enum class CallState { none, upcoming, open, closing_soon, closed, results };
 
-/// The state at `now`; `none` without a deadline. Open until the deadline's second itself.
+/// The state at `now`; `none` without a deadline. Open until the deadline's second itself; a
+/// withdrawn call is closed (or has its results) from the start.
 CallState call_state(const CallTimes& call, Instant now, int closing_soon_days);
 /// Whether proposals are taken in that state (open or closing soon).
 bool is_open(CallState state);

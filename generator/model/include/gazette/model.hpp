@@ -78,6 +78,10 @@ SiteModel assemble(std::vector<Document> documents, const config::SiteConfig& co
 /// Whether a document is no longer in force: withdrawn, or replaced by another.
 bool superseded(const SiteModel& model, const Document& doc);
 
+/// What a document's call state is read from: a call replaced by another document is closed,
+/// as a withdrawn one is (on its page, in lists, feeds and search alike).
+CallTimes call_of(const SiteModel& model, const Document& doc);
+
 /// The first instant after `now` at which some call changes state.
 std::optional<Instant> next_state_change(const SiteModel& model, Instant now,
                                          int closing_soon_days);

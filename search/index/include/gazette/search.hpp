@@ -44,7 +44,7 @@ struct Listing {
   std::string parent_url;  ///< tasks: their list
   std::string parent_title;
   /// What its call's state is read from.
-  CallTimes call() const { return CallTimes{opens, deadline, std::nullopt, false}; }
+  CallTimes call() const { return CallTimes{opens, deadline, std::nullopt, false, withdrawn}; }
 };
 
 /// One searchable thing: a document, or a task of a proposal list.
