@@ -55,6 +55,7 @@ int run_search(const SearchArgs& args) {
   if (args.sort == "deadline") q.sort = search::Query::Sort::deadline;
   q.page = args.page;
   q.page_size = args.limit;
+  q.as_typed = args.as_typed;
   std::vector<std::string> shards;
   for (const auto& s : config->search.shards) shards.push_back(s.location);
   auto searcher = search::Searcher::open(config->search.index_dir, shards);
@@ -73,10 +74,18 @@ int run_search(const SearchArgs& args) {
     return 0;
   }
   bool color = isatty(1);
-  if (!results.suggestion.empty()) std::printf("Did you mean: %s\n", results.suggestion.c_str());
+  if (results.corrected) {
+    std::printf("Showing results for: %s (--as-typed searches the words as typed)\n",
+                results.suggestion.c_str());
+  } else if (!results.suggestion.empty()) {
+    std::printf("Did you mean: %s\n", results.suggestion.c_str());
+  }
   if (results.relaxed) std::printf("No document has every word; these have some of them.\n");
-  std::printf("%s%zu result%s\n", results.total_exact ? "" : "about ", results.total,
+  std::printf("%s%zu result%s", results.total_exact ? "" : "about ", results.total,
               results.total == 1 ? "" : "s");
+  if (results.open > 0)
+    std::printf(", %s%zu open", results.open_exact ? "" : "at least ", results.open);
+  std::printf("\n");
   int rank = (q.page - 1) * q.page_size;
   for (const auto& h : results.hits) {
     std::printf("\n%d. %s\n   %s", ++rank, h.title.c_str(), h.kind.c_str());

@@ -141,6 +141,7 @@ std::string SearchPages::query_string(const Query& q) {
   if (q.deadline_from) add_param(out, "deadline_from", format_iso_date(*q.deadline_from));
   if (q.deadline_to) add_param(out, "deadline_to", format_iso_date(*q.deadline_to));
   if (q.sort != Query::Sort::relevance) add_param(out, "sort", sort_name(q.sort));
+  if (q.as_typed) add_param(out, "as_typed", "1");
   return out;
 }
 
@@ -212,12 +213,23 @@ std::string SearchPages::html(const Query& q, const Results& r, const std::strin
   if (error.empty()) {
     v.set("count", s.format(r.total_exact ? "results_count" : "results_count_about",
                             {{"n", std::to_string(r.total)}}));
+    if (r.open > 0) {
+      v.set("open_count", s.format("results_open", {{"n", std::to_string(r.open)}}));
+    } else {
+      v.set("open_count", false);
+    }
     if (!r.suggestion.empty()) {
       templates::Value sug = templates::Value::object();
       Query suggested = q;
       suggested.text = r.suggestion;
       sug.set("text", r.suggestion);
       sug.set("url", m.link(suggested));
+      // The hits are for the suggestion: a link searches the words as they were typed.
+      Query typed = q;
+      typed.as_typed = true;
+      sug.set("corrected", r.corrected);
+      sug.set("typed", q.text);
+      sug.set("typed_url", m.link(typed));
       v.set("suggestion", std::move(sug));
     } else {
       v.set("suggestion", false);
@@ -332,7 +344,10 @@ std::string SearchPages::json(const Query& q, const Results& r) {
   out["page"] = q.page;
   out["pages"] = r.pages;
   if (!r.suggestion.empty()) out["suggestion"] = r.suggestion;
+  out["corrected"] = r.corrected;  // the hits are for the suggestion
   out["relaxed"] = r.relaxed;
+  out["open"] = r.open;  // how many matches are calls open now
+  out["open_exact"] = r.open_exact;
   if (!r.source_commit.empty()) out["source_commit"] = r.source_commit;
   nlohmann::ordered_json hits = nlohmann::ordered_json::array();
   for (const auto& h : r.hits) {
