@@ -119,7 +119,7 @@ Xapian::termpos index_text(Xapian::Document& doc, std::string_view text, Xapian:
       if (folded != exact) WordStats::count(stats->words, folded);
       if (!prev_folded.empty()) {
         stats->pair(kFoldedPairKey, prev_folded, folded);
-        if (prev_exact != prev_folded || exact != folded) {
+        if (prev_exact != prev_folded && exact != folded) {  // both with marks: as typed
           stats->pair(kExactPairKey, prev_exact, exact);
         }
       }
