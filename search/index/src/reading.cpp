@@ -58,8 +58,9 @@ constexpr std::array<std::array<std::string_view, 2>, 6> kIY = {
 const std::vector<std::vector<std::string_view>> kInitialGroups = {
     {"s", "x"}, {"ch", "tr"}, {"d", "gi", "r", "v"}, {"l", "n"}, {"g", "gh"}, {"ng", "ngh", "nh"},
     {"c", "k"}, {"d", "đ"}};
-const std::vector<std::vector<std::string_view>> kFinalGroups = {{"n", "ng", "nh"},
-                                                                 {"c", "t", "ch"}};
+// Finals: "chỉnh chu" for "chỉn chu", "nhận chức" for "nhậm chức", "sát nhập" for "sáp nhập".
+const std::vector<std::vector<std::string_view>> kFinalGroups = {{"n", "ng", "nh", "m"},
+                                                                 {"c", "t", "ch", "p"}};
 constexpr std::array<std::string_view, 12> kInitials = {"ngh", "ng", "nh", "ch", "tr", "gh",
                                                         "gi",  "kh", "ph", "th", "qu", "đ"};
 
@@ -212,8 +213,7 @@ std::string reading_of(const std::string& w, const std::string* prev, const std:
                        Lexicon& lexicon, TermCache& cache) {
   // A word typed with marks the index does not have is found by its letters ("sô": "số",
   // "sổ"): known, unless its neighbours say otherwise.
-  bool known = lexicon.has(w) ||
-               (has_marks(w) && lexicon.has(cache.forms(w, false).second));
+  bool known = lexicon.has(w) || (has_marks(w) && lexicon.has(cache.forms(w, false).second));
   std::uint64_t typed = 0;
   if (known) {
     if (!prev && !next) return {};

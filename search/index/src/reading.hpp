@@ -62,7 +62,7 @@ std::vector<Change> suggest_words(const ParsedText& parsed, Lexicon& lexicon);
 std::string apply_changes(std::string_view text, std::vector<Change> changes);
 
 /// The ways a Vietnamese writer may have meant to write `word` (lower case, as written):
-/// initial consonants that sound alike in some regions, finals n/ng/nh and c/t/ch, i/y,
+/// initial consonants that sound alike in some regions, finals n/ng/nh/m and c/t/ch/p, i/y,
 /// hỏi/ngã, two neighbouring letters swapped, a letter typed once too often.
 std::vector<std::string> spelling_variants(std::string_view word);
 

@@ -138,11 +138,13 @@ TEST_CASE("search: spelling variants are the confusions Vietnamese writers make"
   CHECK(has("da", "gia"));
   CHECK(has("lăng", "năng"));
   CHECK(has("nhiep", "nghiep"));
-  CHECK(has("bàn", "bàng"));  // final n/ng
-  CHECK(has("các", "cát"));   // final c/t
-  CHECK(has("kĩ", "kỹ"));     // i/y
-  CHECK(has("sữa", "sửa"));   // hỏi/ngã
-  CHECK(has("gai", "gia"));   // two letters swapped
+  CHECK(has("bàn", "bàng"));   // final n/ng
+  CHECK(has("các", "cát"));    // final c/t
+  CHECK(has("sát", "sáp"));    // final t/p: "sát nhập" for "sáp nhập"
+  CHECK(has("nhận", "nhậm"));  // final n/m: "nhận chức" for "nhậm chức"
+  CHECK(has("kĩ", "kỹ"));      // i/y
+  CHECK(has("sữa", "sửa"));    // hỏi/ngã
+  CHECK(has("gai", "gia"));    // two letters swapped
   CHECK(has("suatt", "suat"));
   CHECK_FALSE(has("suat", "suat"));
 }
