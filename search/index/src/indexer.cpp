@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -36,26 +37,44 @@ std::string serialise_instant(const Instant& i) {
 }
 
 // What the titles and bodies of a part say about words, for spelling suggestions: how often
-// each word is written, and each two words side by side.
+// each word is written, and each two words side by side (counted by the addresses of the
+// words' entries, which stay put: no string is made per pair until the end).
 struct WordStats {
   struct Hash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  using Counts = std::unordered_map<std::string, Xapian::termcount, Hash, std::equal_to<>>;
-  Counts words, pairs;
-  std::string key;  // scratch
-
-  static void count(Counts& counts, const std::string& key) {
-    if (auto it = counts.find(key); it != counts.end()) {
-      ++it->second;
-    } else {
-      counts.emplace(key, 1);
+  struct PairHash {
+    std::size_t operator()(const std::pair<const std::string*, const std::string*>& p) const {
+      auto a = reinterpret_cast<std::uintptr_t>(p.first),
+           b = reinterpret_cast<std::uintptr_t>(p.second);
+      return std::hash<std::uintptr_t>{}(a * 0x9E3779B97F4A7C15ull ^ b);
     }
+  };
+  using Counts = std::unordered_map<std::string, Xapian::termcount, Hash, std::equal_to<>>;
+  using PairCounts = std::unordered_map<std::pair<const std::string*, const std::string*>,
+                                        Xapian::termcount, PairHash>;
+  Counts words;
+  PairCounts folded_pairs, exact_pairs;
+
+  // Counts `word`; returns its entry's key, which stays where it is.
+  const std::string* count(const std::string& word) {
+    auto it = words.find(word);
+    if (it == words.end()) it = words.emplace(word, 0).first;
+    ++it->second;
+    return &it->first;
   }
-  void pair(std::string_view prefix, const std::string& a, const std::string& b) {
-    key.assign(prefix).append(a).append(1, ' ').append(b);
-    count(pairs, key);
+  // The pairs as metadata: "pair:nang suat" → "12".
+  void write_pairs(Xapian::WritableDatabase& db) const {
+    std::string key;
+    auto write = [&](const PairCounts& counts, std::string_view prefix) {
+      for (const auto& [pair, count] : counts) {
+        key.assign(prefix).append(*pair.first).append(1, ' ').append(*pair.second);
+        db.set_metadata(key, std::to_string(count));
+      }
+    };
+    write(folded_pairs, kFoldedPairKey);
+    write(exact_pairs, kExactPairKey);
   }
 };
 
@@ -94,7 +113,8 @@ struct MarkedWords {
 Xapian::termpos index_text(Xapian::Document& doc, std::string_view text, Xapian::termpos pos,
                            Xapian::termcount wdf, bool title, TermCache& cache, MarkedWords& marked,
                            WordStats* stats) {
-  std::string folded_term, title_term, prev_exact, prev_folded;
+  std::string folded_term, title_term;
+  const std::string *prev_exact = nullptr, *prev_folded = nullptr;
   ConceptFinder concepts;
   std::vector<ConceptMatch> found;
   std::size_t index = 0;
@@ -115,18 +135,17 @@ Xapian::termpos index_text(Xapian::Document& doc, std::string_view text, Xapian:
     for (const auto& c : found) doc.add_term(std::string(kConcept).append(c.key), wdf);
     if (!stats) return;
     if (exact.size() > 1 && !(exact[0] >= '0' && exact[0] <= '9')) {
-      WordStats::count(stats->words, exact);
-      if (folded != exact) WordStats::count(stats->words, folded);
-      if (!prev_folded.empty()) {
-        stats->pair(kFoldedPairKey, prev_folded, folded);
-        if (prev_exact != prev_folded && exact != folded) {  // both with marks: as typed
-          stats->pair(kExactPairKey, prev_exact, exact);
-        }
+      const std::string* e = stats->count(exact);
+      const std::string* f = folded == exact ? e : stats->count(folded);
+      if (prev_folded) {
+        ++stats->folded_pairs[{prev_folded, f}];
+        // Both with marks: as typed (the only pairs looked up so).
+        if (prev_exact != prev_folded && e != f) ++stats->exact_pairs[{prev_exact, e}];
       }
-      prev_exact = exact;
-      prev_folded = folded;
+      prev_exact = e;
+      prev_folded = f;
     } else {
-      prev_folded.clear();  // a number between two words: they are not neighbours
+      prev_folded = nullptr;  // a number between two words: they are not neighbours
     }
   });
   return pos;
@@ -223,7 +242,7 @@ void write_database(const std::vector<const Record*>& records, const fs::path& d
     if (++added % kFlushEvery == 0) db.commit();
   }
   for (const auto& [word, count] : stats.words) db.add_spelling(word, count);
-  for (const auto& [pair, count] : stats.pairs) db.set_metadata(pair, std::to_string(count));
+  stats.write_pairs(db);
   db.set_metadata(kSourceCommitKey, source_commit);
   db.commit();
   db.close();
