@@ -12,13 +12,14 @@
 // The last line is machine-readable for scripts:
 //   RESULT runs=3 with_s=… without_s=… index_s=… search_stage_s=… documents=…
 #include <algorithm>
-#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <string>
 #include <vector>
+
+#include <CLI/CLI.hpp>
 
 #include "gazette/config.hpp"
 #include "gazette/core.hpp"
@@ -28,12 +29,6 @@ namespace {
 
 using namespace gazette;
 namespace fs = std::filesystem;
-
-[[noreturn]] void usage(const std::string& problem) {
-  if (!problem.empty()) std::cerr << "gazette_build_bench: " << problem << "\n";
-  std::cerr << "usage: gazette_build_bench SITE_DIR [--runs N] [--now RFC3339] [--prepare CMD]\n";
-  std::exit(2);
-}
 
 double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
@@ -52,36 +47,23 @@ double stage_of(const site::BuildReport& r, const std::string& name) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string site_dir, prepare;
+  CLI::App app{"What the search index adds to a clean full build", "gazette_build_bench"};
+  std::string site_dir, prepare, when;
   int runs = 3;
+  app.add_option("SITE_DIR", site_dir, "The site to build (where site.toml is)")->required();
+  app.add_option("--runs", runs, "Builds of each kind")->check(CLI::PositiveNumber);
+  app.add_option("--now", when, "Build as of this moment (RFC 3339)");
+  app.add_option("--prepare", prepare, "A command run before each build (e.g. sync; wait-idle)");
+  CLI11_PARSE(app, argc, argv);
   Instant clock = now();
-  for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
-    auto next = [&]() -> std::string {
-      if (i + 1 >= argc) usage(a + " needs a value");
-      return argv[++i];
-    };
-    if (a == "--runs") {
-      std::string v = next();
-      auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), runs);
-      if (ec != std::errc() || end != v.data() + v.size() || runs < 1) usage("bad --runs");
-    } else if (a == "--now") {
-      auto t = parse_rfc3339(next());
-      if (!t) usage("--now must be RFC 3339, e.g. 2026-04-20T09:00:00+07:00");
-      clock = *t;
-    } else if (a == "--prepare") {
-      prepare = next();
-    } else if (a == "-h" || a == "--help") {
-      usage("");
-    } else if (!a.empty() && a[0] == '-') {
-      usage("unknown option " + a);
-    } else if (site_dir.empty()) {
-      site_dir = a;
-    } else {
-      usage("one SITE_DIR only");
+  if (!when.empty()) {
+    auto t = parse_rfc3339(when);
+    if (!t) {
+      std::cerr << "gazette_build_bench: --now must be RFC 3339, e.g. 2026-04-20T09:00:00+07:00\n";
+      return 2;
     }
+    clock = *t;
   }
-  if (site_dir.empty()) usage("needs SITE_DIR");
   auto config = config::load_site(site_dir);
   if (!config) {
     std::cerr << format_diagnostic(config.error()) << "\n";

@@ -15,18 +15,18 @@
 // The last line is machine-readable for scripts:
 //   RESULT queries=200 runs=5 p50_ms=0.41 p90_ms=… p99_ms=… max_ms=… zero_hits=3 errors=0
 #include <algorithm>
-#include <charconv>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <exception>
 #include <fstream>
 #include <iostream>
 #include <numeric>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include <CLI/CLI.hpp>
 
 #include "gazette/core.hpp"
 #include "gazette/search.hpp"
@@ -46,22 +46,8 @@ struct Line {
   std::size_t total = 0;   // hits (from the warm-up)
   bool relaxed = false;
   std::string suggestion;
-  std::string error;  // search() threw
+  std::string error;  // search() could not answer
 };
-
-[[noreturn]] void usage(const std::string& problem) {
-  if (!problem.empty()) std::cerr << "gazette_search_bench: " << problem << "\n";
-  std::cerr << "usage: gazette_search_bench INDEX_DIR QUERIES_FILE [--runs N] [--now RFC3339]"
-               " [--slowest K] [--tsv FILE]\n";
-  std::exit(2);
-}
-
-std::optional<int> to_int(const std::string& s) {
-  int v = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
-  return v;
-}
 
 // Nearest-rank percentile of sorted samples.
 double percentile(const std::vector<double>& sorted, double p) {
@@ -81,48 +67,13 @@ std::string shown(const Line& l) {
   return s;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  std::vector<std::string> positional;
-  int runs = 5;
-  int slowest = 10;
-  std::string tsv_path;
-  std::optional<Instant> fixed_now;
-  for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
-    auto next = [&]() -> std::string {
-      if (i + 1 >= argc) usage(a + " needs a value");
-      return argv[++i];
-    };
-    if (a == "--runs") {
-      auto v = to_int(next());
-      if (!v || *v < 1) usage("--runs must be a positive number");
-      runs = *v;
-    } else if (a == "--slowest") {
-      auto v = to_int(next());
-      if (!v || *v < 0) usage("--slowest must be a number");
-      slowest = *v;
-    } else if (a == "--now") {
-      fixed_now = parse_rfc3339(next());
-      if (!fixed_now) usage("--now must be RFC 3339, e.g. 2026-04-20T09:00:00+07:00");
-    } else if (a == "--tsv") {
-      tsv_path = next();
-    } else if (a == "-h" || a == "--help") {
-      usage("");
-    } else if (!a.empty() && a[0] == '-') {
-      usage("unknown option " + a);
-    } else {
-      positional.push_back(a);
-    }
+// Reads QUERIES_FILE: each line's query and filters, parsed as /api/search parses them.
+int read_queries(const std::string& path, Instant clock, int utc_offset, std::vector<Line>& lines) {
+  std::ifstream in(path);
+  if (!in) {
+    std::cerr << "gazette_search_bench: cannot read " << path << "\n";
+    return 2;
   }
-  if (positional.size() != 2) usage("needs INDEX_DIR and QUERIES_FILE");
-
-  // The queries.
-  std::ifstream in(positional[1]);
-  if (!in) usage("cannot read " + positional[1]);
-  std::vector<Line> lines;
-  Instant clock = fixed_now ? *fixed_now : now();
   std::string raw;
   for (int number = 1; std::getline(in, raw); ++number) {
     if (!raw.empty() && raw.back() == '\r') raw.pop_back();
@@ -132,17 +83,56 @@ int main(int argc, char** argv) {
     auto tab = raw.find('\t');
     l.text = std::string(trim(raw.substr(0, tab)));
     if (tab != std::string::npos) l.filters = std::string(trim(raw.substr(tab + 1)));
-    // Read exactly as /api/search reads its parameters.
     auto query = serve::parse_search_query(
-        "q=" + url_encode(l.text) + (l.filters.empty() ? "" : "&" + l.filters), clock);
+        "q=" + url_encode(l.text) + (l.filters.empty() ? "" : "&" + l.filters),
+        serve::QueryDefaults{clock, 10, utc_offset});
     if (!query) {
-      std::cerr << positional[1] << ":" << number << ": " << query.error().message << "\n";
+      std::cerr << path << ":" << number << ": " << query.error().message << "\n";
       return 2;
     }
     l.query = *query;
     lines.push_back(std::move(l));
   }
-  if (lines.empty()) usage("no queries in " + positional[1]);
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"In-process search latency over a file of queries", "gazette_search_bench"};
+  std::string index_dir, queries_file, tsv_path, when;
+  int runs = 5;
+  int slowest = 10;
+  int utc_offset = 420;
+  app.add_option("INDEX_DIR", index_dir, "The index directory (SITE/.gazette/search)")->required();
+  app.add_option("QUERIES_FILE", queries_file, "One query a line, a TAB, then filters")->required();
+  app.add_option("--runs", runs, "Timed runs over every query")->check(CLI::PositiveNumber);
+  app.add_option("--slowest", slowest, "How many of the slowest queries to list")
+      ->check(CLI::NonNegativeNumber);
+  app.add_option("--now", when, "The clock for open/closed (RFC 3339)");
+  app.add_option("--tsv", tsv_path, "Also write per-query figures to this file");
+  app.add_option("--utc-offset", utc_offset,
+                 "The site's UTC offset in minutes, for date ranges (the corpus: +07:00)")
+      ->capture_default_str();
+  CLI11_PARSE(app, argc, argv);
+  std::optional<Instant> fixed_now;
+  if (!when.empty()) {
+    fixed_now = parse_rfc3339(when);
+    if (!fixed_now) {
+      std::cerr << "gazette_search_bench: --now must be RFC 3339, e.g. 2026-04-20T09:00:00+07:00\n";
+      return 2;
+    }
+  }
+  auto fail = [](const std::string& problem) {
+    std::cerr << "gazette_search_bench: " << problem << "\n";
+    return 2;
+  };
+  std::vector<std::string> positional = {index_dir, queries_file};
+
+  Instant clock = fixed_now ? *fixed_now : now();
+  std::vector<Line> lines;
+  if (int rc = read_queries(queries_file, clock, utc_offset, lines); rc != 0) return rc;
+  if (lines.empty()) return fail("no queries in " + positional[1]);
 
   auto t0 = Clock::now();
   auto opened = search::Searcher::open(positional[0], {});
@@ -156,15 +146,15 @@ int main(int argc, char** argv) {
   // Warm-up: every query once; keeps the hit counts.
   std::size_t errors = 0;
   for (auto& l : lines) {
-    try {
-      auto r = searcher.search(l.query);
-      l.total = r.total;
-      l.relaxed = r.relaxed;
-      l.suggestion = r.suggestion;
-    } catch (const std::exception& e) {
-      l.error = e.what();
+    auto r = searcher.search(l.query);
+    if (!r) {
+      l.error = r.error().message;
       ++errors;
+      continue;
     }
+    l.total = r->total;
+    l.relaxed = r->relaxed;
+    l.suggestion = r->suggestion;
   }
 
   // Timed: all queries in file order, `runs` times over.
@@ -174,9 +164,10 @@ int main(int argc, char** argv) {
   for (int run = 0; run < runs; ++run) {
     for (auto& l : lines) {
       auto start = Clock::now();
-      try {
-        sink += searcher.search(l.query).hits.size();
-      } catch (const std::exception&) {
+      auto r = searcher.search(l.query);
+      if (r) {
+        sink += r->hits.size();
+      } else {
         ++errors;
       }
       double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();

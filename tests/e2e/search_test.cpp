@@ -29,9 +29,9 @@ class RunningServer {
     config_ = *config;
     gazette::serve::ServerOptions options;
     options.root = config_.output_dir;
-    options.site = &config_;
     options.clock =
         clock ? clock : [] { return *gazette::parse_rfc3339("2023-04-20T09:00:00+07:00"); };
+    options.search = gazette::serve::search_service_for(config_, options.clock());
     server_ = std::make_unique<gazette::serve::Server>(options);
     port_ = server_->bind_any_port();
     REQUIRE(port_ > 0);
@@ -270,7 +270,7 @@ TEST_CASE("e2e serve: a port in use is refused with a message, not shared") {
   REQUIRE(config.ok());
   gazette::serve::ServerOptions options;
   options.root = config->output_dir;
-  options.site = &*config;
+  options.search = gazette::serve::search_service_for(*config, gazette::now());
   gazette::serve::Server first(options);
   options.port = first.bind_any_port();
   REQUIRE(options.port > 0);

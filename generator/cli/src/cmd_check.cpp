@@ -14,7 +14,7 @@ int run_check(const CheckArgs& args) {
   if (!clock) return 2;
   if (args.fix) {
     for (const auto& file : content::list_content_files(*config)) {
-      auto fixed = content::fix_file(file);
+      auto fixed = content::fix_file(file, content::oi_is_defect(*config));
       std::string path = display_path(file, config->root);
       if (!fixed) {
         print_diagnostics({fixed.error()}, 0);

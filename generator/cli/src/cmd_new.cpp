@@ -108,11 +108,8 @@ int run_new(const NewArgs& args) {
     return 1;
   }
   // Today in the site's time zone.
-  LocalTime utc = local_time(*clock);
-  int offset = text::utc_offset_minutes(config->timezone, utc.date.year, utc.date.month,
-                                        utc.date.day, utc.hour, utc.minute);
   Instant here = *clock;
-  here.offset_minutes = offset == -1000000 ? 0 : offset;
+  here.offset_minutes = text::utc_offset_minutes(config->timezone, here).value_or(0);
   Date today = local_time(here).date;
 
   std::string folder = *kind == content::Kind::notice     ? "notices"
@@ -122,6 +119,13 @@ int run_new(const NewArgs& args) {
   fs::path file =
       config->content_dir / folder / std::to_string(today.year) / (slug + (data ? ".toml" : ".md"));
   std::error_code ec;
+  if (fs::path real = resolved_path(file); !is_within(real, resolved_path(config->root))) {
+    std::fprintf(stderr,
+                 "error: %s leads outside the site (to %s)\nhint: gazette writes only inside the "
+                 "site: replace the symlink on its way with a folder\n",
+                 display_path(file, config->root).c_str(), real.generic_string().c_str());
+    return 1;
+  }
   if (fs::exists(file, ec)) {
     std::fprintf(stderr,
                  "error: %s already exists\nhint: choose another title, or edit that file\n",

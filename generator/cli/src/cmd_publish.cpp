@@ -17,6 +17,59 @@ bool is_source(const std::string& path, const std::vector<std::string>& prefixes
   return false;
 }
 
+// A repository with true dates to publish from: in git, not shallow. Reports why not.
+bool has_true_history(const history::RepoInfo& repo, const config::SiteConfig& config) {
+  std::string content = display_path(config.content_dir, config.root);
+  if (!repo.in_git) {
+    print_diagnostics(
+        {Diagnostic{Severity::error,
+                    content,
+                    {},
+                    "content/ is not in a git repository: there is nothing to publish from",
+                    "git init, commit the content, then publish",
+                    {}}},
+        0);
+    return false;
+  }
+  if (repo.shallow) {
+    print_diagnostics(
+        {Diagnostic{Severity::error,
+                    content,
+                    {},
+                    "this is a shallow clone: its history is cut off, and a published site "
+                    "must carry true dates",
+                    "run git fetch --unshallow, then publish",
+                    {}}},
+        0);
+    return false;
+  }
+  return true;
+}
+
+// What the site is built from must all be committed: the published commit names it.
+bool sources_committed(const history::RepoInfo& repo, const config::SiteConfig& config) {
+  auto rel = [&](const std::filesystem::path& p) {
+    std::string r = p.lexically_relative(repo.root).generic_string();
+    return r == "." ? std::string() : r;
+  };
+  std::vector<std::string> sources = {rel(config.content_dir) + "/", rel(config.files_dir) + "/",
+                                      rel(config.config_file)};
+  if (!config.theme_dir.empty()) sources.push_back(rel(config.theme_dir) + "/");
+  std::vector<std::string> dirty;
+  for (const auto& path : repo.uncommitted) {
+    if (is_source(path, sources)) dirty.push_back(path);
+  }
+  if (!repo.head.empty() && dirty.empty()) return true;
+  std::string list;
+  for (std::size_t i = 0; i < dirty.size() && i < 20; ++i) list += "\n    " + dirty[i];
+  if (dirty.size() > 20) list += "\n    … and " + std::to_string(dirty.size() - 20) + " more";
+  std::fprintf(stderr,
+               "error: refusing to publish content that is not committed:%s\n"
+               "hint: commit it (git add … && git commit), then run gazette publish again\n",
+               repo.head.empty() ? " nothing is committed yet" : list.c_str());
+  return false;
+}
+
 }  // namespace
 
 int run_publish(const PublishArgs& args) {
@@ -32,52 +85,7 @@ int run_publish(const PublishArgs& args) {
     print_diagnostics({repo.error()}, 0);
     return 1;
   }
-  std::string content = display_path(config->content_dir, config->root);
-  if (!repo->in_git) {
-    print_diagnostics(
-        {Diagnostic{Severity::error,
-                    content,
-                    {},
-                    "content/ is not in a git repository: there is nothing to publish from",
-                    "git init, commit the content, then publish",
-                    {}}},
-        0);
-    return 1;
-  }
-  if (repo->shallow) {
-    print_diagnostics(
-        {Diagnostic{Severity::error,
-                    content,
-                    {},
-                    "this is a shallow clone: its history is cut off, and a published site "
-                    "must carry true dates",
-                    "run git fetch --unshallow, then publish",
-                    {}}},
-        0);
-    return 1;
-  }
-  // What the site is built from must all be committed: the published commit names it.
-  auto rel = [&](const std::filesystem::path& p) {
-    std::string r = p.lexically_relative(repo->root).generic_string();
-    return r == "." ? std::string() : r;
-  };
-  std::vector<std::string> sources = {rel(config->content_dir) + "/", rel(config->files_dir) + "/",
-                                      rel(config->config_file)};
-  if (!config->theme_dir.empty()) sources.push_back(rel(config->theme_dir) + "/");
-  std::vector<std::string> dirty;
-  for (const auto& path : repo->uncommitted) {
-    if (is_source(path, sources)) dirty.push_back(path);
-  }
-  if (repo->head.empty() || !dirty.empty()) {
-    std::string list;
-    for (std::size_t i = 0; i < dirty.size() && i < 20; ++i) list += "\n    " + dirty[i];
-    if (dirty.size() > 20) list += "\n    … and " + std::to_string(dirty.size() - 20) + " more";
-    std::fprintf(stderr,
-                 "error: refusing to publish content that is not committed:%s\n"
-                 "hint: commit it (git add … && git commit), then run gazette publish again\n",
-                 repo->head.empty() ? " nothing is committed yet" : list.c_str());
-    return 1;
-  }
+  if (!has_true_history(*repo, *config) || !sources_committed(*repo, *config)) return 1;
   BuildArgs build;
   build.common = args.common;
   build.quiet = true;

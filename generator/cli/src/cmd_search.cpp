@@ -4,7 +4,7 @@
 #include "commands.hpp"
 #include "console.hpp"
 #include "gazette/search.hpp"
-#include "gazette/site.hpp"
+#include "gazette/text.hpp"
 
 namespace gazette::cli {
 
@@ -29,6 +29,26 @@ std::string terminal_text(const std::string& html, bool color) {
   return out;
 }
 
+search::Query query_of(const SearchArgs& args, const config::SiteConfig& config, Instant now) {
+  search::Query q;
+  q.text = args.text;
+  q.now = now;
+  q.kinds = args.kinds;
+  q.programs = args.programs;
+  q.rounds = args.rounds;
+  q.provinces = args.provinces;
+  q.issuers = args.issuers;
+  if (args.open) q.open = true;
+  if (args.closed) q.open = false;
+  if (args.sort == "newest") q.sort = search::Query::Sort::newest;
+  if (args.sort == "deadline") q.sort = search::Query::Sort::deadline;
+  q.page = args.page;
+  q.page_size = args.limit;
+  q.utc_offset_minutes = text::utc_offset_minutes(config.timezone, now).value_or(0);
+  q.as_typed = args.as_typed;
+  return q;
+}
+
 }  // namespace
 
 int run_search(const SearchArgs& args) {
@@ -41,21 +61,7 @@ int run_search(const SearchArgs& args) {
     std::fprintf(stderr, "error: %s\n", problem.c_str());
     return 1;
   }
-  search::Query q;
-  q.text = args.text;
-  q.now = *clock;
-  q.kinds = args.kinds;
-  q.programs = args.programs;
-  q.rounds = args.rounds;
-  q.provinces = args.provinces;
-  q.issuers = args.issuers;
-  if (args.open) q.open = true;
-  if (args.closed) q.open = false;
-  if (args.sort == "newest") q.sort = search::Query::Sort::newest;
-  if (args.sort == "deadline") q.sort = search::Query::Sort::deadline;
-  q.page = args.page;
-  q.page_size = args.limit;
-  q.as_typed = args.as_typed;
+  search::Query q = query_of(args, *config, *clock);
   std::vector<std::string> shards;
   for (const auto& s : config->search.shards) shards.push_back(s.location);
   auto searcher = search::Searcher::open(config->search.index_dir, shards);
@@ -63,14 +69,14 @@ int run_search(const SearchArgs& args) {
     print_diagnostics({searcher.error()}, 0);
     return 1;
   }
-  search::Results results = (*searcher)->search(q);
+  auto answer = (*searcher)->search(q);
+  if (!answer) {
+    print_diagnostics({answer.error()}, 0);
+    return 2;
+  }
+  const search::Results& results = *answer;
   if (args.json) {
-    auto pages = site::SearchPages::create(*config);
-    if (!pages) {
-      print_diagnostics({pages.error()}, 0);
-      return 2;
-    }
-    std::printf("%s\n", (*pages)->json(q, results).c_str());
+    std::printf("%s\n", search::answer_json(q, results, config->closing_soon_days).c_str());
     return 0;
   }
   bool color = isatty(1);
@@ -87,19 +93,19 @@ int run_search(const SearchArgs& args) {
     std::printf(", %s%zu open", results.open_exact ? "" : "at least ", results.open);
   std::printf("\n");
   int rank = (q.page - 1) * q.page_size;
-  for (const auto& h : results.hits) {
+  for (const auto& hit : results.hits) {
+    const search::Listing& h = hit.listing;
     std::printf("\n%d. %s\n   %s", ++rank, h.title.c_str(), h.kind.c_str());
     if (!h.number.empty()) std::printf(" · %s", h.number.c_str());
     if (!h.issuer.empty()) std::printf(" · %s", h.issuer.c_str());
     std::printf(" · %s", format_iso_date(h.issued).c_str());
     if (h.deadline) {
-      bool open = *h.deadline > *clock && !(h.opens && *h.opens > *clock);
-      std::printf(" · deadline %s (%s)", format_rfc3339(*h.deadline).c_str(),
-                  open ? "open" : (h.opens && *h.opens > *clock ? "upcoming" : "closed"));
+      CallState state = call_state(h.call(), *clock, config->closing_soon_days);
+      std::printf(" · deadline %s (%s)", format_rfc3339(*h.deadline).c_str(), state_name(state));
     }
     std::printf("\n   %s%s\n", config->base_url.c_str(), h.url.substr(1).c_str());
-    if (!h.snippet_html.empty())
-      std::printf("   %s\n", terminal_text(h.snippet_html, color).c_str());
+    if (!hit.snippet_html.empty())
+      std::printf("   %s\n", terminal_text(hit.snippet_html, color).c_str());
   }
   return 0;
 }

@@ -4,7 +4,6 @@
 #include "commands.hpp"
 #include "console.hpp"
 #include "gazette/serve.hpp"
-#include "gazette/site.hpp"
 
 namespace gazette::cli {
 
@@ -13,6 +12,7 @@ serve::Server* running_server = nullptr;
 void on_signal(int) {
   if (running_server) running_server->stop();
 }
+
 }  // namespace
 
 int run_serve(const ServeArgs& args) {
@@ -30,7 +30,7 @@ int run_serve(const ServeArgs& args) {
   options.root = config->output_dir;
   options.host = args.host.empty() ? config->serve.host : args.host;
   options.port = args.port ? args.port : config->serve.port;
-  options.site = &*config;
+  options.search = serve::search_service_for(*config, *clock);
   options.cache_entries = args.cache;
   if (!args.common.now.empty()) {
     Instant fixed = *clock;

@@ -8,7 +8,9 @@
 
 namespace {
 
-void add_common(CLI::App* command, gazette::cli::CommonArgs& args) {
+using namespace gazette::cli;
+
+void add_common(CLI::App* command, CommonArgs& args) {
   command->add_option("--site", args.site, "The site's directory (where site.toml is)")
       ->capture_default_str();
   command->add_option("--now", args.now,
@@ -16,16 +18,8 @@ void add_common(CLI::App* command, gazette::cli::CommonArgs& args) {
                       "default: GAZETTE_NOW or the clock");
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  using namespace gazette::cli;
-  CLI::App app{"gazette: builds a searchable, archived website of public notices"};
-  app.require_subcommand(1);
-  app.set_version_flag("--version", "gazette 0.1.0");
-
-  BuildArgs build;
-  auto* build_cmd = app.add_subcommand("build", "Build the site into its output directory");
+CLI::App* add_build(CLI::App& app, BuildArgs& build) {
+  CLI::App* build_cmd = app.add_subcommand("build", "Build the site into its output directory");
   add_common(build_cmd, build.common);
   build_cmd->add_option("-j,--jobs", build.jobs, "Threads to use (default: every core)");
   build_cmd->add_flag("--next-change", build.next_change,
@@ -34,21 +28,28 @@ int main(int argc, char** argv) {
   build_cmd->add_flag("--timings", build.timings, "Print how long each stage took");
   build_cmd->add_flag("--no-search", build.no_search,
                       "Leave the search index as it is (a quicker preview of the pages)");
+  return build_cmd;
+}
 
-  CheckArgs check;
-  auto* check_cmd = app.add_subcommand("check", "Check every document; report all problems");
+CLI::App* add_check(CLI::App& app, CheckArgs& check) {
+  CLI::App* check_cmd = app.add_subcommand("check", "Check every document; report all problems");
   add_common(check_cmd, check.common);
   check_cmd->add_flag("--fix", check.fix,
                       "Repair in place what can be repaired safely: ƣ→ư, a BOM, NFC");
+  return check_cmd;
+}
 
-  NewArgs create;
-  auto* new_cmd = app.add_subcommand("new", "Create a new document from a scaffold");
+CLI::App* add_new(CLI::App& app, NewArgs& create) {
+  CLI::App* new_cmd = app.add_subcommand("new", "Create a new document from a scaffold");
   add_common(new_cmd, create.common);
   new_cmd->add_option("kind", create.kind, "notice, guidance or proposal-list")->required();
   new_cmd->add_option("title", create.title, "The document's title")->required();
+  return new_cmd;
+}
 
-  SearchArgs find;
-  auto* search_cmd = app.add_subcommand("search", "Search the built site's index from a terminal");
+CLI::App* add_search(CLI::App& app, SearchArgs& find) {
+  CLI::App* search_cmd =
+      app.add_subcommand("search", "Search the built site's index from a terminal");
   add_common(search_cmd, find.common);
   search_cmd->add_option("query", find.text,
                          "Words, \"a phrase\", -excluded, or a number like 1322/QĐ-TTg");
@@ -66,23 +67,29 @@ int main(int argc, char** argv) {
   search_cmd->add_flag("--json", find.json, "Print the results as JSON (as /api/search does)");
   search_cmd->add_flag("--as-typed", find.as_typed,
                        "Search the words as typed: no misspelling or Telex/VNI keystrokes read");
+  return search_cmd;
+}
 
-  PublishArgs publish;
-  auto* publish_cmd = app.add_subcommand(
+CLI::App* add_publish(CLI::App& app, PublishArgs& publish) {
+  CLI::App* publish_cmd = app.add_subcommand(
       "publish", "Build from committed content and commit the site to the publish branch");
   add_common(publish_cmd, publish.common);
   publish_cmd->add_option("-m,--message", publish.message, "The published commit's message");
+  return publish_cmd;
+}
 
-  VerifyArgs verify;
-  auto* verify_cmd = app.add_subcommand(
+CLI::App* add_verify(CLI::App& app, VerifyArgs& verify) {
+  CLI::App* verify_cmd = app.add_subcommand(
       "verify", "Check a copy of the site (what a web server serves) against a published commit");
   add_common(verify_cmd, verify.common);
   verify_cmd->add_option("dir", verify.dir, "The copy of the site to check")->required();
   verify_cmd->add_option("--commit", verify.commit,
                          "The published commit (default: the tip of the publish branch)");
+  return verify_cmd;
+}
 
-  ServeArgs serve;
-  auto* serve_cmd = app.add_subcommand("serve", "Serve the built site with search");
+CLI::App* add_serve(CLI::App& app, ServeArgs& serve) {
+  CLI::App* serve_cmd = app.add_subcommand("serve", "Serve the built site with search");
   add_common(serve_cmd, serve.common);
   serve_cmd->add_option("--host", serve.host,
                         "Address to listen on (default from site.toml: 127.0.0.1)");
@@ -92,6 +99,30 @@ int main(int argc, char** argv) {
       ->add_option("--cache", serve.cache,
                    "Search answers kept for repeated queries, while they hold (0: none)")
       ->capture_default_str();
+  return serve_cmd;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace gazette::cli;
+  CLI::App app{"gazette: builds a searchable, archived website of public notices"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "gazette 0.1.0");
+
+  BuildArgs build;
+  CLI::App* build_cmd = add_build(app, build);
+  CheckArgs check;
+  CLI::App* check_cmd = add_check(app, check);
+  NewArgs create;
+  CLI::App* new_cmd = add_new(app, create);
+  SearchArgs find;
+  CLI::App* search_cmd = add_search(app, find);
+  PublishArgs publish;
+  CLI::App* publish_cmd = add_publish(app, publish);
+  VerifyArgs verify;
+  CLI::App* verify_cmd = add_verify(app, verify);
+  ServeArgs serve;
+  CLI::App* serve_cmd = add_serve(app, serve);
 
   try {
     app.parse(argc, argv);

@@ -73,7 +73,7 @@ void check_documents(const std::vector<Document>& docs, const config::SiteConfig
   }
 }
 
-std::string repair_text(std::string_view bytes, FixReport& report) {
+std::string repair_text(std::string_view bytes, FixReport& report, bool oi_is_defect) {
   std::string_view body = bytes;
   if (body.substr(0, 3) == "\xEF\xBB\xBF") {
     body.remove_prefix(3);
@@ -81,7 +81,7 @@ std::string repair_text(std::string_view bytes, FixReport& report) {
   }
   std::string out(body);
   if (find_invalid_utf8(out)) return out;  // not text we can safely rewrite
-  report.oi_repaired = static_cast<int>(text::find_oi(out).size());
+  report.oi_repaired = oi_is_defect ? static_cast<int>(text::find_oi(out).size()) : 0;
   if (report.oi_repaired > 0) out = text::repair_oi(out);
   if (!text::is_nfc(out)) {
     out = text::nfc(out);
@@ -90,11 +90,11 @@ std::string repair_text(std::string_view bytes, FixReport& report) {
   return out;
 }
 
-Result<FixReport> fix_file(const std::filesystem::path& file) {
+Result<FixReport> fix_file(const std::filesystem::path& file, bool oi_is_defect) {
   auto bytes = read_file(file);
   if (!bytes) return bytes.error();
   FixReport report;
-  std::string repaired = repair_text(*bytes, report);
+  std::string repaired = repair_text(*bytes, report, oi_is_defect);
   if (!report.changed()) return report;
   Status written = write_file_atomically(file, repaired);
   if (!written) return written.error();

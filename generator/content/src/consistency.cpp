@@ -2,91 +2,18 @@
 // named in the text against the `deadline` field, deadlines across documents of a round, and
 // the relationships between documents (amends, replaces, guides, based_on).
 #include <algorithm>
-#include <cctype>
+#include <cstdio>
 #include <map>
-#include <regex>
 #include <set>
+#include <tuple>
 
 #include "gazette/content.hpp"
 #include "gazette/text.hpp"
+#include "named_deadlines.hpp"
 
 namespace gazette::content {
 
 namespace {
-
-struct NamedDeadline {
-  Date date;
-  int hour = -1;  // -1: no time named
-  int minute = 0;
-  int line = 0;
-  int column = 0;
-};
-
-// Words that say a sentence is about the deadline (folded: no marks; whole words, so
-// "phan nhanh" is not "han nhan").
-bool mentions_deadline(const std::string& folded) {
-  for (std::string_view word : {"thoi han", "han nop", "han chot", "han cuoi", "truoc ngay",
-                                "cham nhat", "han nhan", "deadline"}) {
-    for (std::size_t at = folded.find(word); at != std::string::npos;
-         at = folded.find(word, at + 1)) {
-      auto letter = [&](std::size_t i) {
-        return i < folded.size() && std::isalnum(static_cast<unsigned char>(folded[i]));
-      };
-      if ((at == 0 || !letter(at - 1)) && !letter(at + word.size())) return true;
-    }
-  }
-  return false;
-}
-
-// A quick look at the line as written before folding it: a deadline sentence has "hạn",
-// "trước", "chậm" or "deadline" in some case (ƣ included). Most lines have none.
-bool may_mention_deadline(std::string_view line) {
-  for (std::string_view part : {"\u1EA1n", "\u1EA0N", "\u01B0\u1EDBc", "\u01A3\u1EDBc",
-                                "\u01AF\u1EDAC", "\u1EADm", "\u1EACM", "eadline", "EADLINE"}) {
-    if (line.find(part) != std::string_view::npos) return true;
-  }
-  return false;
-}
-
-// Deadlines named in the body: "Trước ngày 25/4/2023", "17h00 ngày 17/8/2025",
-// "ngày 17 tháng 8 năm 2025".
-std::vector<NamedDeadline> named_deadlines(const Document& doc) {
-  static const std::regex kTimeDate(
-      R"((\d{1,2})\s*(?:h|gio|:)\s*(\d{2})?\s*,?\s*(?:ngay\s+)?(\d{1,2})/(\d{1,2})/(\d{4}))");
-  static const std::regex kDate(R"((?:ngay|truoc|den|la)\s+(\d{1,2})/(\d{1,2})/(\d{4}))");
-  static const std::regex kWords(R"(ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4}))");
-  std::vector<NamedDeadline> found;
-  std::string_view body = doc.body;
-  int line_number = doc.body_line;
-  std::size_t start = 0;
-  while (start < body.size()) {
-    std::size_t end = body.find('\n', start);
-    if (end == std::string_view::npos) end = body.size();
-    std::string_view raw = body.substr(start, end - start);
-    std::string folded = may_mention_deadline(raw) ? text::fold(raw) : std::string();
-    if (!folded.empty() && mentions_deadline(folded)) {
-      std::smatch m;
-      auto date_of = [](const std::smatch& mm, int d, int mo, int y) {
-        return Date{std::stoi(mm[y].str()), std::stoi(mm[mo].str()), std::stoi(mm[d].str())};
-      };
-      if (std::regex_search(folded, m, kTimeDate)) {
-        NamedDeadline n{date_of(m, 3, 4, 5), std::stoi(m[1].str()),
-                        m[2].matched ? std::stoi(m[2].str()) : 0, line_number,
-                        static_cast<int>(m.position(0)) + 1};
-        found.push_back(n);
-      } else if (std::regex_search(folded, m, kDate)) {
-        found.push_back(
-            {date_of(m, 1, 2, 3), -1, 0, line_number, static_cast<int>(m.position(1)) + 1});
-      } else if (std::regex_search(folded, m, kWords)) {
-        found.push_back(
-            {date_of(m, 1, 2, 3), -1, 0, line_number, static_cast<int>(m.position(0)) + 1});
-      }
-    }
-    start = end + 1;
-    ++line_number;
-  }
-  return found;
-}
 
 std::string short_date(const Date& d) {
   return std::to_string(d.day) + "/" + std::to_string(d.month) + "/" + std::to_string(d.year);
@@ -99,37 +26,36 @@ std::string short_deadline(const Instant& at) {
   return std::string(time) + " " + short_date(t.date);
 }
 
-// Column in bytes of the original line, from a column in its folded form: count characters.
-int original_column(std::string_view line, int folded_column) {
-  int chars = 0;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;
-    if (++chars == folded_column) return static_cast<int>(i) + 1;
+// "17h00 25/4/2023", or "25/4 (no year given: read as 25/4/2024)".
+std::string named_text(const detail::NamedDeadline& n) {
+  std::string out;
+  if (n.hour >= 0) {
+    char time[12];
+    std::snprintf(time, sizeof time, "%dh%02d ", n.hour % 100, n.minute % 100);
+    out = time;
   }
-  return 1;
+  if (n.year_given) return out + short_date(n.date);
+  return out + std::to_string(n.date.day) + "/" + std::to_string(n.date.month) +
+         " (no year given: read as " + short_date(n.date) + ")";
 }
 
 void check_named_deadlines(const Document& doc, Diagnostics& diags) {
   if (!doc.deadline) return;
   LocalTime field = local_time(*doc.deadline);
-  for (const NamedDeadline& n : named_deadlines(doc)) {
-    if (!is_valid_date(n.date.year, n.date.month, n.date.day)) continue;
+  std::set<std::tuple<int, Date, int, int>> reported;  // one warning per line and deadline
+  for (const auto& n : detail::named_deadlines(doc.body, doc.body_line, doc.issued)) {
     bool same_day = n.date == field.date;
     bool same_time = n.hour < 0 || (n.hour == field.hour && n.minute == field.minute);
     if (same_day && same_time) continue;
-    std::string named = (n.hour >= 0 ? std::to_string(n.hour) + "h" + (n.minute < 10 ? "0" : "") +
-                                           std::to_string(n.minute) + " "
-                                     : "") +
-                        short_date(n.date);
-    std::string_view line = line_at(doc.source_text, n.line);
+    if (!reported.insert({n.line, n.date, n.hour, n.minute}).second) continue;
     diags.add({Severity::warning,
                doc.path,
-               {n.line, original_column(line, n.column)},
-               "the text names the deadline " + named + " but `deadline` is " +
+               {n.line, n.column},
+               "the text names the deadline " + named_text(n) + " but `deadline` is " +
                    short_deadline(*doc.deadline),
                "correct whichever is wrong (line " + std::to_string(doc.loc_of("deadline").line) +
                    " has the field); readers act on both",
-               std::string(line)});
+               std::string(line_at(doc.source_text, n.line))});
   }
 }
 

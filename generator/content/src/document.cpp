@@ -92,6 +92,7 @@ std::string slug_from_file(const fs::path& source) {
 void resolve_attachments(Document& doc, const config::SiteConfig& config,
                          detail::FieldReader& reader) {
   std::string files_prefix = display_path(config.files_dir, config.root) + "/";
+  fs::path real_root = resolved_path(config.root);
   for (Attachment& a : doc.attachments) {
     if (!is_safe_relative_path(a.file)) {
       reader.error(a.loc, "attachment path `" + a.file + "` leaves the site",
@@ -108,17 +109,22 @@ void resolve_attachments(Document& doc, const config::SiteConfig& config,
       a.source = doc.source.parent_path() / a.file;
       a.output_path = doc.url.substr(1) + a.file;
     }
-    if (!fs::is_regular_file(a.source, ec)) {
+    if (auto why = check_readable(real_root, a.source)) {
+      reader.error(a.loc, "attachment `" + a.file + "` " + why->problem, why->hint);
+    } else if (!fs::is_regular_file(a.source, ec)) {
       reader.error(a.loc, "attachment `" + a.file + "` not found",
                    "put the file at " + display_path(a.source, config.root) +
                        " or correct the path (shared files go in " + files_prefix + ")");
+    } else if (auto size = fs::file_size(a.source, ec); !ec) {
+      a.size = size;
     }
   }
 }
 
 void check_required(Document& doc, const toml::table& table, detail::FieldReader& reader) {
   SourceLoc top{1, 1};
-  if (!table.contains("title") || doc.title.empty()) {
+  const toml::node* title = table.get("title");
+  if (!title || (doc.title.empty() && title->is_string())) {  // other types: reported already
     reader.error(top, "the document has no `title`", "add title = \"…\" to the front matter");
   }
   if (!table.contains("issued")) {
@@ -128,6 +134,12 @@ void check_required(Document& doc, const toml::table& table, detail::FieldReader
   if (doc.kind == Kind::program && doc.program.empty()) {
     reader.error(top, "a programme page needs its `program` id",
                  "add program = \"1322\" (the id other documents use)");
+  }
+  if (doc.opens && doc.deadline && !(*doc.opens < *doc.deadline)) {
+    reader.error(doc.loc_of("opens"),
+                 "`opens` (" + format_rfc3339(*doc.opens) + ") is not before the `deadline` (" +
+                     format_rfc3339(*doc.deadline) + ")",
+                 "a call opens before it closes: check the dates of `opens` and `deadline`");
   }
   if (doc.deadline && doc.issued.year != 0 && local_time(*doc.deadline).date < doc.issued) {
     reader.error(doc.loc_of("deadline"), "the deadline is before the `issued` date",
@@ -189,6 +201,11 @@ SourceLoc Document::loc_of(const std::string& key) const {
   return it == locs.end() ? SourceLoc{1, 1} : it->second;
 }
 
+bool oi_is_defect(const config::SiteConfig& config) {
+  return config.language == "vi" || std::find(config.languages.begin(), config.languages.end(),
+                                              "vi") != config.languages.end();
+}
+
 std::optional<Document> parse_document(std::string_view bytes, const fs::path& source,
                                        const std::string& path, std::optional<Kind> folder_kind,
                                        const config::SiteConfig& config, Diagnostics& diags) {
@@ -224,7 +241,15 @@ std::optional<Document> parse_document(std::string_view bytes, const fs::path& s
   doc.source = source;
   doc.path = path;
   doc.source_text = text::nfc(bytes);
+  // The text is read with ƣ repaired, here where every reader of a document (the build, and
+  // the history pages for old versions) passes: pages, feeds, exports and the index are all
+  // made from what this returns. Same length, so every place in it is a place in the file.
+  std::string repaired;
   std::string_view text = doc.source_text;
+  if (oi_is_defect(config) && !text::find_oi(text).empty()) {
+    repaired = text::repair_oi(text);
+    text = repaired;
+  }
   bool data_file = source.extension() == ".toml";
 
   Split split;
@@ -239,7 +264,7 @@ std::optional<Document> parse_document(std::string_view bytes, const fs::path& s
   doc.body = std::string(split.body);
   doc.body_line = split.body_line;
 
-  detail::FieldReader reader(path, text, split.front_line - 1, config, diags);
+  detail::FieldReader reader(path, doc.source_text, split.front_line - 1, config, diags);
   toml::table table;
   try {
     table = toml::parse(split.front_matter, path);

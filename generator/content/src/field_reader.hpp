@@ -35,16 +35,21 @@ class FieldReader {
   /// Records where each key of `table` is, for later checks.
   void record_locations(const toml::table& table, std::map<std::string, SourceLoc>& locs) const;
 
+  /// Text in quotes; text with no visible character is an error.
   std::optional<std::string> text(const toml::table& t, const char* key);
+  /// Text, or a whole number read as text (program = 1322).
+  std::optional<std::string> text_or_number(const toml::table& t, const char* key);
   std::vector<std::string> text_list(const toml::table& t, const char* key);
   std::optional<Date> date(const toml::table& t, const char* key);
   /// A deadline-like value: offset date-time, local date-time (site time zone), or a date
   /// (the end of that day).
   std::optional<Instant> instant(const toml::table& t, const char* key);
   std::optional<int> integer(const toml::table& t, const char* key);
-  std::optional<double> amount(const toml::table& t, const char* key);
+  /// An amount, exact: read from the literal as written, never through a double.
+  std::optional<Money> amount(const toml::table& t, const char* key);
 
  private:
+  std::string checked_text(const toml::node& node, const char* key, std::string value);
   std::optional<Instant> instant_of(const toml::node& node, const char* key);
 
   const std::string& path_;
@@ -54,6 +59,9 @@ class FieldReader {
   Diagnostics& diags_;
   bool failed_ = false;
 };
+
+/// A value as TOML writes it (a string without its quotes), for hints.
+std::string toml_text(const toml::node& node);
 
 /// Reads the metadata shared by every kind of document from `table` into `doc`.
 void read_metadata(const toml::table& table, FieldReader& reader, Document& doc);

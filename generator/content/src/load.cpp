@@ -24,9 +24,10 @@ bool is_content_extension(const fs::path& p) {
 }
 
 // Warnings for text that is valid but defective: the ƣ of PDF extraction, non-NFC text.
-void report_text_defects(const Document& doc, std::string_view raw, Diagnostics& diags) {
+void report_text_defects(const Document& doc, std::string_view raw, bool oi_is_defect,
+                         Diagnostics& diags) {
   int last_line = 0;
-  for (std::size_t offset : text::find_oi(raw)) {
+  for (std::size_t offset : oi_is_defect ? text::find_oi(raw) : std::vector<std::size_t>{}) {
     SourceLoc at = locate(raw, offset);
     if (at.line == last_line) continue;  // one report per line
     last_line = at.line;
@@ -45,23 +46,48 @@ void report_text_defects(const Document& doc, std::string_view raw, Diagnostics&
   }
 }
 
-}  // namespace
-
-std::vector<fs::path> list_content_files(const config::SiteConfig& config) {
+// The content files, sorted. A file or folder that is a symlink leading out of the site, or
+// a content file that is a FIFO, a device or a socket, is left out (and reported to `diags`).
+std::vector<fs::path> scan_content(const config::SiteConfig& config, Diagnostics* diags) {
   std::vector<fs::path> files;
   std::error_code ec;
   if (!fs::is_directory(config.content_dir, ec)) return files;
+  fs::path real_root = resolved_path(config.root);
+  auto refuse = [&](const fs::path& p, const UnsafeFile& why, const char* what) {
+    if (diags)
+      diags->error(display_path(p, config.root), {1, 1}, std::string(what) + why.problem, why.hint);
+  };
   fs::recursive_directory_iterator it(config.content_dir,
                                       fs::directory_options::skip_permission_denied, ec);
   for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (is_hidden(it->path())) {
+    const fs::path& p = it->path();
+    if (is_hidden(p)) {
       if (it->is_directory(ec)) it.disable_recursion_pending();
       continue;
     }
-    if (it->is_regular_file(ec) && is_content_extension(it->path())) files.push_back(it->path());
+    bool link = it->is_symlink(ec);
+    if (it->is_directory(ec)) {
+      // Folders that are symlinks are not followed; one leading out of the site is an error.
+      if (link) {
+        if (auto why = check_readable(real_root, p)) refuse(p, *why, "the folder ");
+      }
+      continue;
+    }
+    if (!is_content_extension(p)) continue;
+    if (auto why = check_readable(real_root, p)) {
+      refuse(p, *why, "the file ");
+      continue;
+    }
+    if (it->is_regular_file(ec)) files.push_back(p);
   }
   std::sort(files.begin(), files.end());
   return files;
+}
+
+}  // namespace
+
+std::vector<fs::path> list_content_files(const config::SiteConfig& config) {
+  return scan_content(config, nullptr);
 }
 
 std::vector<Document> load_documents(const config::SiteConfig& config, Diagnostics& diags) {
@@ -72,7 +98,7 @@ std::vector<Document> load_documents(const config::SiteConfig& config, Diagnosti
                 "create it, or set [build] content in site.toml");
     return {};
   }
-  std::vector<fs::path> all = list_content_files(config);
+  std::vector<fs::path> all = scan_content(config, &diags);
   std::set<fs::path> present(all.begin(), all.end());
   // A CSV proposal list is read through its same-named .toml of metadata.
   std::vector<fs::path> files;
@@ -103,7 +129,7 @@ std::vector<Document> load_documents(const config::SiteConfig& config, Diagnosti
     fs::path rel = file.lexically_relative(config.content_dir);
     std::optional<Kind> folder_kind = kind_of_folder(rel.begin()->string());
     loaded[i] = parse_document(*bytes, file, path, folder_kind, config, diags);
-    if (loaded[i]) report_text_defects(*loaded[i], *bytes, diags);
+    if (loaded[i]) report_text_defects(*loaded[i], *bytes, oi_is_defect(config), diags);
     // A proposal list's tasks may be in a same-named CSV beside its .toml (csv.hpp).
     if (loaded[i] && !detail::read_task_csv(*loaded[i], config, diags)) loaded[i].reset();
   });

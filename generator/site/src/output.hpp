@@ -4,7 +4,9 @@
 
 #include <atomic>
 #include <filesystem>
+#include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -13,16 +15,25 @@
 
 namespace gazette::site {
 
-class OutputTree {
+/// Where a build's files go: the output tree on disk, or memory in tests.
+class OutputSink {
+ public:
+  virtual ~OutputSink() = default;
+  /// Writes `bytes` at `relative` (e.g. "notice/2023/a/index.html"); safe from any thread.
+  virtual void write(const std::string& relative, std::string_view bytes) = 0;
+  /// Copies a file into the tree (attachments); safe from any thread.
+  virtual void copy(const std::filesystem::path& source, const std::string& relative) = 0;
+};
+
+/// The output directory, written through a staging tree swapped in whole by commit().
+class OutputTree final : public OutputSink {
  public:
   /// Prepares a staging directory for `output_dir` (removing stale ones of dead builds).
   static Result<std::unique_ptr<OutputTree>> create(const std::filesystem::path& output_dir);
-  ~OutputTree();
+  ~OutputTree() override;
 
-  /// Writes `bytes` at `relative` (e.g. "notice/2023/a/index.html"); safe from any thread.
-  void write(const std::string& relative, std::string_view bytes);
-  /// Copies a file into the tree (attachments).
-  void copy(const std::filesystem::path& source, const std::string& relative);
+  void write(const std::string& relative, std::string_view bytes) override;
+  void copy(const std::filesystem::path& source, const std::string& relative) override;
   std::size_t files() const { return files_; }
   /// The first write error, if any.
   std::optional<Diagnostic> failure() const;

@@ -59,7 +59,6 @@ void find_concepts(ParsedText& parsed, TermCache& cache);
 struct QueryContext {
   const Xapian::Database& stats;  ///< the local databases: term frequencies, value bounds
   TermCache& cache;
-  int utc_offset_minutes = 420;  ///< the site's time zone: a date is its whole day
 };
 
 struct TextQuery {

@@ -21,20 +21,20 @@ Urls sorted(Urls urls) {
 std::vector<Record> dated() {
   std::vector<Record> r;
   r.push_back(record("/issued/", "Thông báo tuyển chọn", "Mời các tổ chức tham gia."));
-  r.back().issued = {2024, 5, 3};
+  r.back().listing.issued = {2024, 5, 3};
   r.push_back(record("/due/", "Hướng dẫn hồ sơ", "Hồ sơ gửi về Sở."));
-  r.back().issued = {2024, 4, 1};
-  r.back().deadline = at("2024-05-03T17:00:00+07:00");
+  r.back().listing.issued = {2024, 4, 1};
+  r.back().listing.deadline = at("2024-05-03T17:00:00+07:00");
   r.push_back(record("/mention/", "Kế hoạch năm", "Các đơn vị báo cáo trước ngày 3/5/2024."));
-  r.back().issued = {2024, 1, 10};
+  r.back().listing.issued = {2024, 1, 10};
   r.push_back(record("/other-year/", "Thông báo cũ", "Đợt trước."));
-  r.back().issued = {2023, 5, 3};
+  r.back().listing.issued = {2023, 5, 3};
   r.push_back(record("/next-day/", "Thông báo mới", "Đợt sau."));
-  r.back().issued = {2024, 5, 4};
+  r.back().listing.issued = {2024, 5, 4};
   // Due at 00:30 on the 4th in Hà Nội: 17:30 on the 3rd in UTC, and not due on the 3rd.
   r.push_back(record("/after-midnight/", "Hướng dẫn khác", "Hồ sơ gửi về Bộ."));
-  r.back().issued = {2024, 4, 1};
-  r.back().deadline = at("2024-05-04T00:30:00+07:00");
+  r.back().listing.issued = {2024, 4, 1};
+  r.back().listing.deadline = at("2024-05-04T00:30:00+07:00");
   return r;
 }
 
@@ -135,18 +135,18 @@ std::vector<Record> calls() {
   for (int i = 1; i <= 5; ++i) {
     r.push_back(record("/closed" + std::to_string(i) + "/", "Thông báo số " + std::to_string(i),
                        "Năng suất, năng suất, năng suất lao động; năng suất và năng suất."));
-    r.back().deadline = at("2023-04-10T17:00:00+07:00");
+    r.back().listing.deadline = at("2023-04-10T17:00:00+07:00");
   }
   r.push_back(
       record("/open/", "Thông báo đề xuất nhiệm vụ", "Hỗ trợ nâng cao năng suất lao động."));
-  r.back().deadline = at("2023-04-25T17:00:00+07:00");
+  r.back().listing.deadline = at("2023-04-25T17:00:00+07:00");
   // Neither opened yet nor still standing: no open call.
   r.push_back(record("/upcoming/", "Thông báo sắp mở", "Hỗ trợ nâng cao năng suất."));
-  r.back().opens = at("2023-04-22T08:00:00+07:00");
-  r.back().deadline = at("2023-05-30T17:00:00+07:00");
+  r.back().listing.opens = at("2023-04-22T08:00:00+07:00");
+  r.back().listing.deadline = at("2023-05-30T17:00:00+07:00");
   r.push_back(record("/withdrawn/", "Thông báo đã rút", "Hỗ trợ nâng cao năng suất."));
-  r.back().deadline = at("2023-04-28T17:00:00+07:00");
-  r.back().withdrawn = true;
+  r.back().listing.deadline = at("2023-04-28T17:00:00+07:00");
+  r.back().listing.withdrawn = true;
   return r;
 }
 
@@ -157,7 +157,7 @@ TEST_CASE("search: an open call ranks above closed calls that repeat the words m
   for (const char* text : {"nang suat", "năng suất", "năng suất lao động"}) {
     auto r = index.find(text);
     REQUIRE_MESSAGE(!r.hits.empty(), std::string(text));
-    CHECK_MESSAGE(r.hits[0].url == "/open/", std::string(text));
+    CHECK_MESSAGE(r.hits[0].listing.url == "/open/", std::string(text));
     CHECK_MESSAGE(r.open == 1, std::string(text));  // how many of the matches are open
   }
   // Not opened yet, or withdrawn: no bonus, and not counted as open.
@@ -180,17 +180,17 @@ TEST_CASE("search: an open call ranks above closed calls that repeat the words m
   Query later;
   later.text = "nang suat";
   later.now = at("2023-06-01T09:00:00+07:00");
-  auto closed = index.searcher->search(later);
+  auto closed = index.search(later);
   CHECK(closed.open == 0);
-  CHECK(closed.hits[0].url != "/open/");
+  CHECK(closed.hits[0].listing.url != "/open/");
 }
 
 TEST_CASE("search: a closed call far more relevant stays above an open one") {
   std::vector<Record> r;
   r.push_back(record("/closed/", "Năng suất chất lượng", "Năng suất chất lượng sản phẩm."));
-  r.back().deadline = at("2023-04-10T17:00:00+07:00");
+  r.back().listing.deadline = at("2023-04-10T17:00:00+07:00");
   r.push_back(record("/open/", "Thông báo", "Năng lực doanh nghiệp; cung cấp suất ăn."));
-  r.back().deadline = at("2023-04-25T17:00:00+07:00");
+  r.back().listing.deadline = at("2023-04-25T17:00:00+07:00");
   Index index(r);
   CHECK(index.urls("năng suất") == Urls{"/closed/", "/open/"});
 }

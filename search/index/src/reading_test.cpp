@@ -53,9 +53,9 @@ Read read(Index& index, const std::string& text, bool as_typed = false) {
   q.text = text;
   q.now = at("2023-04-20T09:00:00+07:00");
   q.as_typed = as_typed;
-  auto r = index.searcher->search(q);
+  auto r = index.search(q);
   Read out{r.suggestion, r.corrected, {}};
-  for (const auto& h : r.hits) out.urls.push_back(h.url);
+  for (const auto& h : r.hits) out.urls.push_back(h.listing.url);
   std::sort(out.urls.begin(), out.urls.end());
   return out;
 }

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "gazette/search.hpp"
+#include "listing.hpp"
 #include "query.hpp"
 #include "rank.hpp"
 #include "reading.hpp"
@@ -42,6 +43,12 @@ struct Spies {
   Xapian::ValueCountMatchSpy calls{kCallSlot};  // summed into open / closed below
 };
 
+// A search that could not be answered: the index failed under it (a shard went away, a
+// database was replaced meanwhile).
+Diagnostic unavailable(const std::string& why) {
+  return Diagnostic{Severity::error, {}, {}, "search is unavailable for a moment: " + why, {}, {}};
+}
+
 std::string read_link(const fs::path& link) {
   std::error_code ec;
   fs::path target = fs::read_symlink(link, ec);
@@ -58,23 +65,7 @@ Hit hit_from(const Xapian::Document& doc, int percent, std::string& body) {
   auto j = nlohmann::json::parse(data.data(), data.data() + newline, nullptr, false);
   if (j.is_discarded()) return h;
   body = data.substr(std::min(newline + 1, data.size()));
-  auto text = [&](const char* key) {
-    return j.contains(key) ? j[key].get<std::string>() : std::string();
-  };
-  h.url = text("url");
-  h.kind = text("kind");
-  h.title = text("title");
-  h.number = text("number");
-  h.issuer = text("issuer");
-  h.province = text("province");
-  h.program = text("program");
-  if (j.contains("round")) h.round = j["round"].get<int>();
-  if (auto issued = parse_rfc3339(text("issued"))) h.issued = local_time(*issued).date;
-  if (j.contains("deadline")) h.deadline = parse_rfc3339(text("deadline"));
-  if (j.contains("opens")) h.opens = parse_rfc3339(text("opens"));
-  h.withdrawn = j.value("withdrawn", false);
-  h.parent_url = text("parent_url");
-  h.parent_title = text("parent_title");
+  h.listing = listing_from_json(j);
   return h;
 }
 
@@ -247,27 +238,34 @@ std::size_t Searcher::document_count() const { return impl_->db.get_doccount(); 
 
 const std::string& Searcher::generation() const { return impl_->live_target; }
 
-std::optional<Instant> Searcher::next_state_change(Instant now) {
+Result<std::optional<Instant>> Searcher::next_state_change(Instant now) {
+  try {
+    return next_state_change_or_throw(now);
+  } catch (const Xapian::Error& e) {
+    return unavailable(e.get_description());
+  } catch (const std::exception& e) {
+    return unavailable(e.what());
+  }
+}
+
+std::optional<Instant> Searcher::next_state_change_or_throw(Instant now) {
   auto& memo = impl_->state_change;
   if (memo.known && memo.from <= now && (!memo.until || now < *memo.until)) return memo.until;
-  try {
-    auto deadline = impl_->first_after(kDeadlineSlot, now);
-    auto opens = impl_->first_after(kOpensSlot, now);
-    memo.until = !deadline ? opens : !opens ? deadline : std::min(*deadline, *opens);
-  } catch (const Xapian::Error& e) {
-    throw std::runtime_error(e.get_description());
-  }
+  auto deadline = impl_->first_after(kDeadlineSlot, now);
+  auto opens = impl_->first_after(kOpensSlot, now);
+  memo.until = earliest(deadline, opens);
   memo.from = now;
   memo.known = true;
   return memo.until;
 }
 
-Results Searcher::search(const Query& q) {
+Result<Results> Searcher::search(const Query& q) {
   try {
     return search_or_throw(q);
   } catch (const Xapian::Error& e) {
-    // Xapian's errors are not std::exceptions: give callers one they can catch.
-    throw std::runtime_error(e.get_description());
+    return unavailable(e.get_description());
+  } catch (const std::exception& e) {
+    return unavailable(e.what());
   }
 }
 
@@ -286,7 +284,7 @@ Results Searcher::search_or_throw(const Query& q) {
     collect_forms(parsed, m.cache);
   }
   Xapian::Query filters = filter_query(q);
-  if (!m.remote) m.open_calls.update(m.parts, q.now, next_state_change(q.now));
+  if (!m.remote) m.open_calls.update(m.parts, q.now, next_state_change_or_throw(q.now));
   Xapian::Enquire enquire(m.db);
   enquire.set_weighting_scheme(Xapian::BM25Weight());
   Query::Sort sort = q.sort;

@@ -16,11 +16,11 @@ namespace gazette::search::testing {
 inline Record record(std::string url, std::string title, std::string body,
                      std::string kind = "notice") {
   Record r;
-  r.url = std::move(url);
-  r.kind = std::move(kind);
-  r.title = std::move(title);
+  r.listing.url = std::move(url);
+  r.listing.kind = std::move(kind);
+  r.listing.title = std::move(title);
   r.body = std::move(body);
-  r.issued = {2023, 4, 12};
+  r.listing.issued = {2023, 4, 12};
   return r;
 }
 
@@ -37,16 +37,22 @@ struct Index {
     if (!opened.ok()) FAIL(opened.error().message);
     searcher = std::move(*opened);
   }
+  // The results, which must come.
+  Results search(const Query& q) {
+    auto results = searcher->search(q);
+    REQUIRE_MESSAGE(results.ok(), results.error().message);
+    return std::move(*results);
+  }
   Results find(const std::string& text, bool facets = false) {
     Query q;
     q.text = text;
     q.now = at("2023-04-20T09:00:00+07:00");
     q.facets = facets;
-    return searcher->search(q);
+    return search(q);
   }
   std::vector<std::string> urls(const std::string& text) {
     std::vector<std::string> out;
-    for (const auto& h : find(text).hits) out.push_back(h.url);
+    for (const auto& h : find(text).hits) out.push_back(h.listing.url);
     return out;
   }
   bool finds(const std::string& text, const std::string& url) {

@@ -31,10 +31,11 @@ std::optional<Date> date(const std::string& text) {
 
 }  // namespace
 
-Result<search::Query> parse_query(const Params& params, Instant now, int default_page_size) {
+Result<search::Query> parse_query(const Params& params, const QueryDefaults& defaults) {
   search::Query q;
-  q.now = now;
-  q.page_size = default_page_size;
+  q.now = defaults.now;
+  q.page_size = defaults.page_size;
+  q.utc_offset_minutes = defaults.utc_offset_minutes;
   static const std::vector<std::string> kKinds = {"notice",  "guidance", "proposal-list",
                                                   "program", "page",     "task"};
   for (const auto& [key, raw] : params) {
@@ -146,8 +147,8 @@ std::string percent_decode(std::string_view in) {
 
 }  // namespace
 
-Result<search::Query> parse_search_query(std::string_view query_string, Instant now,
-                                         int page_size) {
+Result<search::Query> parse_search_query(std::string_view query_string,
+                                         const QueryDefaults& defaults) {
   detail::Params params;
   for (std::string_view part : split(query_string, '&')) {
     if (part.empty()) continue;
@@ -155,7 +156,7 @@ Result<search::Query> parse_search_query(std::string_view query_string, Instant 
     params.emplace(percent_decode(part.substr(0, eq)),
                    eq == std::string_view::npos ? "" : percent_decode(part.substr(eq + 1)));
   }
-  return detail::parse_query(params, now, page_size);
+  return detail::parse_query(params, defaults);
 }
 
 }  // namespace gazette::serve

@@ -6,6 +6,7 @@
 
 #include "gazette/core.hpp"
 #include "gazette/search.hpp"
+#include "gazette/serve.hpp"
 
 namespace gazette::serve::detail {
 
@@ -13,6 +14,6 @@ namespace gazette::serve::detail {
 using Params = std::multimap<std::string, std::string>;
 
 /// The query the parameters ask for, or the reason (a sentence for the reader) it is refused.
-Result<search::Query> parse_query(const Params& params, Instant now, int default_page_size);
+Result<search::Query> parse_query(const Params& params, const QueryDefaults& defaults);
 
 }  // namespace gazette::serve::detail

@@ -1,15 +1,11 @@
 #include <httplib.h>
 #include <sys/socket.h>
 
-#include <condition_variable>
-#include <fstream>
-#include <mutex>
+#include <map>
 
-#include "answer_cache.hpp"
 #include "gazette/search.hpp"
 #include "gazette/serve.hpp"
-#include "gazette/site.hpp"
-#include "params.hpp"
+#include "search_handler.hpp"
 
 namespace gazette::serve {
 
@@ -63,69 +59,13 @@ std::optional<fs::path> resolve_path(const fs::path& root, std::string_view url_
 namespace {
 
 constexpr int kConnectionThreads = 64;  // each keep-alive connection holds a thread
-constexpr std::size_t kWorkers = 8;     // searchers: enough to keep the cores busy
-
-// What a request needs to search and render, not shareable between threads: kept in a pool.
-struct Worker {
-  std::unique_ptr<search::Searcher> searcher;
-  std::unique_ptr<site::SearchPages> pages;
-};
-
-class WorkerPool {
- public:
-  WorkerPool(const config::SiteConfig* site) : site_(site) {}
-
-  // A worker, made on first need; the error says why search is not available.
-  Result<std::unique_ptr<Worker>> acquire() {
-    {
-      std::unique_lock lock(mutex_);
-      available_.wait(lock, [&] { return !idle_.empty() || made_ < kWorkers; });
-      if (!idle_.empty()) {
-        auto worker = std::move(idle_.back());
-        idle_.pop_back();
-        lock.unlock();
-        worker->searcher->refresh();  // a build may have switched the index
-        return worker;
-      }
-      ++made_;
-    }
-    auto worker = std::make_unique<Worker>();
-    std::vector<std::string> shards;
-    for (const auto& s : site_->search.shards) shards.push_back(s.location);
-    auto searcher = search::Searcher::open(site_->search.index_dir, shards);
-    auto pages = site::SearchPages::create(*site_);
-    if (!searcher || !pages) {
-      std::lock_guard lock(mutex_);
-      --made_;
-      available_.notify_one();
-      return searcher ? pages.error() : searcher.error();
-    }
-    worker->searcher = std::move(*searcher);
-    worker->pages = std::move(*pages);
-    return worker;
-  }
-
-  void release(std::unique_ptr<Worker> worker) {
-    std::lock_guard lock(mutex_);
-    idle_.push_back(std::move(worker));
-    available_.notify_one();
-  }
-
- private:
-  const config::SiteConfig* site_;
-  std::mutex mutex_;
-  std::condition_variable available_;
-  std::vector<std::unique_ptr<Worker>> idle_;
-  std::size_t made_ = 0;
-};
 
 }  // namespace
 
 struct Server::Impl {
   ServerOptions options;
   httplib::Server http;
-  std::unique_ptr<WorkerPool> workers;
-  std::unique_ptr<detail::AnswerCache> answers;  // null when not kept
+  std::unique_ptr<detail::SearchHandler> searches;  // null without search
   int listening_socket = -1;
 
   // The listening socket: SO_REUSEADDR, so a restart need not wait out TIME_WAIT, but not
@@ -142,134 +82,20 @@ struct Server::Impl {
     if (listening_socket >= 0) ::listen(listening_socket, SOMAXCONN);
   }
 
-  enum class Format { html, json, atom };
-
-  // What identifies an answer: the format and every parameter, in a fixed order, each with
-  // its length (a value holding a separator cannot pass for two parameters).
-  static std::string answer_key(Format format, const httplib::Params& params) {
-    std::string key(1, static_cast<char>('0' + static_cast<int>(format)));
-    for (const auto& [name, value] : params) {
-      for (const std::string* part : {&name, &value}) {
-        key.append(std::to_string(part->size())).push_back(':');
-        key.append(*part);
-      }
-    }
-    return key;
-  }
-
-  void search(const httplib::Request& req, httplib::Response& res, Format format) {
+  void search(const httplib::Request& req, httplib::Response& res, detail::Format format) {
     res.set_header("X-Content-Type-Options", "nosniff");
     res.set_header("Cache-Control", "no-cache");
-    if (format == Format::json) res.set_header("Access-Control-Allow-Origin", "*");
-    if (!workers) {
+    if (format == detail::Format::json) res.set_header("Access-Control-Allow-Origin", "*");
+    if (!searches) {
       res.status = 404;
       res.set_content("Search is not configured for this site\n", "text/plain; charset=utf-8");
       return;
     }
-    std::string key;
-    Instant now = options.clock();
-    if (answers) {
-      key = answer_key(format, req.params);
-      std::error_code ec;
-      std::string live = fs::read_symlink(options.site->search.index_dir / "live", ec).string();
-      if (auto kept = answers->find(key, live, now)) {
-        res.set_header("X-Cache", "hit");
-        res.set_content(kept->body, kept->content_type);
-        return;
-      }
-    }
-    auto worker = workers->acquire();
-    if (!worker) {
-      res.status = 503;
-      std::string why = worker.error().message + " (" + worker.error().hint + ")";
-      if (format == Format::json) {
-        res.set_content("{\"error\":" + json_string(why) + "}", "application/json; charset=utf-8");
-      } else {
-        res.set_content("Search is not available: " + why + "\n", "text/plain; charset=utf-8");
-      }
-      return;
-    }
     detail::Params params(req.params.begin(), req.params.end());
-    int page_size = options.site ? options.site->search.page_size : 10;
-    auto query = detail::parse_query(params, now, page_size);
-    search::Results results;
-    std::string error;
-    search::Query q;
-    if (!query) {
-      error = query.error().message;
-      res.status = 400;
-      q.now = now;
-      q.text = params.count("q") && !find_invalid_utf8(params.find("q")->second)
-                   ? params.find("q")->second.substr(0, search::kMaxQueryBytes)
-                   : "";
-    } else {
-      q = *query;
-      q.facets = format == Format::html || q.facets;  // the page shows them; the API on request
-      if (format == Format::atom) {
-        q.sort = search::Query::Sort::newest;
-        q.page = 1;
-        q.page_size = 50;
-      }
-      try {
-        results = (*worker)->searcher->search(q);
-      } catch (const std::exception& e) {
-        // A shard that went away, a database being replaced under us: say so, plainly.
-        workers->release(std::move(*worker));
-        res.status = 503;
-        res.set_content(std::string("Search is unavailable for a moment: ") + e.what() + "\n",
-                        "text/plain; charset=utf-8");
-        return;
-      }
-    }
-    switch (format) {
-      case Format::html:
-        res.set_content((*worker)->pages->html(q, results, error), "text/html; charset=utf-8");
-        break;
-      case Format::json:
-        res.set_content(error.empty() ? (*worker)->pages->json(q, results)
-                                      : "{\"error\":" + json_string(error) + "}",
-                        "application/json; charset=utf-8");
-        break;
-      case Format::atom:
-        if (error.empty()) {
-          res.set_content((*worker)->pages->atom(q, results),
-                          "application/atom+xml; charset=utf-8");
-        } else {
-          res.set_content(error + "\n", "text/plain; charset=utf-8");
-        }
-        break;
-    }
-    if (answers && error.empty()) {
-      // Kept until the index changes or the clock changes what the answer shows.
-      try {
-        std::optional<Instant> until = (*worker)->searcher->next_state_change(q.now);
-        auto shown = (*worker)->pages->next_change(q, results);
-        if (shown && (!until || *shown < *until)) until = shown;
-        res.set_header("X-Cache", "miss");
-        answers->store(key, {res.get_header_value("Content-Type"), res.body,
-                             (*worker)->searcher->generation(), until});
-      } catch (const std::exception&) {
-        // Not known how long the answer holds: it is given, not kept.
-      }
-    }
-    workers->release(std::move(*worker));
-  }
-
-  static std::string json_string(const std::string& text) {
-    std::string out = "\"";
-    for (char c : text) {
-      if (c == '"' || c == '\\') {
-        out += '\\';
-        out += c;
-      } else if (static_cast<unsigned char>(c) < 0x20) {
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "\\u%04x", c);
-        out += buf;
-      } else {
-        out += c;
-      }
-    }
-    return out + "\"";
+    detail::Reply reply = searches->answer(format, params, options.clock());
+    res.status = reply.status;
+    if (!reply.cache.empty()) res.set_header("X-Cache", reply.cache);
+    res.set_content(std::move(reply.body), reply.content_type.c_str());
   }
 
   void serve_file(const httplib::Request& req, httplib::Response& res) {
@@ -305,17 +131,17 @@ struct Server::Impl {
 
   void routes() {
     http.Get("/search", [this](const httplib::Request& req, httplib::Response& res) {
-      search(req, res, Format::html);
+      search(req, res, detail::Format::html);
     });
     http.Get("/search/", [](const httplib::Request&, httplib::Response& res) {
       res.status = 301;
       res.set_header("Location", "/search");
     });
     http.Get("/api/search", [this](const httplib::Request& req, httplib::Response& res) {
-      search(req, res, Format::json);
+      search(req, res, detail::Format::json);
     });
     http.Get("/search.atom", [this](const httplib::Request& req, httplib::Response& res) {
-      search(req, res, Format::atom);
+      search(req, res, detail::Format::atom);
     });
     http.Get(R"(/.*)",
              [this](const httplib::Request& req, httplib::Response& res) { serve_file(req, res); });
@@ -339,11 +165,9 @@ struct Server::Impl {
 Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
   if (!impl_->options.clock) impl_->options.clock = [] { return now(); };
-  if (impl_->options.site) {
-    impl_->workers = std::make_unique<WorkerPool>(impl_->options.site);
-    if (impl_->options.cache_entries > 0 && impl_->options.site->search.shards.empty()) {
-      impl_->answers = std::make_unique<detail::AnswerCache>(impl_->options.cache_entries);
-    }
+  if (impl_->options.search) {
+    impl_->searches = std::make_unique<detail::SearchHandler>(*impl_->options.search,
+                                                              impl_->options.cache_entries);
   }
   impl_->routes();
 }

@@ -1,8 +1,8 @@
 // gazette config: site.toml, read once into plain option structs.
 //
 //   auto config = gazette::config::load_config("site.toml");
-//   if (!config) print(config.error());
-//   config->markdown.allow_html ...
+//   if (!config) return config.error();          // names site.toml's line, with a hint
+//   bool raw_html = config->markdown.allow_html;
 //
 // No module below this one sees TOML for the site's settings.
 #pragma once

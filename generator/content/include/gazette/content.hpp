@@ -8,6 +8,7 @@
 // list (TOML with [[tasks]] rows, or CSV beside a same-named .toml of metadata).
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -41,9 +42,10 @@ struct Contact {
 
 struct Attachment {
   std::string title;
-  std::string file;              ///< as written in the front matter
-  std::filesystem::path source;  ///< the file on disk
-  std::string output_path;       ///< where it is published, relative to the site root
+  std::string file;                    ///< as written in the front matter
+  std::filesystem::path source;        ///< the file on disk
+  std::string output_path;             ///< where it is published, relative to the site root
+  std::optional<std::uintmax_t> size;  ///< bytes, when the file was found
   SourceLoc loc;
 };
 
@@ -57,9 +59,9 @@ struct Task {
   std::string content;
   std::string results;
   std::string duration;
-  double total = 0;        ///< million VND
-  double state = 0;        ///< state budget (NSNN)
-  double counterpart = 0;  ///< counterpart funds (đối ứng)
+  Money total;        ///< in the list's unit (million VND), exact
+  Money state;        ///< state budget (NSNN)
+  Money counterpart;  ///< counterpart funds (đối ứng)
   std::string notes;
   SourceLoc loc;
 };
@@ -105,10 +107,12 @@ struct Document {
   std::string unit = "triệu đồng";
   std::string tasks_path;  ///< proposal lists read from CSV: the CSV, as the user sees it
   std::map<std::string, SourceLoc> locs;  ///< where each front-matter key was written
-  std::string source_text;                ///< the file as read (for checks that quote lines)
+  std::string source_text;                ///< the file as read, NFC (for checks that quote lines)
 
   /// Where a key was written, or the top of the file.
   SourceLoc loc_of(const std::string& key) const;
+  /// What its call's state is read from (no deadline: not a call).
+  CallTimes call() const { return CallTimes{opens, deadline, results_date, !results.empty()}; }
 };
 
 /// The address of a document: /<kind>/<year>/<slug>/, /program/<id>/ or /<slug>/ for pages.
@@ -119,8 +123,15 @@ std::string document_url(Kind kind, const Date& issued, const std::string& slug,
 /// (every broken file is reported); broken documents are left out.
 std::vector<Document> load_documents(const config::SiteConfig& config, Diagnostics& diags);
 
+/// Whether ƣ/Ƣ (U+01A3/U+01A2) in the site's text are the PDF-extraction defect for ư/Ư: on a
+/// Vietnamese site (`language` or one of `languages` is vi), where they are no letter. Elsewhere
+/// they are letters of their own, kept, neither reported nor repaired.
+bool oi_is_defect(const config::SiteConfig& config);
+
 /// Parses one document from its bytes. `path` is shown in diagnostics; `folder_kind` is the
-/// kind implied by its folder. Returns nullopt after reporting to `diags`.
+/// kind implied by its folder. Returns nullopt after reporting to `diags`. On a site where ƣ is
+/// the defect (oi_is_defect), every field, the body and the tasks read it as ư, so all that is
+/// made from the document shows the text as meant; `source_text` keeps the file as it is.
 std::optional<Document> parse_document(std::string_view bytes, const std::filesystem::path& source,
                                        const std::string& path, std::optional<Kind> folder_kind,
                                        const config::SiteConfig& config, Diagnostics& diags);
@@ -164,10 +175,11 @@ struct FixReport {
   bool changed() const { return oi_repaired > 0 || bom_removed || normalized; }
 };
 
-/// The repaired bytes of a file: ƣ → ư, no BOM, NFC. Pure; fix_file writes them.
-std::string repair_text(std::string_view bytes, FixReport& report);
+/// The repaired bytes of a file: ƣ → ư (when `oi_is_defect`), no BOM, NFC. Pure; fix_file
+/// writes them.
+std::string repair_text(std::string_view bytes, FixReport& report, bool oi_is_defect = true);
 /// Repairs a content file in place with an atomic rewrite (only when something changes).
-Result<FixReport> fix_file(const std::filesystem::path& file);
+Result<FixReport> fix_file(const std::filesystem::path& file, bool oi_is_defect = true);
 
 /// The content files a site has (Markdown, TOML and CSV under content/), sorted.
 std::vector<std::filesystem::path> list_content_files(const config::SiteConfig& config);

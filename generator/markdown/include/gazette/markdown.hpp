@@ -1,9 +1,9 @@
 // gazette markdown: GitHub-flavoured Markdown to HTML and to the text a reader sees.
 //
 //   auto r = gazette::markdown::render_markdown("## Mục tiêu\nNăng suất", {});
-//   r.html        // "<h2><span id=\"muc-tieu\"></span>Mục tiêu</h2>\n<p>Năng suất</p>\n"
-//   r.plain_text  // "Mục tiêu\nNăng suất\n" (entities decoded, no syntax): for search
-//   r.headings    // [{2, "Mục tiêu", "muc-tieu"}]: for a table of contents
+//   std::string html = r.html;    // "<h2><span id=\"muc-tieu\"></span>Mục tiêu</h2>\n<p>…"
+//   std::string text = r.plain_text;  // "Mục tiêu\nNăng suất\n": what search indexes
+//   auto toc = r.headings;        // [{2, "Mục tiêu", "muc-tieu"}]: a table of contents
 #pragma once
 
 #include <string>

@@ -1,4 +1,5 @@
-// gazette site: the build pipeline, from content/ to a complete static site.
+// gazette site: the build pipeline, from content/ to a complete static site:
+// load → check → history → assemble → Markdown → render → write → swap.
 //
 //   gazette::Diagnostics diags;
 //   site::BuildOptions options;            // options.now = the clock for open/closed
@@ -11,7 +12,6 @@
 
 #include <cstddef>
 #include <functional>
-#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -33,6 +33,7 @@ struct BuildOptions {
 
 struct BuildReport {
   bool ok = false;
+  bool site_replaced = false;  ///< the new pages are in place (even if a later step failed)
   std::size_t documents = 0;
   std::size_t pages = 0;  ///< HTML pages written
   std::size_t files = 0;  ///< every file written (pages, feeds, data, attachments, assets)
@@ -47,40 +48,5 @@ struct BuildReport {
 /// Loads, checks and renders the site, writes it atomically (unless options.write is false).
 BuildReport build(const config::SiteConfig& config, const BuildOptions& options,
                   Diagnostics& diags);
-
-}  // namespace gazette::site
-
-namespace gazette::search {
-struct Query;
-struct Results;
-}  // namespace gazette::search
-
-namespace gazette::site {
-
-/// Search results as pages of the site: HTML with the theme, Atom, JSON. One per thread.
-class SearchPages {
- public:
-  /// Loads the site's theme; an error names the template at fault.
-  static Result<std::unique_ptr<SearchPages>> create(const config::SiteConfig& config);
-  ~SearchPages();
-  /// The results page; `error` (already a user-facing sentence) replaces the results.
-  std::string html(const search::Query& query, const search::Results& results,
-                   const std::string& error);
-  /// An Atom feed of the results (newest first), for following a query.
-  std::string atom(const search::Query& query, const search::Results& results);
-  /// The results as JSON (the /api/search answer).
-  std::string json(const search::Query& query, const search::Results& results);
-  /// The first moment after the query's clock at which these results would read differently
-  /// (a call's state or time left as shown); none when never.
-  std::optional<Instant> next_change(const search::Query& query,
-                                     const search::Results& results) const;
-  /// The query as URL parameters ("q=…&kind=notice&open=1"), without page.
-  static std::string query_string(const search::Query& query);
-
- private:
-  struct Impl;
-  explicit SearchPages(std::unique_ptr<Impl> impl);
-  std::unique_ptr<Impl> impl_;
-};
 
 }  // namespace gazette::site

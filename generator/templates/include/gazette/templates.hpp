@@ -1,6 +1,6 @@
 // gazette templates: a theme (Mustache templates, static files, interface strings).
 //
-//   auto theme = templates::load_theme(config.theme_dir, diags);   // empty dir: built-in
+//   auto theme = templates::load_theme(config.theme_dir);           // empty dir: built-in
 //   templates::Renderer r = theme->renderer(site_view);             // one per thread
 //   std::string html = r.render_page("document", page_view);        // inside layout "base"
 //

@@ -1,9 +1,11 @@
 // gazette search: a Xapian index of the site, and queries as people type them.
 //
-//   search::build_index(records, index_dir, {});            // at the end of gazette build
-//   auto searcher = search::Searcher::open(index_dir, {});  // one per thread
-//   search::Query q;  q.text = "nang suat chat luong";  q.now = now();
-//   search::Results r = searcher->search(q);
+//   auto built = search::build_index(records, {}, index_dir);  // at the end of gazette build
+//   auto searcher = search::Searcher::open(index_dir, {});     // one per thread
+//   search::Query q;
+//   q.text = "nang suat chat luong";
+//   q.now = now();
+//   auto r = (*searcher)->search(q);  // Result<Results>: an unreachable shard is an error
 //
 // Vietnamese has no stemmer: each syllable is indexed folded (no marks, đ → d, ƣ → u) with
 // its positions, and as written (NFC, lower case, one tone placement). A word typed without
@@ -25,8 +27,9 @@
 
 namespace gazette::search {
 
-/// One searchable thing: a document, or a task of a proposal list.
-struct Record {
+/// What a result shows of a searchable thing: the same when the index is written and when a
+/// hit is found. Written to JSON in one place (the index's stored data, /api/search).
+struct Listing {
   std::string url;   ///< unique: the page it opens
   std::string kind;  ///< notice, guidance, proposal-list, program, page, task
   std::string title;
@@ -41,10 +44,17 @@ struct Record {
   std::optional<Instant> deadline;
   std::optional<Instant> opens;
   bool withdrawn = false;
-  std::string body;        ///< the text as a reader sees it
-  std::string keywords;    ///< further words to find it by: tags, references, signer…
   std::string parent_url;  ///< tasks: their list
   std::string parent_title;
+  /// What its call's state is read from.
+  CallTimes call() const { return CallTimes{opens, deadline, std::nullopt, false}; }
+};
+
+/// One searchable thing: a document, or a task of a proposal list.
+struct Record {
+  Listing listing;
+  std::string body;      ///< the text as a reader sees it
+  std::string keywords;  ///< further words to find it by: tags, references, signer…
 };
 
 /// A group of records built into a database of its own once and then kept (an archived
@@ -97,8 +107,8 @@ struct Query {
   enum class Sort { relevance, newest, deadline } sort = Sort::relevance;
   int page = 1;
   int page_size = 10;
-  Instant now;                   ///< open/closed are decided against this clock, at query time
-  int utc_offset_minutes = 420;  ///< the site's time zone: date ranges are its whole days
+  Instant now;                 ///< open/closed are decided against this clock, at query time
+  int utc_offset_minutes = 0;  ///< the site's time zone: date ranges are its whole days
   /// Count every match per filter value (facets) and exactly: costs a pass over all matches,
   /// so only pages that show the counts ask for it.
   bool facets = false;
@@ -107,15 +117,9 @@ struct Query {
 };
 
 struct Hit {
-  std::string url, kind, title, number, issuer, province, program;
-  std::optional<int> round;
-  Date issued;
-  std::optional<Instant> deadline;
-  std::optional<Instant> opens;
-  bool withdrawn = false;
+  Listing listing;
   std::string snippet_html;  ///< escaped text with the matched words in <mark>
-  std::string parent_url, parent_title;
-  int percent = 0;  ///< relevance, 0–100
+  int percent = 0;           ///< relevance, 0–100
 };
 
 /// How many results each value of a filter would give.
@@ -149,13 +153,15 @@ class Searcher {
   static Result<std::unique_ptr<Searcher>> open(const std::filesystem::path& index_dir,
                                                 const std::vector<std::string>& shards);
   ~Searcher();
-  /// The results; throws std::runtime_error when the index fails (a shard unreachable).
-  Results search(const Query& query);
+  /// The results, or why the index could not answer (a shard unreachable, a database
+  /// replaced under it): a sentence for the reader.
+  Result<Results> search(const Query& query);
   /// Opens the index again if a build has switched `live` since; true if it did.
   bool refresh();
   /// The first moment after `now` at which a record opens or closes: until then every answer
-  /// stays the same (filters and counts of open calls included). None when nothing will.
-  std::optional<Instant> next_state_change(Instant now);
+  /// stays the same (filters and counts of open calls included). None when nothing will; an
+  /// error when the index could not say.
+  Result<std::optional<Instant>> next_state_change(Instant now);
   std::size_t document_count() const;
   /// The index it has open: the name `live` pointed to when it was opened.
   const std::string& generation() const;
@@ -164,6 +170,7 @@ class Searcher {
   struct Impl;
   explicit Searcher(std::unique_ptr<Impl> impl);
   Results search_or_throw(const Query& query);
+  std::optional<Instant> next_state_change_or_throw(Instant now);
   std::unique_ptr<Impl> impl_;
 };
 
@@ -172,5 +179,9 @@ inline constexpr std::size_t kMaxQueryBytes = 1000;
 
 /// Why a query text cannot be searched ("" when it can): too long, not UTF-8, a NUL.
 std::string validate_query_text(std::string_view text);
+
+/// The results as /api/search answers them: JSON with the query, counts, suggestion, hits
+/// (each listing with its call's state at the query's clock, and its snippet) and facets.
+std::string answer_json(const Query& query, const Results& results, int closing_soon_days);
 
 }  // namespace gazette::search

@@ -1,8 +1,10 @@
-// gazette serve: the built site over HTTP, with search (/search, /api/search).
+// gazette serve: the built site over HTTP, with search (/search, /api/search, /search.atom).
 //
-//   serve::ServerOptions options{config.output_dir, "127.0.0.1", 8080};
+//   serve::ServerOptions options;
+//   options.root = config.output_dir;                 // the built site
+//   options.search = serve::search_service_for(config, now());  // none: static files only
 //   serve::Server server(options);
-//   server.listen();            // blocks until stop() (from another thread or a signal)
+//   if (Status bound = server.bind(); bound) server.listen_after_bind();  // until stop()
 #pragma once
 
 #include <cstddef>
@@ -12,17 +14,42 @@
 #include <optional>
 #include <string>
 
+#include <vector>
+
 #include "gazette/config.hpp"
 #include "gazette/core.hpp"
+#include "gazette/render.hpp"
 #include "gazette/search.hpp"
 
 namespace gazette::serve {
+
+/// What a query is read with besides its parameters.
+struct QueryDefaults {
+  Instant now;                 ///< the clock open/closed are decided against
+  int page_size = 10;          ///< results per page unless `per_page` says
+  int utc_offset_minutes = 0;  ///< the site's time zone: date ranges are its whole days
+};
+
+/// The site's search, as the server answers it.
+struct SearchService {
+  std::filesystem::path index_dir;  ///< where `live` points at the index
+  std::vector<std::string> shards;  ///< further databases: paths or "tcp://host:port"
+  int page_size = 10;
+  int utc_offset_minutes = 0;  ///< the site's time zone
+  int closing_soon_days = 7;   ///< when an open call is said to close soon
+  /// Makes the pages results are rendered with, one per worker; an error says why not.
+  std::function<Result<std::unique_ptr<render::SearchPages>>()> make_pages;
+};
+
+/// The search of a site as its site.toml describes it; result pages use the site's theme.
+/// `now` fixes the site's UTC offset (its time zone at that moment).
+SearchService search_service_for(const config::SiteConfig& config, Instant now);
 
 struct ServerOptions {
   std::filesystem::path root;  ///< the built site (public/)
   std::string host = "127.0.0.1";
   int port = 8080;
-  const config::SiteConfig* site = nullptr;  ///< for search; may be null
+  std::optional<SearchService> search;  ///< none: static files only
   /// The clock for open/closed states in search results (tests fix it).
   std::function<Instant()> clock;
   /// Search answers kept for repeated queries (0: none). Kept per index and only while the
@@ -55,8 +82,8 @@ class Server {
 
 /// The search a URL query string asks for ("q=nang+suat&program=1322&open=1", %-encoded as
 /// in a URL), read exactly as /search and /api/search read theirs; or why it is refused.
-Result<search::Query> parse_search_query(std::string_view query_string, Instant now,
-                                         int page_size = 10);
+Result<search::Query> parse_search_query(std::string_view query_string,
+                                         const QueryDefaults& defaults);
 
 /// The media type for a file name ("text/html; charset=utf-8").
 std::string content_type(const std::filesystem::path& file);

@@ -1,0 +1,50 @@
+#include "published_urls.hpp"
+
+#include <set>
+
+#include "gazette/history.hpp"
+
+namespace gazette::site {
+
+namespace {
+
+// "notice/2023/a/index.html" → "/notice/2023/a/"; "404.html" → "/404.html".
+std::string url_of_path(const std::string& path) {
+  if (path == "index.html") return "/";
+  if (path.size() > 11 && path.ends_with("/index.html"))
+    return "/" + path.substr(0, path.size() - 10);
+  return "/" + path;
+}
+
+}  // namespace
+
+void check_published_urls(const std::vector<render::PageJob>& jobs,
+                          const render::SiteHistory& site_history, const config::SiteConfig& config,
+                          Diagnostics& diags) {
+  if (!site_history.repo.in_git) return;
+  const std::string& branch = config.history.publish_branch;
+  auto manifest =
+      history::read_blob_at(site_history.repo, branch, std::string(history::kManifestName));
+  if (!manifest) return;  // nothing published yet
+  std::set<std::string> now;
+  for (const auto& job : jobs) now.insert(url_of_path(job.path));
+  std::size_t start = 0;
+  while (start < manifest->size()) {
+    std::size_t end = manifest->find('\n', start);
+    if (end == std::string::npos) end = manifest->size();
+    std::string line = manifest->substr(start, end - start);
+    start = end + 1;
+    std::size_t gap = line.find("  ");
+    if (gap == std::string::npos) continue;
+    std::string path = line.substr(gap + 2);
+    if (!path.ends_with(".html") || path == "404.html") continue;
+    std::string url = url_of_path(path);
+    if (now.count(url)) continue;
+    diags.error("site.toml", {},
+                "the published page " + url + " (branch `" + branch + "`) would disappear",
+                "keep the document, or declare where it went: [[redirects]] from = \"" + url +
+                    "\" to = \"/…/\"");
+  }
+}
+
+}  // namespace gazette::site

@@ -1,0 +1,112 @@
+#include "search_records.hpp"
+
+#include <map>
+
+#include "gazette/text.hpp"
+
+namespace gazette::site {
+
+namespace {
+
+std::string join(const std::vector<std::string>& items, const char* separator) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
+  return out;
+}
+
+// Each task of a proposal list is a search document of its own, its list the parent.
+void add_task_records(std::vector<search::Record>& records, const content::Document& list) {
+  for (const content::Task& t : list.tasks) {
+    search::Record r;
+    search::Listing& l = r.listing;
+    l.url = render::task_url(list, t);
+    l.kind = "task";
+    l.title = t.name;
+    l.issuer = list.issuer;
+    l.province = list.province;
+    l.program = list.program;
+    l.round = list.round;
+    l.submitter = render::submitter_of(list);
+    l.lead = t.lead;
+    l.issued = list.issued;
+    l.withdrawn = !list.withdrawn.empty();
+    l.parent_url = list.url;
+    l.parent_title = list.title;
+    for (const std::string* part : {&t.objectives, &t.content, &t.results, &t.notes}) {
+      if (!part->empty()) r.body += (r.body.empty() ? "" : "\n") + *part;
+    }
+    if (!t.partners.empty()) r.body += "\n" + join(t.partners, "; ");
+    records.push_back(std::move(r));
+  }
+}
+
+}  // namespace
+
+search::Listing listing_of(const content::Document& d) {
+  search::Listing l;
+  l.url = d.url;
+  l.kind = std::string(content::kind_name(d.kind));
+  l.title = d.title;
+  l.number = d.number;
+  l.issuer = d.issuer;
+  l.province = d.province;
+  l.program = d.program;
+  l.round = d.round;
+  l.submitter = d.submitter;
+  l.issued = d.issued;
+  l.deadline = d.deadline;
+  l.opens = d.opens;
+  l.withdrawn = !d.withdrawn.empty();
+  return l;
+}
+
+std::vector<search::Record> search_records(const model::SiteModel& model,
+                                           const render::RenderedBodies& bodies) {
+  std::vector<search::Record> records;
+  records.reserve(model.documents.size());
+  for (std::size_t i = 0; i < model.documents.size(); ++i) {
+    const content::Document& d = model.documents[i];
+    search::Record r;
+    r.listing = listing_of(d);
+    r.body = bodies[i].plain_text;
+    // Words a reader may search by that are not in the text: tags, cited numbers, people.
+    for (const auto* list : {&d.tags, &d.references, &d.recipients}) {
+      for (const auto& item : *list) r.keywords += item + "\n";
+    }
+    if (d.signer) r.keywords += d.signer->name + "\n";
+    if (d.contact) r.keywords += d.contact->office + "\n";
+    records.push_back(std::move(r));
+  }
+  for (const content::Document& d : model.documents) {
+    if (d.kind == content::Kind::proposal_list) add_task_records(records, d);
+  }
+  return records;
+}
+
+Result<search::PreparedIndex> write_search_index(const model::SiteModel& model,
+                                                 const render::RenderedBodies& bodies,
+                                                 const config::SiteConfig& config, unsigned threads,
+                                                 const std::string& source_commit) {
+  std::vector<search::Record> all = search_records(model, bodies);
+  // Records of archived rounds go to an archive named after their programme and round;
+  // the rest to the live index. Archive records point into `all`, which stays alive until
+  // the index is written.
+  std::vector<search::Record> live;
+  std::map<std::string, search::Archive> archives;
+  for (search::Record& r : all) {
+    const search::Listing& l = r.listing;
+    const model::Round* round = l.round ? model.find_round(l.program, *l.round) : nullptr;
+    if (!round || !round->archived) {
+      live.push_back(std::move(r));
+      continue;
+    }
+    std::string name = text::slugify(l.program) + "-" + std::to_string(*l.round);
+    archives[name].name = name;
+    archives[name].records.push_back(&r);
+  }
+  std::vector<search::Archive> list;
+  for (auto& [name, archive] : archives) list.push_back(std::move(archive));
+  return search::write_index(live, list, config.search.index_dir, threads, source_commit);
+}
+
+}  // namespace gazette::site

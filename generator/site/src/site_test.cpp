@@ -1,0 +1,92 @@
+// The build's writing stages, into memory: every planned file written once, assets copied
+// once, HTML pages counted.
+#include <doctest/doctest.h>
+
+#include <mutex>
+
+#include "memory_site.hpp"
+#include "stages.hpp"
+
+using namespace gazette;
+
+namespace {
+
+// Files written and copied, kept in memory.
+class MemorySink final : public site::OutputSink {
+ public:
+  void write(const std::string& relative, std::string_view bytes) override {
+    std::lock_guard lock(mutex_);
+    ++writes_[relative];
+    files_[relative] = std::string(bytes);
+  }
+  void copy(const std::filesystem::path& source, const std::string& relative) override {
+    std::lock_guard lock(mutex_);
+    ++writes_[relative];
+    copies_[relative] = source;
+  }
+  std::map<std::string, std::string> files_;
+  std::map<std::string, std::filesystem::path> copies_;
+  std::map<std::string, int> writes_;
+
+ private:
+  std::mutex mutex_;
+};
+
+constexpr const char* kNow = "2023-04-20T09:00:00+07:00";
+
+std::string notice(const std::string& title) {
+  return "+++\ntitle = \"" + title + "\"\nissued = 2023-04-12\n+++\nNội dung.\n";
+}
+
+}  // namespace
+
+TEST_CASE("site: every planned file is written once, on every thread count") {
+  MemorySite site({{"content/notices/a.md", notice("A")}, {"content/notices/b.md", notice("B")}},
+                  kNow);
+  for (unsigned threads : {1u, 2u, 5u}) {
+    MemorySink sink;
+    site::BuildOptions options;
+    options.threads = threads;
+    std::size_t html = site::write_pages(site.pages(), &sink, options);
+    REQUIRE(sink.files_.size() == site.pages().jobs().size());
+    std::size_t expected_html = 0;
+    for (const auto& job : site.pages().jobs()) {
+      CHECK(sink.writes_[job.path] == 1);
+      if (job.path.ends_with(".html")) ++expected_html;
+    }
+    CHECK(html == expected_html);
+    CHECK(sink.files_.count("notice/2023/a/index.html") == 1);
+    CHECK(sink.files_["notice/2023/b/index.html"].find("<h1") != std::string::npos);
+  }
+}
+
+TEST_CASE("site: progress is reported up to the last job") {
+  MemorySite site({{"content/notices/a.md", notice("A")}}, kNow);
+  std::size_t last_done = 0, last_total = 0;
+  site::BuildOptions options;
+  options.threads = 1;
+  options.progress = [&](std::size_t done, std::size_t total) {
+    last_done = done;
+    last_total = total;
+  };
+  site::write_pages(site.pages(), nullptr, options);  // render only, as `gazette check` does
+  CHECK(last_total == site.pages().jobs().size());
+  CHECK(last_done == last_total);
+}
+
+TEST_CASE("site: the theme's static files and each attachment are written once") {
+  MemorySite site({{"content/notices/a.md", notice("A")}}, kNow);
+  model::SiteModel model;
+  content::Document d;
+  content::Attachment shared;
+  shared.source = "/site/files/mau.docx";
+  shared.output_path = "files/mau.docx";
+  d.attachments = {shared, shared};
+  model.documents = {d, d};
+  MemorySink sink;
+  site::write_assets(site.theme(), model, config::default_config("/site"), sink);
+  CHECK(sink.writes_["files/mau.docx"] == 1);
+  CHECK(sink.copies_["files/mau.docx"] == "/site/files/mau.docx");
+  CHECK(sink.files_.count("static/css/site.css") == 1);
+  CHECK(sink.files_.count("static/js/site.js") == 1);
+}

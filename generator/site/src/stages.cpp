@@ -1,0 +1,89 @@
+#include "stages.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cctype>
+#include <set>
+#include <thread>
+
+#include "gazette/content.hpp"
+#include "gazette/markdown.hpp"
+#include "gazette/text.hpp"
+
+namespace gazette::site {
+
+int site_utc_offset(const config::SiteConfig& config, Instant now) {
+  // An unknown zone is refused when site.toml is read; UTC is the only sane reading here.
+  return text::utc_offset_minutes(config.timezone, now).value_or(0);
+}
+
+render::RenderedBodies render_bodies(const model::SiteModel& model,
+                                     const config::SiteConfig& config, unsigned threads) {
+  render::RenderedBodies bodies(model.documents.size());
+  parallel_for(
+      model.documents.size(),
+      [&](std::size_t i) {
+        bodies[i] = markdown::render_markdown(model.documents[i].body, config.markdown);
+      },
+      threads);
+  return bodies;
+}
+
+namespace {
+
+// An attachment as published: a text file of a Vietnamese site with ƣ where ư is meant is
+// written repaired, as documents are; every other file is copied as it is.
+void publish_attachment(const content::Attachment& a, bool repair_oi, OutputSink& sink) {
+  static const std::set<std::string> kText = {".txt", ".csv",  ".tsv", ".md",  ".markdown",
+                                              ".htm", ".html", ".xml", ".json"};
+  std::string ext = a.source.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (repair_oi && kText.count(ext)) {
+    auto bytes = read_file(a.source);
+    if (bytes && !find_invalid_utf8(*bytes) && !text::find_oi(*bytes).empty()) {
+      sink.write(a.output_path, text::repair_oi(*bytes));
+      return;
+    }
+  }
+  sink.copy(a.source, a.output_path);
+}
+
+}  // namespace
+
+void write_assets(const templates::Theme& theme, const model::SiteModel& model,
+                  const config::SiteConfig& config, OutputSink& sink) {
+  for (const auto& f : theme.static_files()) sink.write("static/" + f.path, f.bytes);
+  bool repair_oi = content::oi_is_defect(config);
+  std::set<std::string> copied;
+  for (const content::Document& d : model.documents) {
+    for (const auto& a : d.attachments) {
+      if (copied.insert(a.output_path).second) publish_attachment(a, repair_oi, sink);
+    }
+  }
+}
+
+std::size_t write_pages(const render::SitePages& pages, OutputSink* sink,
+                        const BuildOptions& options) {
+  const std::vector<render::PageJob>& jobs = pages.jobs();
+  unsigned threads =
+      options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  std::atomic<std::size_t> next{0}, done{0}, html{0};
+  auto worker = [&] {
+    templates::Renderer renderer = pages.renderer();
+    for (std::size_t i = next++; i < jobs.size(); i = next++) {
+      std::string bytes = jobs[i].render(renderer);
+      if (jobs[i].path.ends_with(".html")) ++html;
+      if (sink) sink->write(jobs[i].path, bytes);
+      std::size_t n = ++done;
+      if (options.progress && (n % 64 == 0 || n == jobs.size())) options.progress(n, jobs.size());
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+  return html;
+}
+
+}  // namespace gazette::site

@@ -1,0 +1,32 @@
+// The stages of a build after loading, each a function of plain data (tests run them in
+// memory, with an OutputSink of their own).
+#pragma once
+
+#include <cstddef>
+
+#include "gazette/config.hpp"
+#include "gazette/model.hpp"
+#include "gazette/render.hpp"
+#include "gazette/site.hpp"
+#include "output.hpp"
+
+namespace gazette::site {
+
+/// The site's UTC offset at `now`, from its time zone (computed once per build).
+int site_utc_offset(const config::SiteConfig& config, Instant now);
+
+/// Every document's Markdown, rendered in parallel, in the order of model.documents.
+render::RenderedBodies render_bodies(const model::SiteModel& model,
+                                     const config::SiteConfig& config, unsigned threads);
+
+/// Copies the theme's static files and every attachment (once each) into `sink`.
+void write_assets(const templates::Theme& theme, const model::SiteModel& model,
+                  const config::SiteConfig& config, OutputSink& sink);
+
+/// Renders every job on options.threads threads, each with its own renderer, writing into
+/// `sink` as it goes (none: render only, as `gazette check` does). Returns the number of
+/// HTML pages.
+std::size_t write_pages(const render::SitePages& pages, OutputSink* sink,
+                        const BuildOptions& options);
+
+}  // namespace gazette::site
