@@ -121,7 +121,7 @@ Xapian::termpos index_text(Xapian::Document& doc, std::string_view text, Xapian:
   std::vector<ConceptMatch> found;
   std::size_t index = 0;
   for_each_token(text, [&](const Token& token) {
-    if (token.text.size() > 64) return;  // not a word: a hash, a run of digits
+    if (token.text.size() > kLongestWord) return;  // not a word: a hash, a run of digits
     const auto& forms = cache.forms(token.text, token.ascii);
     const auto& [exact, folded] = forms;
     ++pos;

@@ -90,9 +90,9 @@ void add_unique(std::vector<std::string>& out, std::string s, std::string_view w
 }
 
 // Whether a word may be read as another: not a number, not an abbreviation ("tp", "ct",
-// "kh": no vowel).
+// "kh": no vowel), no longer than the index keeps a word (its variants are many and long).
 bool readable(const std::string& w) {
-  if (w.size() < 2 || (w[0] >= '0' && w[0] <= '9')) return false;
+  if (w.size() < 2 || w.size() > kLongestWord || (w[0] >= '0' && w[0] <= '9')) return false;
   auto letters = letters_of(w);
   return std::any_of(letters.begin(), letters.end(),
                      [](const std::string& l) { return is_vowel_letter(l); });

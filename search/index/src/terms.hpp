@@ -20,6 +20,9 @@ namespace gazette::search::detail {
 // with marks ranks its exact form first, standing beside the next one as typed higher still);
 // as written with positions only in a document that writes the folded word in more than one
 // way, elsewhere the folded word's positions are its own.
+/// Longer tokens are not indexed (a hash, a run of digits), nor read as another word.
+inline constexpr std::size_t kLongestWord = 64;
+
 inline constexpr const char* kFolded = "F";
 inline constexpr const char* kConcept = "C";  // an abbreviation or the words it stands for
 inline constexpr const char* kTitle = "S";    // a word of the title, folded
