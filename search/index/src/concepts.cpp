@@ -10,7 +10,7 @@ namespace {
 // letters: "KH&CN", "KH-CN" and "KH, CN" are all the words "kh cn"). Collected from the
 // notices, decisions and guidance letters of ministries and provincial departments.
 constexpr std::string_view kConcepts[][2] = {
-    {"khcn", "kh cn|khcn|khoa hoc va cong nghe|khoa hoc cong nghe"},
+    {"khcn", "kh cn|khcn|kh va cn|khoa hoc va cong nghe|khoa hoc cong nghe"},
     {"skhcn", "so kh cn|so khcn|skhcn|so khoa hoc va cong nghe|so khoa hoc cong nghe"},
     {"bkhcn", "bo kh cn|bo khcn|bkhcn|bo khoa hoc va cong nghe|bo khoa hoc cong nghe"},
     {"dmst", "dmst|doi moi sang tao"},
@@ -32,8 +32,14 @@ constexpr std::string_view kConcepts[][2] = {
     {"nd", "nd|nghi dinh"},
     {"tt", "tt|thong tu"},
     {"ttg", "ttg|thu tuong"},
+    {"nq", "nq|nghi quyet"},
+    {"cp", "cp|chinh phu"},
+    {"tw", "tw|trung uong"},
+    {"qh", "qh|quoc hoi"},
+    {"vn", "vn|viet nam"},
+    {"xhcn", "xhcn|xa hoi chu nghia"},
     {"nckh", "nckh|nghien cuu khoa hoc"},
-    {"khkt", "khkt|khoa hoc ky thuat"},
+    {"khkt", "kh kt|khkt|khoa hoc ky thuat"},
     {"cnc", "cnc|cong nghe cao"},
     {"kcn", "kcn|khu cong nghiep"},
     {"dhqg", "dhqg|dai hoc quoc gia"},

@@ -88,6 +88,8 @@ TEST_CASE("search: abbreviations and the words they stand for find each other") 
       record("/f1/", "Hoạt động ĐMST", "Hoạt động."),
       record("/f2/", "Đổi mới sáng tạo", "Hoạt động."),
       record("/g1/", "Giải thưởng Hồ Chí Minh", "Về tư tưởng."),  // the man, not the city
+      record("/h1/", "Chương trình cấp TW", "Triển khai NQ của Đảng."),
+      record("/h2/", "Nhiệm vụ cấp Trung ương", "Theo nghị quyết của Quốc hội."),
   };
   Index index(r);
   auto found = [&](const std::string& text) { return sorted(index.urls(text)); };
@@ -114,6 +116,13 @@ TEST_CASE("search: abbreviations and the words they stand for find each other") 
     CHECK_MESSAGE((found(text) == Urls{"/f1/", "/f2/"}), std::string(text));
   }
   CHECK(found("Hồ Chí Minh") == Urls{"/c2/", "/c3/", "/g1/"});
+  for (const char* text : {"TW", "trung ương", "trung uong"}) {
+    CHECK_MESSAGE((found(text) == Urls{"/h1/", "/h2/"}), std::string(text));
+  }
+  for (const char* text : {"NQ", "nghị quyết"}) {
+    CHECK_MESSAGE((found(text) == Urls{"/h1/", "/h2/"}), std::string(text));
+  }
+  CHECK(found("KH và CN") == Urls{"/a1/", "/a2/", "/a3/"});
 }
 
 TEST_CASE("search: words typed with marks rank first where they stand side by side as typed") {
