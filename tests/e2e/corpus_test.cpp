@@ -219,6 +219,44 @@ TEST_CASE("relevance: a misspelled word on the corpus gets the right suggestion"
   CHECK(c.find("chaat luong").suggestion == "chat luong");
 }
 
+TEST_CASE("relevance: \"năng xuất\" on the corpus is searched as \"năng suất\"") {
+  Corpus c;
+  auto r = c.find("năng xuất");
+  CHECK(r.corrected);
+  CHECK(r.suggestion == "năng suất");
+  REQUIRE_FALSE(r.hits.empty());
+  // The first hits have the words as meant, not "đề xuất" or "sản xuất".
+  for (std::size_t i = 0; i < 3 && i < r.hits.size(); ++i) {
+    CHECK_MESSAGE(r.hits[i].snippet_html.find("<mark>suất</mark>") != std::string::npos,
+                  r.hits[i].snippet_html);
+  }
+  CHECK(c.find("nang suaats").suggestion == "nang suất");  // Telex with the input method off
+  CHECK(c.find("khoi nhiep").suggestion == "khoi nghiep");
+}
+
+TEST_CASE("relevance: open calls come first on the corpus, and are counted") {
+  Corpus c;
+  auto now = *gazette::parse_rfc3339("2026-11-25T09:00:00+07:00");
+  for (const char* text : {"nang suat", "năng suất chất lượng", "đề xuất nhiệm vụ"}) {
+    auto r = c.find(text, 20);
+    REQUIRE_MESSAGE(r.hits.size() == 20, text);
+    CHECK_MESSAGE(r.open > 0, text);
+    std::size_t open_on_page = 0;
+    for (const auto& hit : r.hits) {
+      const auto& h = hit.listing;
+      open_on_page += h.deadline && h.deadline->epoch_seconds > now.epoch_seconds &&
+                      !(h.opens && h.opens->epoch_seconds > now.epoch_seconds) && !h.withdrawn;
+    }
+    // As many of the first page as there are open matches to fill it.
+    CHECK_MESSAGE(open_on_page == std::min<std::size_t>(r.open, 20), text);
+    std::size_t facet = 0;
+    for (const auto& f : r.facets) {
+      if (f.name == "open") facet = f.values[0].second;
+    }
+    CHECK_MESSAGE(facet == r.open, text);
+  }
+}
+
 TEST_CASE("relevance: date ranges and open calls on the corpus") {
   if (!corpus_available()) return;
   Corpus c;

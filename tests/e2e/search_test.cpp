@@ -86,6 +86,31 @@ TEST_CASE("e2e search: the build writes the index and /api/search answers from i
   CHECK(all["facets"].contains("kind"));
 }
 
+TEST_CASE("e2e search: answers say how many calls are open, and read a misspelling as meant") {
+  TempSite site(sample_site());
+  REQUIRE(site.build().report.ok);
+  RunningServer server(site);  // at 2023-04-20 09:00: /notice/2023/a/ is open
+  auto j = server.api("q=nang+suat");
+  CHECK(j["open"] == 1);
+  CHECK(j["open_exact"] == true);
+  CHECK(j["corrected"] == false);
+  auto page = server.get("/search?q=nang+suat");
+  REQUIRE(page);
+  CHECK(
+      contains(page->body, "<p class=\"count\" role=\"status\">2 kết quả · 1 đang nhận hồ sơ</p>"));
+  // "năng xuất": searched as "năng suất", said so, with a link to the words as typed.
+  auto corrected = server.api("q=n%C4%83ng%20xu%E1%BA%A5t");
+  CHECK(corrected["corrected"] == true);
+  CHECK(corrected["suggestion"] == "năng suất");
+  CHECK(urls_of(corrected).front() == "/notice/2023/a/");
+  auto shown = server.get("/search?q=n%C4%83ng%20xu%E1%BA%A5t");
+  REQUIRE(shown);
+  CHECK(contains(shown->body, "Kết quả cho: <strong>năng suất</strong>."));
+  CHECK(contains(shown->body, "href=\"/search?q=n%C4%83ng+xu%E1%BA%A5t&amp;as_typed=1\""));
+  auto typed = server.api("q=n%C4%83ng%20xu%E1%BA%A5t&as_typed=1");
+  CHECK(typed["corrected"] == false);
+}
+
 TEST_CASE("e2e search: the results page is the site's page, escaped, with its Atom feed") {
   TempSite site(sample_site());
   REQUIRE(site.build().report.ok);
@@ -288,6 +313,9 @@ TEST_CASE("e2e search: a local index and a remote shard served by xapian-tcpsrv 
     auto urls = urls_of(j);
     CHECK(std::find(urls.begin(), urls.end(), "/notice/2023/far/") != urls.end());
     CHECK(std::find(urls.begin(), urls.end(), "/notice/2023/a/") != urls.end());
+    // Open calls rank first with a remote shard too (there from the stored deadlines).
+    CHECK(urls.front() == "/notice/2023/a/");
+    CHECK(j["open"] == 1);
     CHECK(urls_of(server.api("q=kho+luu+tru+rieng")) ==
           std::vector<std::string>{"/notice/2023/far/"});
     // The results page counts open and closed calls across both, as it does locally.

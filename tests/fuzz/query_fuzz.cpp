@@ -1,8 +1,11 @@
 // The search query parser: words, "phrases", -exclusions, numbers, field:words, made into
-// Xapian queries; and the snippet that marks the parsed words in a text.
+// Xapian queries; the ways a word may have been meant (keystrokes, misspellings); and the
+// snippet that marks the parsed words in a text.
 #include "fuzz.hpp"
 #include "gazette/search.hpp"
+#include "keystrokes.hpp"
 #include "query.hpp"
+#include "reading.hpp"
 #include "snippet.hpp"
 
 using namespace gazette;
@@ -12,8 +15,17 @@ void gazette::fuzz::run_one(const std::string& bytes) {
   (void)search::validate_query_text(bytes);
   TermCache cache;
   ParsedText parsed = parse_text(bytes, cache);
-  (void)text_query(parsed, false, cache).get_description();
-  (void)text_query(parsed, true, cache).get_description();
+  Xapian::Database empty;
+  QueryContext context{empty, cache};
+  (void)text_query(parsed, false, context).query.get_description();
+  (void)text_query(parsed, true, context).query.get_description();
   (void)neighbour_pairs(parsed, cache);
+  for (const auto& item : parsed.items) {
+    for (const auto& word : item.words) {
+      if (word.size() > kLongestWord) continue;  // never read as another (reading.cpp)
+      (void)spelling_variants(word);
+      (void)read_keystrokes(word);
+    }
+  }
   (void)make_snippet(bytes, parsed.exact, parsed.folded, cache);
 }

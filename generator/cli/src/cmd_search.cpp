@@ -45,6 +45,7 @@ search::Query query_of(const SearchArgs& args, const config::SiteConfig& config,
   q.page = args.page;
   q.page_size = args.limit;
   q.utc_offset_minutes = text::utc_offset_minutes(config.timezone, now).value_or(0);
+  q.as_typed = args.as_typed;
   return q;
 }
 
@@ -79,10 +80,18 @@ int run_search(const SearchArgs& args) {
     return 0;
   }
   bool color = isatty(1);
-  if (!results.suggestion.empty()) std::printf("Did you mean: %s\n", results.suggestion.c_str());
+  if (results.corrected) {
+    std::printf("Showing results for: %s (--as-typed searches the words as typed)\n",
+                results.suggestion.c_str());
+  } else if (!results.suggestion.empty()) {
+    std::printf("Did you mean: %s\n", results.suggestion.c_str());
+  }
   if (results.relaxed) std::printf("No document has every word; these have some of them.\n");
-  std::printf("%s%zu result%s\n", results.total_exact ? "" : "about ", results.total,
+  std::printf("%s%zu result%s", results.total_exact ? "" : "about ", results.total,
               results.total == 1 ? "" : "s");
+  if (results.open > 0)
+    std::printf(", %s%zu open", results.open_exact ? "" : "at least ", results.open);
+  std::printf("\n");
   int rank = (q.page - 1) * q.page_size;
   for (const auto& hit : results.hits) {
     const search::Listing& h = hit.listing;

@@ -55,6 +55,7 @@ struct SearchArgs {
   int page = 1;
   int limit = 10;
   bool json = false;
+  bool as_typed = false;
 };
 int run_search(const SearchArgs& args);
 

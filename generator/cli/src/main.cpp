@@ -65,6 +65,8 @@ CLI::App* add_search(CLI::App& app, SearchArgs& find) {
   search_cmd->add_option("--page", find.page, "Page of results")->check(CLI::Range(1, 10000));
   search_cmd->add_option("--limit", find.limit, "Results per page")->check(CLI::Range(1, 100));
   search_cmd->add_flag("--json", find.json, "Print the results as JSON (as /api/search does)");
+  search_cmd->add_flag("--as-typed", find.as_typed,
+                       "Search the words as typed: no misspelling or Telex/VNI keystrokes read");
   return search_cmd;
 }
 

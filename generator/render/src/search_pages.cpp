@@ -211,12 +211,23 @@ void SearchPages::Impl::add_results(Value& v, const Query& q, const Results& r,
   const Strings& s = *strings;
   v.set("count", s.format(r.total_exact ? "results_count" : "results_count_about",
                           {{"n", std::to_string(r.total)}}));
+  if (r.open > 0) {
+    v.set("open_count", s.format("results_open", {{"n", std::to_string(r.open)}}));
+  } else {
+    v.set("open_count", false);
+  }
   if (!r.suggestion.empty()) {
     Value sug = Value::object();
     Query suggested = q;
     suggested.text = r.suggestion;
     sug.set("text", r.suggestion);
     sug.set("url", link(suggested));
+    // The hits are for the suggestion: a link searches the words as they were typed.
+    Query typed = q;
+    typed.as_typed = true;
+    sug.set("corrected", r.corrected);
+    sug.set("typed", q.text);
+    sug.set("typed_url", link(typed));
     v.set("suggestion", std::move(sug));
   } else {
     v.set("suggestion", false);
@@ -266,6 +277,7 @@ std::string SearchPages::query_string(const Query& q) {
   if (q.deadline_from) add_param(out, "deadline_from", format_iso_date(*q.deadline_from));
   if (q.deadline_to) add_param(out, "deadline_to", format_iso_date(*q.deadline_to));
   if (q.sort != Query::Sort::relevance) add_param(out, "sort", sort_name(q.sort));
+  if (q.as_typed) add_param(out, "as_typed", "1");
   return out;
 }
 

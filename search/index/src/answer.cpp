@@ -13,7 +13,10 @@ std::string answer_json(const Query& q, const Results& r, int closing_soon_days)
   out["page"] = q.page;
   out["pages"] = r.pages;
   if (!r.suggestion.empty()) out["suggestion"] = r.suggestion;
+  out["corrected"] = r.corrected;  // the hits are for the suggestion
   out["relaxed"] = r.relaxed;
+  out["open"] = r.open;  // how many matches are calls open now
+  out["open_exact"] = r.open_exact;
   if (!r.source_commit.empty()) out["source_commit"] = r.source_commit;
   Json hits = Json::array();
   for (const auto& h : r.hits) {

@@ -6,11 +6,13 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <thread>
 #include <unordered_map>
 
+#include "concepts.hpp"
 #include "gazette/search.hpp"
 #include "listing.hpp"
 #include "terms.hpp"
@@ -36,26 +38,116 @@ std::string serialise_instant(const Instant& i) {
   return Xapian::sortable_serialise(static_cast<double>(i.epoch_seconds));
 }
 
-// Indexes the words of `text` folded with positions and, those with marks, as written;
-// returns the next free position.
+// What the titles and bodies of a part say about words, for spelling suggestions: how often
+// each word is written, and each two words side by side (counted by the addresses of the
+// words' entries, which stay put: no string is made per pair until the end).
+struct WordStats {
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  struct PairHash {
+    std::size_t operator()(const std::pair<const std::string*, const std::string*>& p) const {
+      auto a = reinterpret_cast<std::uintptr_t>(p.first),
+           b = reinterpret_cast<std::uintptr_t>(p.second);
+      return std::hash<std::uintptr_t>{}(a * 0x9E3779B97F4A7C15ull ^ b);
+    }
+  };
+  using Counts = std::unordered_map<std::string, Xapian::termcount, Hash, std::equal_to<>>;
+  using PairCounts = std::unordered_map<std::pair<const std::string*, const std::string*>,
+                                        Xapian::termcount, PairHash>;
+  Counts words;
+  PairCounts folded_pairs, exact_pairs;
+
+  // Counts `word`; returns its entry's key, which stays where it is.
+  const std::string* count(const std::string& word) {
+    auto it = words.find(word);
+    if (it == words.end()) it = words.emplace(word, 0).first;
+    ++it->second;
+    return &it->first;
+  }
+  // The pairs as metadata: "pair:nang suat" → "12".
+  void write_pairs(Xapian::WritableDatabase& db) const {
+    std::string key;
+    auto write = [&](const PairCounts& counts, std::string_view prefix) {
+      for (const auto& [pair, count] : counts) {
+        key.assign(prefix).append(*pair.first).append(1, ' ').append(*pair.second);
+        db.set_metadata(key, std::to_string(count));
+      }
+    };
+    write(folded_pairs, kFoldedPairKey);
+    write(exact_pairs, kExactPairKey);
+  }
+};
+
+// The words of a document written with marks, kept until the whole document is read: their
+// positions are indexed only where the document writes one folded word in two ways ("năng",
+// "nâng"); elsewhere the folded word's positions are theirs (half the position table).
+struct MarkedWords {
+  struct Occurrence {
+    const std::pair<std::string, std::string>* forms;  // TermCache's: stable
+    Xapian::termpos pos;
+    Xapian::termcount wdf;
+  };
+  std::vector<Occurrence> occurrences;
+  // Folded form → the one way the document writes it, or null for several.
+  std::unordered_map<std::string_view, const std::string*> written;
+
+  void add_to(Xapian::Document& doc) {
+    written.clear();
+    for (const auto& o : occurrences) {
+      auto [it, added] = written.try_emplace(o.forms->second, &o.forms->first);
+      if (!added && it->second && *it->second != o.forms->first) it->second = nullptr;
+    }
+    for (const auto& o : occurrences) {
+      if (written[o.forms->second]) {
+        doc.add_term(o.forms->first, o.wdf);
+      } else {
+        doc.add_posting(o.forms->first, o.pos, o.wdf);
+      }
+    }
+    occurrences.clear();
+  }
+};
+
+// Indexes the words of `text` folded with positions and, those with marks, as written
+// (MarkedWords); the concepts they write (concepts.hpp); returns the next free position.
 Xapian::termpos index_text(Xapian::Document& doc, std::string_view text, Xapian::termpos pos,
-                           Xapian::termcount wdf, bool title, TermCache& cache,
-                           std::unordered_map<std::string, Xapian::termcount>* spelling) {
+                           Xapian::termcount wdf, bool title, TermCache& cache, MarkedWords& marked,
+                           WordStats* stats) {
   std::string folded_term, title_term;
+  const std::string *prev_exact = nullptr, *prev_folded = nullptr;
+  ConceptFinder concepts;
+  std::vector<ConceptMatch> found;
+  std::size_t index = 0;
   for_each_token(text, [&](const Token& token) {
-    if (token.text.size() > 64) return;  // not a word: a hash, a run of digits
-    const auto& [exact, folded] = cache.forms(token.text, token.ascii);
+    if (token.text.size() > kLongestWord) return;  // not a word: a hash, a run of digits
+    const auto& forms = cache.forms(token.text, token.ascii);
+    const auto& [exact, folded] = forms;
     ++pos;
     folded_term.assign(kFolded).append(folded);
     doc.add_posting(folded_term, pos, wdf);
-    if (exact != folded) doc.add_term(exact, wdf);  // as written: canonical tone placement
+    if (exact != folded) marked.occurrences.push_back({&forms, pos, wdf});  // not ASCII: cached
     if (title) {
       title_term.assign(kTitle).append(folded);
       doc.add_term(title_term);
     }
-    if (spelling && exact.size() > 1 && !(exact[0] >= '0' && exact[0] <= '9')) {
-      ++(*spelling)[exact];
-      if (folded != exact) ++(*spelling)[folded];
+    found.clear();
+    concepts.next(folded, index++, found);
+    for (const auto& c : found) doc.add_term(std::string(kConcept).append(c.key), wdf);
+    if (!stats) return;
+    if (exact.size() > 1 && !(exact[0] >= '0' && exact[0] <= '9')) {
+      const std::string* e = stats->count(exact);
+      const std::string* f = folded == exact ? e : stats->count(folded);
+      if (prev_folded) {
+        ++stats->folded_pairs[{prev_folded, f}];
+        // Both with marks: as typed (the only pairs looked up so).
+        if (prev_exact != prev_folded && e != f) ++stats->exact_pairs[{prev_exact, e}];
+      }
+      prev_exact = e;
+      prev_folded = f;
+    } else {
+      prev_folded = nullptr;  // a number between two words: they are not neighbours
     }
   });
   return pos;
@@ -67,22 +159,24 @@ std::string document_data(const Record& r) {
          '\n' + r.body;
 }
 
-Xapian::Document make_document(const Record& record, TermCache& cache,
-                               std::unordered_map<std::string, Xapian::termcount>& spelling) {
+Xapian::Document make_document(const Record& record, TermCache& cache, MarkedWords& marked,
+                               WordStats& stats) {
   const Listing& r = record.listing;
   Xapian::Document doc;
-  Xapian::termpos pos = index_text(doc, r.title, 0, kTitleWeight, true, cache, &spelling);
-  pos += kFieldGap;
+  auto field = [&](const std::string& text, Xapian::termpos pos, Xapian::termcount wdf, bool title,
+                   WordStats* counted) {
+    return index_text(doc, text, pos, wdf, title, cache, marked, counted) + kFieldGap;
+  };
+  Xapian::termpos pos = field(r.title, 0, kTitleWeight, true, &stats);
   if (!r.number.empty()) {
-    pos = index_text(doc, r.number, pos, kTitleWeight, false, cache, nullptr) + kFieldGap;
+    pos = field(r.number, pos, kTitleWeight, false, nullptr);
     doc.add_term(std::string(kNumber) + number_key(r.number), kTitleWeight);
   }
-  if (!r.issuer.empty()) pos = index_text(doc, r.issuer, pos, 1, false, cache, nullptr) + kFieldGap;
-  if (!r.lead.empty()) pos = index_text(doc, r.lead, pos, 1, false, cache, nullptr) + kFieldGap;
-  if (!record.keywords.empty()) {
-    pos = index_text(doc, record.keywords, pos, 1, false, cache, nullptr) + kFieldGap;
-  }
-  index_text(doc, record.body, pos, 1, false, cache, &spelling);
+  if (!r.issuer.empty()) pos = field(r.issuer, pos, 1, false, nullptr);
+  if (!r.lead.empty()) pos = field(r.lead, pos, 1, false, nullptr);
+  if (!record.keywords.empty()) pos = field(record.keywords, pos, 1, false, nullptr);
+  field(record.body, pos, 1, false, &stats);
+  marked.add_to(doc);
 
   doc.add_boolean_term(std::string(kKind) + r.kind);
   if (!r.program.empty()) doc.add_boolean_term(std::string(kProgram) + filter_key(r.program));
@@ -93,6 +187,13 @@ Xapian::Document make_document(const Record& record, TermCache& cache,
   if (!r.lead.empty()) doc.add_boolean_term(std::string(kLead) + filter_key(r.lead));
   if (r.withdrawn) doc.add_boolean_term(std::string(kWithdrawn) + "yes");
   doc.add_boolean_term("Q" + r.url);  // the unique id
+  // The days it was issued and is due, for a date typed in a query.
+  auto add_day = [&](const char* prefix, const Date& d) {
+    doc.add_boolean_term(prefix + day_key(d));
+    doc.add_boolean_term(prefix + month_day_key(d.month, d.day));
+  };
+  add_day(kIssuedDay, r.issued);
+  if (r.deadline) add_day(kDueDay, local_time(*r.deadline).date);
 
   doc.add_value(kIssuedSlot, serialise_days(r.issued));
   if (r.deadline) {
@@ -102,6 +203,7 @@ Xapian::Document make_document(const Record& record, TermCache& cache,
     doc.add_value(kDeadlineSortSlot, "\xff");
   }
   if (r.opens) doc.add_value(kOpensSlot, serialise_instant(*r.opens));
+  if (r.deadline) doc.add_value(kCallSlot, call_state_value(*r.deadline, r.opens, r.withdrawn));
   doc.add_value(kKindSlot, r.kind);
   if (!r.program.empty()) doc.add_value(kProgramSlot, r.program);
   if (r.round) doc.add_value(kRoundSlot, std::to_string(*r.round));
@@ -117,19 +219,33 @@ void write_database(const std::vector<const Record*>& records, const fs::path& d
   // Keep the termlist table: Xapian's remote backend (xapian-tcpsrv shards) needs it.
   Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
   TermCache cache;
-  std::unordered_map<std::string, Xapian::termcount> spelling;
+  MarkedWords marked;
+  WordStats stats;
   // Flushing every thousand documents keeps Xapian's in-memory changes small: on the
   // 10,000-document corpus this indexes in 60% of the time of one flush at the end.
   std::size_t added = 0;
   for (const Record* r : records) {
-    db.add_document(make_document(*r, cache, spelling));
+    db.add_document(make_document(*r, cache, marked, stats));
     if (++added % kFlushEvery == 0) db.commit();
   }
-  for (const auto& [word, count] : spelling) db.add_spelling(word, count);
+  for (const auto& [word, count] : stats.words) db.add_spelling(word, count);
+  stats.write_pairs(db);
   db.set_metadata(kSourceCommitKey, source_commit);
   db.commit();
   db.close();
 }
+
+// Merges the parts' metadata: counts of word pairs are added up.
+class MergeCounts : public Xapian::Compactor {
+ public:
+  std::string resolve_duplicate_metadata(const std::string& key, std::size_t num_tags,
+                                         const std::string tags[]) override {
+    if (key.rfind(kFoldedPairKey, 0) != 0 && key.rfind(kExactPairKey, 0) != 0) return tags[0];
+    unsigned long long sum = 0;
+    for (std::size_t i = 0; i < num_tags; ++i) sum += std::stoull(tags[i]);
+    return std::to_string(sum);
+  }
+};
 
 // Writes `records` into one compacted database at `dir`: parts written side by side in a
 // scratch directory, then merged. One database answers queries faster than several joined by
@@ -169,7 +285,8 @@ std::string write_compacted(const std::vector<const Record*>& records, const fs:
       for (std::size_t p = 0; p < parts; ++p) {
         joined.add_database(Xapian::Database((scratch / ("part" + std::to_string(p))).string()));
       }
-      joined.compact(dir.string());
+      MergeCounts merge;
+      joined.compact(dir.string(), 0, 0, merge);
     } catch (const Xapian::Error& e) {
       error = e.get_description();
       fs::remove_all(dir, ec);

@@ -1,5 +1,10 @@
 #include "query.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+#include "concepts.hpp"
 #include "gazette/text.hpp"
 
 namespace gazette::search::detail {
@@ -10,49 +15,75 @@ constexpr double kExactBoost = 2.0;   // a word typed with marks: its exact form
 constexpr double kNumberBoost = 5.0;  // a whole document number
 constexpr double kTitleBoost = 2.0;
 
-std::vector<std::string> words_of(std::string_view text) {
-  std::vector<std::string> words;
-  for_each_token(text, [&](const Token& t) { words.emplace_back(t.text); });
+struct Word {
+  std::string text;
+  std::size_t offset;
+};
+
+// The words of `text`, which starts at `base` in the query.
+std::vector<Word> words_of(std::string_view text, std::size_t base) {
+  std::vector<Word> words;
+  for_each_token(text, [&](const Token& t) {
+    words.push_back({std::string(t.text), base + t.offset});
+  });
   return words;
 }
 
-bool has_marks(std::string_view word) {
-  for (char c : word) {
-    if (static_cast<unsigned char>(c) >= 0x80) return true;
+QueryItem item_of(QueryItem::Type type, const std::vector<Word>& words) {
+  QueryItem item;
+  item.type = type;
+  for (const auto& w : words) {
+    item.words.push_back(w.text);
+    item.offsets.push_back(w.offset);
   }
-  return false;
+  return item;
 }
 
-// Resolves words to index terms (see terms.hpp: every word folded with positions, and as
-// written when it has marks).
+// Resolves words to index terms (see terms.hpp: every word folded and, when it has marks, as
+// written, both with positions), and estimates what they weigh.
 struct Terms {
-  TermCache& cache;
+  const QueryContext& context;
 
   const std::pair<std::string, std::string>& forms(const std::string& word) {
-    return cache.forms(word, !has_marks(word));
+    return context.cache.forms(word, !has_marks(word));
   }
 
-  // The word folded, as a term: the one that holds its positions.
+  // The word folded, as a term.
   std::string folded_term(const std::string& word) { return kFolded + forms(word).second; }
+
+  // BM25's weight of `term` in a record that has it once and is of average length: the idf
+  // part, as Xapian's BM25Weight computes it (k1 = 1, b = 0.5).
+  double weight_of(const std::string& term) {
+    double n = static_cast<double>(context.stats.get_doccount());
+    double tf = static_cast<double>(context.stats.get_termfreq(term));
+    if (n == 0 || tf == 0) return 0;
+    double tw = (n - tf + 0.5) / (tf + 0.5);
+    if (tw < 2) tw = tw * 0.5 + 1;
+    return std::log(tw);
+  }
 
   // One word: every way of writing its letters matches; typed with marks, its own form ranks
   // first.
-  Xapian::Query word(const std::string& w) {
+  Xapian::Query word(const std::string& w, double& weight) {
     const auto& [exact, folded] = forms(w);
-    Xapian::Query any(folded_term(w));
-    if (exact == folded) return any;
+    std::string any = folded_term(w);
+    weight += weight_of(any);
+    if (exact == folded) return Xapian::Query(any);
+    weight += kExactBoost * weight_of(exact);
     return Xapian::Query(
-        Xapian::Query::OP_AND_MAYBE, any,
+        Xapian::Query::OP_AND_MAYBE, Xapian::Query(any),
         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(exact), kExactBoost));
   }
 
   // Words in order; a word typed with marks must also be there as typed.
-  Xapian::Query phrase(const std::vector<std::string>& words) {
-    if (words.size() == 1) return word(words[0]);
+  Xapian::Query phrase(const std::vector<std::string>& words, double& weight) {
+    if (words.size() == 1) return word(words[0], weight);
     std::vector<Xapian::Query> in_order, as_typed;
     for (const auto& w : words) {
       const auto& [exact, folded] = forms(w);
-      in_order.emplace_back(folded_term(w));
+      std::string term = kFolded + folded;
+      weight += weight_of(term);
+      in_order.emplace_back(term);
       if (exact != folded) as_typed.emplace_back(exact);
     }
     Xapian::Query phrase(Xapian::Query::OP_PHRASE, in_order.begin(), in_order.end(),
@@ -62,26 +93,70 @@ struct Terms {
     return Xapian::Query(Xapian::Query::OP_AND, as_typed.begin(), as_typed.end());
   }
 
-  Xapian::Query item(const QueryItem& item) {
+  // Every word, anywhere.
+  Xapian::Query all_words(const std::vector<std::string>& words, double& weight) {
+    std::vector<Xapian::Query> parts;
+    for (const auto& w : words) parts.push_back(word(w, weight));
+    return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+  }
+
+  // Issued or due that day, or the date written in the text. The day weighs as much as all
+  // the other words together (`others`), and more than the text can.
+  Xapian::Query date(const QueryItem& item, double others, double& weight) {
+    std::string key =
+        item.any_year ? month_day_key(item.date.month, item.date.day) : day_key(item.date);
+    Xapian::Query days(Xapian::Query::OP_OR, Xapian::Query(kIssuedDay + key),
+                       Xapian::Query(kDueDay + key));
+    double written = 0;
+    Xapian::Query in_text = phrase(item.words, written);
+    // BM25 gives a term at most twice its weight at one mention.
+    double day_weight = std::max({1.0, others, 2 * written});
+    weight += day_weight;
+    Xapian::Query on_day(
+        Xapian::Query::OP_FILTER,
+        Xapian::Query((new Xapian::FixedWeightPostingSource(day_weight))->release()), days);
+    return Xapian::Query(Xapian::Query::OP_OR, on_day, in_text);
+  }
+
+  Xapian::Query item(const QueryItem& item, double& weight) {
     switch (item.type) {
       case QueryItem::Type::word:
-        return word(item.words[0]);
+        return word(item.words[0], weight);
       case QueryItem::Type::phrase:
-        return phrase(item.words);
+        return phrase(item.words, weight);
       case QueryItem::Type::title: {
         std::vector<Xapian::Query> parts;
-        for (const auto& w : item.words) parts.emplace_back(kTitle + forms(w).second);
+        for (const auto& w : item.words) {
+          std::string term = kTitle + forms(w).second;
+          weight += kTitleBoost * weight_of(term);
+          parts.emplace_back(term);
+        }
         return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
                              Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()),
                              kTitleBoost);
       }
       case QueryItem::Type::number: {
-        Xapian::Query whole(Xapian::Query::OP_SCALE_WEIGHT,
-                            Xapian::Query(std::string(kNumber) + number_key(item.number)),
-                            kNumberBoost);
-        if (item.words.empty()) return whole;
-        return Xapian::Query(Xapian::Query::OP_OR, whole, phrase(item.words));
+        std::string term = std::string(kNumber) + number_key(item.number);
+        double whole_weight = kNumberBoost * weight_of(term), parts_weight = 0;
+        Xapian::Query whole(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), kNumberBoost);
+        if (item.words.empty()) {
+          weight += whole_weight;
+          return whole;
+        }
+        Xapian::Query parts = phrase(item.words, parts_weight);
+        weight += std::max(whole_weight, parts_weight);
+        return Xapian::Query(Xapian::Query::OP_OR, whole, parts);
       }
+      case QueryItem::Type::abbreviation: {
+        // The abbreviation or the words it stands for, or the words typed anywhere.
+        std::string term = kConcept + item.abbreviation;
+        double words_weight = 0;
+        Xapian::Query words = all_words(item.words, words_weight);
+        weight += std::max(weight_of(term), words_weight);
+        return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(term), words);
+      }
+      case QueryItem::Type::date:
+        return Xapian::Query();  // made last, weighed against the others (text_query)
     }
     return Xapian::Query();
   }
@@ -98,6 +173,10 @@ void note_forms(const std::vector<std::string>& words, ParsedText& parsed, TermC
   }
 }
 
+std::string slug_key(const std::string& v) { return filter_key(v); }
+std::string plain_key(const std::string& v) { return v; }
+std::string round_key(const int& v) { return std::to_string(v); }
+
 template <typename Filter>
 Xapian::Query any_of(const std::vector<Filter>& values, const char* prefix,
                      std::string (*key)(const Filter&)) {
@@ -107,13 +186,16 @@ Xapian::Query any_of(const std::vector<Filter>& values, const char* prefix,
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
-std::string slug_key(const std::string& v) { return filter_key(v); }
-std::string plain_key(const std::string& v) { return v; }
-std::string round_key(const int& v) { return std::to_string(v); }
-
 std::string serialise(std::int64_t v) { return Xapian::sortable_serialise(static_cast<double>(v)); }
 
 }  // namespace
+
+bool has_marks(std::string_view word) {
+  for (char c : word) {
+    if (static_cast<unsigned char>(c) >= 0x80) return true;
+  }
+  return false;
+}
 
 ParsedText parse_text(std::string_view text, TermCache& cache) {
   ParsedText parsed;
@@ -121,6 +203,7 @@ ParsedText parse_text(std::string_view text, TermCache& cache) {
   auto is_space = [](char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '+';
   };
+  std::vector<QueryItem> included, excluded;
   while (i < text.size()) {
     if (is_space(text[i])) {
       ++i;
@@ -131,79 +214,152 @@ ParsedText parse_text(std::string_view text, TermCache& cache) {
       exclude = true;
       ++i;
     }
-    QueryItem item;
     std::vector<QueryItem> items;
     if (text[i] == '"') {
       std::size_t close = text.find('"', i + 1);  // an unclosed quote runs to the end
       std::string_view inside =
           text.substr(i + 1, close == std::string_view::npos ? text.npos : close - i - 1);
+      auto words = words_of(inside, i + 1);
       i = close == std::string_view::npos ? text.size() : close + 1;
-      item.type = QueryItem::Type::phrase;
-      item.words = words_of(inside);
-      if (!item.words.empty()) items.push_back(item);
+      if (!words.empty()) items.push_back(item_of(QueryItem::Type::phrase, words));
     } else {
+      std::size_t start = i;
       std::size_t end = i;
       while (end < text.size() && !is_space(text[end]) && text[end] != '"') ++end;
       std::string_view chunk = text.substr(i, end - i);
       i = end;
       std::size_t colon = chunk.find(':');
       std::string field = colon == std::string_view::npos ? "" : text::fold(chunk.substr(0, colon));
+      std::optional<QueryItem> date;
+      if (!exclude) date = numeric_date(chunk, false);
       if (field == "title" || field == "tieu-de" || field == "tieude") {
-        item.type = QueryItem::Type::title;
-        item.words = words_of(chunk.substr(colon + 1));
-        if (!item.words.empty()) items.push_back(item);
+        auto words = words_of(chunk.substr(colon + 1), start + colon + 1);
+        if (!words.empty()) items.push_back(item_of(QueryItem::Type::title, words));
+      } else if (date) {
+        QueryItem digits = item_of(QueryItem::Type::word, words_of(chunk, start));
+        date->words = std::move(digits.words);
+        date->offsets = std::move(digits.offsets);
+        items.push_back(std::move(*date));
       } else if (looks_like_number(chunk) || field == "so" || field == "number") {
-        item.type = QueryItem::Type::number;
-        item.number = field.empty() ? std::string(chunk) : std::string(chunk.substr(colon + 1));
-        item.words = words_of(item.number);
-        if (!item.number.empty()) items.push_back(item);
+        std::size_t from = field.empty() ? 0 : colon + 1;
+        QueryItem item =
+            item_of(QueryItem::Type::number, words_of(chunk.substr(from), start + from));
+        item.number = std::string(chunk.substr(from));
+        if (!item.number.empty()) items.push_back(std::move(item));
       } else {
-        for (auto& w : words_of(chunk)) {
-          QueryItem word;
-          word.words = {w};
-          items.push_back(word);
-        }
+        for (const auto& w : words_of(chunk, start))
+          items.push_back(item_of(QueryItem::Type::word, {w}));
       }
     }
-    for (auto& it : items) {
-      if (!exclude) note_forms(it.words, parsed, cache);
-      (exclude ? parsed.excluded : parsed.items).push_back(std::move(it));
-    }
+    for (auto& it : items) (exclude ? excluded : included).push_back(std::move(it));
   }
+  find_dates(included, cache);
+  parsed.items = std::move(included);
+  parsed.excluded = std::move(excluded);
+  collect_forms(parsed, cache);
+  find_concepts(parsed, cache);
   return parsed;
 }
 
-Xapian::Query text_query(const ParsedText& parsed, bool relaxed, TermCache& cache) {
-  Terms terms{cache};
-  Xapian::Query main;
+void collect_forms(ParsedText& parsed, TermCache& cache) {
+  parsed.exact.clear();
+  parsed.folded.clear();
+  for (const auto& it : parsed.items) note_forms(it.words, parsed, cache);
+}
+
+void find_concepts(ParsedText& parsed, TermCache& cache) {
+  auto& items = parsed.items;
+  std::vector<QueryItem> out;
+  for (std::size_t k = 0; k < items.size();) {
+    if (items[k].type != QueryItem::Type::word) {
+      out.push_back(std::move(items[k++]));
+      continue;
+    }
+    std::size_t end = k;
+    std::vector<std::string> run;
+    while (end < items.size() && items[end].type == QueryItem::Type::word) {
+      run.push_back(cache.forms(items[end].words[0], !has_marks(items[end].words[0])).second);
+      ++end;
+    }
+    for (std::size_t r = 0; r < run.size();) {
+      ConceptMatch m = concept_at(run, r);
+      if (m.count == 0) {
+        out.push_back(std::move(items[k + r]));
+        ++r;
+        continue;
+      }
+      QueryItem c;
+      c.type = QueryItem::Type::abbreviation;
+      c.abbreviation = std::string(m.key);
+      for (std::size_t j = r; j < r + m.count; ++j) {
+        c.words.push_back(items[k + j].words[0]);
+        c.offsets.push_back(items[k + j].offsets[0]);
+      }
+      out.push_back(std::move(c));
+      r += m.count;
+    }
+    k = end;
+  }
+  items = std::move(out);
+}
+
+TextQuery text_query(const ParsedText& parsed, bool relaxed, const QueryContext& context) {
+  Terms terms{context};
+  TextQuery built;
   if (parsed.items.empty()) {
-    main = Xapian::Query::MatchAll;
+    built.query = Xapian::Query::MatchAll;
   } else {
     std::vector<Xapian::Query> parts;
-    for (const auto& item : parsed.items) parts.push_back(terms.item(item));
-    main = Xapian::Query(relaxed ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, parts.begin(),
-                         parts.end());
+    std::vector<const QueryItem*> dates;
+    for (const auto& item : parsed.items) {
+      if (item.type == QueryItem::Type::date) {
+        dates.push_back(&item);
+      } else {
+        parts.push_back(terms.item(item, built.typical_weight));
+      }
+    }
+    double others = built.typical_weight;
+    for (const auto* date : dates) parts.push_back(terms.date(*date, others, built.typical_weight));
+    built.query = Xapian::Query(relaxed ? Xapian::Query::OP_OR : Xapian::Query::OP_AND,
+                                parts.begin(), parts.end());
   }
   if (!parsed.excluded.empty()) {
     std::vector<Xapian::Query> out;
-    for (const auto& item : parsed.excluded) out.push_back(terms.item(item));
-    main = Xapian::Query(Xapian::Query::OP_AND_NOT, main,
-                         Xapian::Query(Xapian::Query::OP_OR, out.begin(), out.end()));
+    double unused = 0;
+    for (const auto& item : parsed.excluded) out.push_back(terms.item(item, unused));
+    built.query = Xapian::Query(Xapian::Query::OP_AND_NOT, built.query,
+                                Xapian::Query(Xapian::Query::OP_OR, out.begin(), out.end()));
   }
-  return main;
+  return built;
 }
 
-std::vector<std::pair<std::string, std::string>> neighbour_pairs(const ParsedText& parsed,
-                                                                 TermCache& cache) {
-  Terms terms{cache};
-  std::vector<std::pair<std::string, std::string>> pairs;
+std::vector<NeighbourPair> neighbour_pairs(const ParsedText& parsed, TermCache& cache) {
+  std::vector<NeighbourPair> pairs;
+  auto forms = [&](const std::string& w) { return cache.forms(w, !has_marks(w)); };
   for (std::size_t k = 0; k + 1 < parsed.items.size(); ++k) {
     const auto& a = parsed.items[k];
     const auto& b = parsed.items[k + 1];
     if (a.type != QueryItem::Type::word || b.type != QueryItem::Type::word) continue;
-    pairs.emplace_back(terms.folded_term(a.words[0]), terms.folded_term(b.words[0]));
+    auto fa = forms(a.words[0]);
+    auto fb = forms(b.words[0]);
+    NeighbourPair pair{kFolded + fa.second, kFolded + fb.second, {}, {}};
+    if (fa.first != fa.second && fb.first != fb.second) {
+      pair.first_exact = fa.first;
+      pair.second_exact = fb.first;
+    }
+    pairs.push_back(std::move(pair));
   }
   return pairs;
+}
+
+Xapian::Query open_calls(Instant now) {
+  std::string after_now = serialise(now.epoch_seconds + 1);
+  return Xapian::Query(
+      Xapian::Query::OP_AND_NOT,
+      Xapian::Query(Xapian::Query::OP_VALUE_GE, kDeadlineSlot, after_now),
+      Xapian::Query(Xapian::Query::OP_OR,
+                    Xapian::Query(Xapian::Query::OP_VALUE_GE, kOpensSlot, after_now),
+                    Xapian::Query(std::string(kWithdrawn) + "yes")));
 }
 
 Xapian::Query filter_query(const Query& q) {
@@ -222,26 +378,19 @@ Xapian::Query filter_query(const Query& q) {
   auto restrict_to = [&](const Xapian::Query& r) {
     combined = combined.empty() ? r : Xapian::Query(Xapian::Query::OP_FILTER, combined, r);
   };
-  auto exclude = [&](const Xapian::Query& r) {
-    if (combined.empty()) combined = Xapian::Query::MatchAll;
-    combined = Xapian::Query(Xapian::Query::OP_AND_NOT, combined, r);
-  };
   if (q.open) {
     // Decided now, from the stored deadline: never frozen at build time.
-    std::string now = serialise(q.now.epoch_seconds);
-    std::string after_now = serialise(q.now.epoch_seconds + 1);
     if (*q.open) {
-      restrict_to(Xapian::Query(Xapian::Query::OP_VALUE_GE, kDeadlineSlot, after_now));
-      exclude(Xapian::Query(Xapian::Query::OP_VALUE_GE, kOpensSlot, after_now));
-      exclude(Xapian::Query(std::string(kWithdrawn) + "yes"));
+      restrict_to(open_calls(q.now));
     } else {
       // Closed: the deadline has passed, or the call was withdrawn (or replaced).
       Xapian::Query withdrawn_call(Xapian::Query::OP_FILTER,
                                    Xapian::Query(std::string(kWithdrawn) + "yes"),
                                    Xapian::Query(Xapian::Query::OP_VALUE_GE, kDeadlineSlot, ""));
-      restrict_to(Xapian::Query(Xapian::Query::OP_OR,
-                                Xapian::Query(Xapian::Query::OP_VALUE_LE, kDeadlineSlot, now),
-                                withdrawn_call));
+      restrict_to(Xapian::Query(
+          Xapian::Query::OP_OR,
+          Xapian::Query(Xapian::Query::OP_VALUE_LE, kDeadlineSlot, serialise(q.now.epoch_seconds)),
+          withdrawn_call));
     }
   }
   if (q.issued_from || q.issued_to) {

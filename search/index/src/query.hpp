@@ -1,9 +1,11 @@
 // From what someone typed to a Xapian query: words, "phrases", -exclusions, document
-// numbers, field:words; each word matched as typed (with marks) or folded (without).
+// numbers, field:words, dates, abbreviations; each word matched as typed (with marks) or
+// folded (without).
 #pragma once
 
 #include <xapian.h>
 
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -14,9 +16,13 @@
 namespace gazette::search::detail {
 
 struct QueryItem {
-  enum class Type { word, phrase, number, title } type = Type::word;
-  std::vector<std::string> words;  ///< as typed (NFC)
-  std::string number;              ///< for numbers: the chunk as typed
+  enum class Type { word, phrase, number, title, abbreviation, date } type = Type::word;
+  std::vector<std::string> words;    ///< as typed (NFC)
+  std::vector<std::size_t> offsets;  ///< where each word starts in the query text
+  std::string number;                ///< for numbers: the chunk as typed
+  std::string abbreviation;          ///< for abbreviations: the concept's key (concepts.hpp)
+  Date date;                         ///< for dates
+  bool any_year = false;             ///< a date written without its year: that day every year
 };
 
 struct ParsedText {
@@ -26,20 +32,60 @@ struct ParsedText {
   std::set<std::string> exact, folded;
 };
 
+/// Whether a word carries marks (is not plain ASCII).
+bool has_marks(std::string_view word);
+
+/// A date written with digits (d/m/yyyy, d-m-yyyy, d.m.yyyy, yyyy-mm-dd; d/m too when
+/// `day_month`, after "ngày"), the chunk maybe ending with punctuation; none if it is not one.
+std::optional<QueryItem> numeric_date(std::string_view chunk, bool day_month);
+
+/// Makes date items of "ngày 3 tháng 5 năm 2024", "ngày 3 tháng 5", "3 tháng 5 năm 2024", and
+/// of "ngày" before a date written with digits.
+void find_dates(std::vector<QueryItem>& items, TermCache& cache);
+
 /// Parses the query text (any input: unbalanced quotes and lone operators are tolerated).
+/// Words that together write an abbreviation or what it stands for become one abbreviation
+/// item; dates become date items.
 ParsedText parse_text(std::string_view text, TermCache& cache);
 
+/// Notes the forms of the words of the items, for highlighting (again, after words were read
+/// differently).
+void collect_forms(ParsedText& parsed, TermCache& cache);
+
+/// Makes the abbreviation items of runs of words (again, after words were read differently).
+void find_concepts(ParsedText& parsed, TermCache& cache);
+
+/// What building a query needs from the index and the asker.
+struct QueryContext {
+  const Xapian::Database& stats;  ///< the local databases: term frequencies, value bounds
+  TermCache& cache;
+};
+
+struct TextQuery {
+  Xapian::Query query;  ///< MatchAll when there are no words
+  /// What a record matching every item once weighs, about (BM25 at an average length): the
+  /// scale of this query's weights, for the bonuses that are added to them.
+  double typical_weight = 0;
+};
+
 /// The query for the words: all items (or any of them, when `relaxed`), without the excluded
-/// ones. MatchAll when there are no words.
-Xapian::Query text_query(const ParsedText& parsed, bool relaxed, TermCache& cache);
+/// ones.
+TextQuery text_query(const ParsedText& parsed, bool relaxed, const QueryContext& context);
 
 /// Neighbouring words of the query as pairs of terms ("khoa học", "năng suất": Vietnamese
-/// words of two syllables): the folded terms, whose positions the index keeps.
-std::vector<std::pair<std::string, std::string>> neighbour_pairs(const ParsedText& parsed,
-                                                                 TermCache& cache);
+/// words of two syllables): the folded terms, whose positions the index keeps; and, when
+/// both words were typed with marks, the terms as typed (empty otherwise).
+struct NeighbourPair {
+  std::string first, second;
+  std::string first_exact, second_exact;
+};
+std::vector<NeighbourPair> neighbour_pairs(const ParsedText& parsed, TermCache& cache);
 
 /// The filters of `q` (kinds, programmes… open/closed, date ranges) as one boolean query,
 /// or an empty query when there are none.
 Xapian::Query filter_query(const Query& q);
+
+/// The records that are calls open at `now` (opened, deadline not passed, not withdrawn).
+Xapian::Query open_calls(Instant now);
 
 }  // namespace gazette::search::detail

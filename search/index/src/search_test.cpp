@@ -1,56 +1,13 @@
 #include <doctest/doctest.h>
 
-#include "gazette/search.hpp"
-#include "temp_dir.hpp"
+#include "test_index.hpp"
 
 using namespace gazette;
+using namespace gazette::search::testing;
 using search::Query;
 using search::Record;
 
 namespace {
-
-Record record(std::string url, std::string title, std::string body, std::string kind = "notice") {
-  Record r;
-  r.listing.url = std::move(url);
-  r.listing.kind = std::move(kind);
-  r.listing.title = std::move(title);
-  r.body = std::move(body);
-  r.listing.issued = {2023, 4, 12};
-  return r;
-}
-
-Instant at(const char* when) { return *parse_rfc3339(when); }
-
-struct Index {
-  TempDir dir;
-  std::unique_ptr<search::Searcher> searcher;
-  explicit Index(const std::vector<Record>& records,
-                 const std::vector<search::Archive>& archives = {},
-                 const std::vector<std::string>& shards = {}) {
-    auto built = search::build_index(records, archives, dir.path() / "index", 2);
-    if (!built.ok()) FAIL(built.error().message);
-    auto opened = search::Searcher::open(dir.path() / "index", shards);
-    if (!opened.ok()) FAIL(opened.error().message);
-    searcher = std::move(*opened);
-  }
-  // The results, which must come.
-  search::Results search(const Query& q) {
-    auto results = searcher->search(q);
-    REQUIRE_MESSAGE(results.ok(), results.error().message);
-    return std::move(*results);
-  }
-  search::Results find(const std::string& text) {
-    Query q;
-    q.text = text;
-    q.now = at("2023-04-20T09:00:00+07:00");
-    return search(q);
-  }
-  std::vector<std::string> urls(const std::string& text) {
-    std::vector<std::string> out;
-    for (const auto& h : find(text).hits) out.push_back(h.listing.url);
-    return out;
-  }
-};
 
 std::vector<Record> corpus() {
   std::vector<Record> r;

@@ -9,6 +9,8 @@
 #include "gazette/search.hpp"
 #include "listing.hpp"
 #include "query.hpp"
+#include "rank.hpp"
+#include "reading.hpp"
 #include "snippet.hpp"
 #include "terms.hpp"
 
@@ -22,10 +24,9 @@ namespace {
 constexpr Xapian::doccount kCountAtLeast = 20000;   // with facets: exact counts up to this
 constexpr Xapian::doccount kEstimateAtLeast = 100;  // without: enough for a good estimate
 // Syllables that stand together ("hồ tiêu", "năng suất": one word) rank higher. Checking
-// phrases on every match is slow for common words, so the best matches are re-ranked: a
-// match whose every pair of neighbouring query words stands together weighs twice as much.
+// phrases on every match is slow for common words, so the best matches are re-ranked
+// (rank.hpp).
 constexpr Xapian::doccount kRerankWindow = 50;
-constexpr double kTogetherBoost = 1.0;
 constexpr std::size_t kFacetValues = 30;
 
 // Counts per value of each filter over the matches.
@@ -39,39 +40,8 @@ struct Spies {
       {"round", &round},
       {"province", &province},
       {"issuer", &issuer}};
+  Xapian::ValueCountMatchSpy calls{kCallSlot};  // summed into open / closed below
 };
-
-// How many of `pairs` stand together in the document: the second term right after the first.
-// Each term's positions are read once.
-std::size_t pairs_together(const Xapian::Database& db, Xapian::docid id,
-                           const std::vector<std::pair<std::string, std::string>>& pairs) {
-  std::map<std::string_view, std::vector<Xapian::termpos>> positions;
-  auto positions_of = [&](const std::string& term) -> const std::vector<Xapian::termpos>& {
-    auto [it, added] = positions.try_emplace(term);
-    if (added) {
-      for (auto p = db.positionlist_begin(id, term); p != db.positionlist_end(id, term); ++p) {
-        it->second.push_back(*p);
-      }
-    }
-    return it->second;
-  };
-  std::size_t together = 0;
-  for (const auto& [a, b] : pairs) {
-    const auto& first = positions_of(a);
-    if (first.empty()) continue;
-    const auto& second = positions_of(b);
-    auto next = second.begin();
-    for (Xapian::termpos p : first) {
-      next = std::lower_bound(next, second.end(), p + 1);
-      if (next == second.end()) break;
-      if (*next == p + 1) {
-        ++together;
-        break;
-      }
-    }
-  }
-  return together;
-}
 
 // A search that could not be answered: the index failed under it (a shard went away, a
 // database was replaced meanwhile).
@@ -99,6 +69,47 @@ Hit hit_from(const Xapian::Document& doc, int percent, std::string& body) {
   return h;
 }
 
+// The facets, and how many matches are calls open now: from the call states the spies
+// counted (with the facets, or with remote shards), or by `counter`; among the matches the
+// match looked at (all of them, when the count is exact).
+void count_open(Spies& spies, const OpenCounter& counter, bool remote, const Query& q,
+                Results& results) {
+  for (auto& [name, spy] : spies.values) {
+    Facet facet;
+    facet.name = name;
+    for (auto v = spy->top_values_begin(kFacetValues); v != spy->top_values_end(kFacetValues);
+         ++v) {
+      facet.values.emplace_back(*v, v.get_termfreq());
+    }
+    if (!facet.values.empty()) results.facets.push_back(std::move(facet));
+  }
+  if (q.facets || remote) {
+    // Open or closed is decided now, from the stored call states of the matches.
+    std::size_t open = 0, closed = 0;
+    for (auto v = spies.calls.values_begin(); v != spies.calls.values_end(); ++v) {
+      if (open_at(*v, q.now.epoch_seconds)) open += v.get_termfreq();
+      if (closed_at(*v, q.now.epoch_seconds)) closed += v.get_termfreq();
+    }
+    if (q.facets && open + closed > 0)
+      results.facets.push_back(Facet{"open", {{"open", open}, {"closed", closed}}});
+    results.open = open;
+    results.open_exact =
+        results.total_exact && (q.facets || spies.calls.get_total() == results.total);
+  } else {
+    results.open = counter.open();
+    results.open_exact = results.total_exact && counter.seen() == results.total;
+  }
+}
+
+// Candidates [first, first + size) of `ranked`.
+std::vector<Candidate> page_of(const std::vector<Candidate>& ranked, std::size_t first,
+                               std::size_t size) {
+  std::size_t from = std::min(first, ranked.size());
+  std::size_t to = std::min(from + size, ranked.size());
+  return {ranked.begin() + static_cast<std::ptrdiff_t>(from),
+          ranked.begin() + static_cast<std::ptrdiff_t>(to)};
+}
+
 }  // namespace
 
 struct Searcher::Impl {
@@ -106,7 +117,11 @@ struct Searcher::Impl {
   std::vector<std::string> shards;
   std::string live_target;
   std::string source_commit;
-  Xapian::Database db;
+  Xapian::Database db;                  // all: the live index, archives, shards
+  Xapian::Database local;               // all but remote shards: word statistics
+  std::vector<Xapian::Database> parts;  // the same one by one: their metadata
+  bool remote = false;                  // a shard is served by xapian-tcpsrv
+  OpenCalls open_calls;                 // at the last query's clock
   TermCache cache;
   // next_state_change(), remembered: the same for every `now` in [from, until).
   struct {
@@ -142,14 +157,20 @@ struct Searcher::Impl {
     }
     try {
       // The generation itself, not `live`: a switch meanwhile cannot mislabel what is open.
-      Xapian::Database combined((index_dir / target).string());
+      std::vector<Xapian::Database> local_parts{Xapian::Database((index_dir / target).string())};
       std::error_code ec;
       std::vector<fs::path> archives;
       for (const auto& entry : fs::directory_iterator(index_dir / "archive", ec)) {
         if (fs::exists(entry.path() / "gazette-complete", ec)) archives.push_back(entry.path());
       }
       std::sort(archives.begin(), archives.end());
-      for (const auto& a : archives) combined.add_database(Xapian::Database(a.string()));
+      for (const auto& a : archives) local_parts.emplace_back(a.string());
+      Xapian::Database combined, local_only;
+      for (const auto& part : local_parts) {
+        combined.add_database(part);
+        local_only.add_database(part);
+      }
+      bool any_remote = false;
       for (const auto& shard : shards) {
         if (shard.rfind("tcp://", 0) == 0) {
           std::string rest = shard.substr(6);
@@ -159,14 +180,22 @@ struct Searcher::Impl {
                               ? 0u
                               : static_cast<unsigned>(std::stoul(rest.substr(colon + 1)));
           combined.add_database(Xapian::Remote::open(host, port, 10000, 5000));
+          any_remote = true;
         } else {
-          combined.add_database(Xapian::Database(shard));
+          Xapian::Database part(shard);
+          combined.add_database(part);
+          local_only.add_database(part);
+          local_parts.push_back(part);
         }
       }
       db = combined;
+      local = local_only;
+      parts = std::move(local_parts);
+      remote = any_remote;
       live_target = target;
       source_commit = db.get_metadata(kSourceCommitKey);  // the live index's: it comes first
       state_change.known = false;
+      open_calls.clear();
     } catch (const Xapian::Error& e) {
       return Diagnostic{Severity::error,
                         index_dir.generic_string(),
@@ -183,32 +212,6 @@ struct Searcher::Impl {
                         {}};
     }
     return Ok{};
-  }
-
-  std::string suggest(const ParsedText& parsed) {
-    std::string suggestion;
-    bool changed = false;
-    for (const auto& item : parsed.items) {
-      for (const auto& word : item.words) {
-        const auto& forms = cache.forms(word, std::all_of(word.begin(), word.end(), [](char c) {
-                                          return static_cast<unsigned char>(c) < 0x80;
-                                        }));
-        std::string replacement = word;
-        bool ascii = forms.first == forms.second;
-        bool known =
-            db.term_exists(kFolded + forms.second) && (ascii || db.term_exists(forms.first));
-        // Short words are abbreviations ("tp", "ct") more often than misspellings.
-        if (!known && word.size() > 2 && !(word[0] >= '0' && word[0] <= '9')) {
-          std::string s = db.get_spelling_suggestion(ascii ? forms.second : forms.first, 2);
-          if (!s.empty()) {
-            replacement = s;
-            changed = true;
-          }
-        }
-        suggestion += (suggestion.empty() ? "" : " ") + replacement;
-      }
-    }
-    return changed ? suggestion : "";
   }
 };
 
@@ -267,13 +270,22 @@ Result<Results> Searcher::search(const Query& q) {
 }
 
 Results Searcher::search_or_throw(const Query& q) {
+  Impl& m = *impl_;
   Results results;
   results.page = std::max(1, q.page);
-  results.source_commit = impl_->source_commit;
+  results.source_commit = m.source_commit;
   int page_size = std::clamp(q.page_size, 1, 100);
-  ParsedText parsed = parse_text(q.text, impl_->cache);
+  ParsedText parsed = parse_text(q.text, m.cache);
+  Lexicon lexicon(m.local, m.remote ? &m.db : nullptr, m.parts, m.cache);
+  // Keystrokes and misspellings are searched as what they stand for (and said so).
+  std::vector<Change> changes = q.as_typed ? std::vector<Change>() : read_words(parsed, lexicon);
+  if (!changes.empty()) {
+    find_concepts(parsed, m.cache);
+    collect_forms(parsed, m.cache);
+  }
   Xapian::Query filters = filter_query(q);
-  Xapian::Enquire enquire(impl_->db);
+  if (!m.remote) m.open_calls.update(m.parts, q.now, next_state_change_or_throw(q.now));
+  Xapian::Enquire enquire(m.db);
   enquire.set_weighting_scheme(Xapian::BM25Weight());
   Query::Sort sort = q.sort;
   if (parsed.items.empty() && sort == Query::Sort::relevance) sort = Query::Sort::newest;
@@ -282,93 +294,75 @@ Results Searcher::search_or_throw(const Query& q) {
     enquire.set_sort_by_value_then_relevance(kDeadlineSortSlot, false);
 
   std::unique_ptr<Spies> spies;
+  std::unique_ptr<OpenCounter> counter;
+  QueryContext context{m.local, m.cache};
+  double typical = 0;
   // The matches; with `window`, the best kRerankWindow from the first, to re-rank them.
   auto run = [&](bool relaxed, bool window) {
-    Xapian::Query query = text_query(parsed, relaxed, impl_->cache);
+    TextQuery text = text_query(parsed, relaxed, context);
+    typical = text.typical_weight;
+    Xapian::Query query = text.query;
+    if (sort == Query::Sort::relevance) {
+      // Open calls first, at comparable relevance (with some of the words only, as much as
+      // one of them).
+      double share = relaxed ? 1.0 / static_cast<double>(parsed.items.size()) : 1.0;
+      query = with_open_bonus(query, m.remote ? nullptr : &m.open_calls, q.now,
+                              kOpenBonus * typical * share);
+    }
     if (!filters.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filters);
     enquire.set_query(query);
     enquire.clear_matchspies();
     spies = std::make_unique<Spies>();
+    counter = std::make_unique<OpenCounter>(m.open_calls);
     if (q.facets) {
       for (auto& [name, spy] : spies->values) enquire.add_matchspy(spy);
+      enquire.add_matchspy(&spies->calls);
+    } else if (m.remote) {
+      enquire.add_matchspy(&spies->calls);  // remote shards run only Xapian's own spies
+    } else {
+      enquire.add_matchspy(counter.get());
     }
     auto start = window ? 0 : static_cast<Xapian::doccount>((results.page - 1) * page_size);
     auto count = window ? kRerankWindow : static_cast<Xapian::doccount>(page_size);
     return enquire.get_mset(start, count, q.facets ? kCountAtLeast : kEstimateAtLeast);
   };
 
-  auto pairs = neighbour_pairs(parsed, impl_->cache);
+  auto pairs = neighbour_pairs(parsed, m.cache);
   auto first = static_cast<Xapian::doccount>((results.page - 1) * page_size);
-  bool rerank = sort == Query::Sort::relevance && !pairs.empty() &&
-                first + static_cast<Xapian::doccount>(page_size) <= kRerankWindow;
+  bool rerank_window = sort == Query::Sort::relevance && !pairs.empty() &&
+                       first + static_cast<Xapian::doccount>(page_size) <= kRerankWindow;
 
-  Xapian::MSet mset = run(false, rerank);
+  Xapian::MSet mset = run(false, rerank_window);
   if (mset.get_matches_estimated() == 0 && parsed.items.size() > 1) {
     // No record has every word: show those with some, and say so.
-    mset = run(true, rerank);
+    mset = run(true, rerank_window);
     results.relaxed = mset.get_matches_estimated() > 0;
   }
   results.total = mset.get_matches_estimated();
   results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   results.pages = static_cast<int>((results.total + static_cast<std::size_t>(page_size) - 1) /
                                    static_cast<std::size_t>(page_size));
-  struct Candidate {
-    Xapian::docid id;
-    double weight;
-    int percent;
-  };
   std::vector<Candidate> ranked;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     ranked.push_back({*it, it.get_weight(), it.get_percent()});
   }
-  if (rerank) {
-    // Read from each candidate's word positions: cheaper than a phrase query over them.
-    for (auto& c : ranked) {
-      std::size_t together = pairs_together(impl_->db, c.id, pairs);
-      c.weight *=
-          1.0 + kTogetherBoost * static_cast<double>(together) / static_cast<double>(pairs.size());
-    }
-    std::stable_sort(ranked.begin(), ranked.end(),
-                     [](const Candidate& a, const Candidate& b) { return a.weight > b.weight; });
-    std::size_t from = std::min<std::size_t>(first, ranked.size());
-    std::size_t to =
-        std::min<std::size_t>(from + static_cast<std::size_t>(page_size), ranked.size());
-    ranked = std::vector<Candidate>(ranked.begin() + static_cast<std::ptrdiff_t>(from),
-                                    ranked.begin() + static_cast<std::ptrdiff_t>(to));
+  if (rerank_window) {
+    rerank(m.db, ranked, pairs, typical);
+    ranked = page_of(ranked, first, static_cast<std::size_t>(page_size));
   }
   for (const auto& c : ranked) {
     std::string body;
-    Hit hit = hit_from(impl_->db.get_document(c.id), c.percent, body);
-    hit.snippet_html = make_snippet(body, parsed.exact, parsed.folded, impl_->cache);
+    Hit hit = hit_from(m.db.get_document(c.id), c.percent, body);
+    hit.snippet_html = make_snippet(body, parsed.exact, parsed.folded, m.cache);
     results.hits.push_back(std::move(hit));
   }
-  for (auto& [name, spy] : spies->values) {
-    Facet facet;
-    facet.name = name;
-    for (auto v = spy->top_values_begin(kFacetValues); v != spy->top_values_end(kFacetValues);
-         ++v) {
-      facet.values.emplace_back(*v, v.get_termfreq());
-    }
-    if (!facet.values.empty()) results.facets.push_back(std::move(facet));
+  count_open(*spies, *counter, m.remote, q, results);
+  if (!changes.empty()) {
+    results.suggestion = apply_changes(q.text, changes);
+    results.corrected = true;
+  } else if (results.total == 0 || results.relaxed) {
+    results.suggestion = apply_changes(q.text, suggest_words(parsed, lexicon));
   }
-  // Open or closed: counted by the filters open=1 and open=0 themselves, so each count is
-  // what choosing it gives (openings, withdrawals and the deadline's second included).
-  if (q.facets) {
-    Xapian::Query text = text_query(parsed, results.relaxed, impl_->cache);
-    auto count = [&](bool open) {
-      Query with = q;
-      with.open = open;
-      Xapian::Enquire counter(impl_->db);
-      counter.set_weighting_scheme(Xapian::BoolWeight());
-      counter.set_query(Xapian::Query(Xapian::Query::OP_FILTER, text, filter_query(with)));
-      return static_cast<std::size_t>(
-          counter.get_mset(0, 0, kCountAtLeast).get_matches_estimated());
-    };
-    std::size_t open = count(true), closed = count(false);
-    if (open + closed > 0)
-      results.facets.push_back(Facet{"open", {{"open", open}, {"closed", closed}}});
-  }
-  if (results.total == 0 || results.relaxed) results.suggestion = impl_->suggest(parsed);
   return results;
 }
 

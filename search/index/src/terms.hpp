@@ -4,20 +4,29 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
 
+#include "gazette/core.hpp"
+
 namespace gazette::search::detail {
 
 // Term prefixes (Xapian's convention: upper-case letters before a lower-case term).
 // A word is indexed twice: folded with its positions ("Fnang" for năng, nâng, nang…: a word
-// typed without marks is one term, phrases are checked once), and as written without
-// positions (a word typed with marks ranks its exact form first).
+// typed without marks is one term, phrases are checked once), and as written (a word typed
+// with marks ranks its exact form first, standing beside the next one as typed higher still);
+// as written with positions only in a document that writes the folded word in more than one
+// way, elsewhere the folded word's positions are its own.
+/// Longer tokens are not indexed (a hash, a run of digits), nor read as another word.
+inline constexpr std::size_t kLongestWord = 64;
+
 inline constexpr const char* kFolded = "F";
-inline constexpr const char* kTitle = "S";   // a word of the title, folded
-inline constexpr const char* kNumber = "N";  // a whole document number, folded
+inline constexpr const char* kConcept = "C";  // an abbreviation or the words it stands for
+inline constexpr const char* kTitle = "S";    // a word of the title, folded
+inline constexpr const char* kNumber = "N";   // a whole document number, folded
 inline constexpr const char* kKind = "K";
 inline constexpr const char* kProgram = "P";
 inline constexpr const char* kRound = "R";
@@ -26,6 +35,10 @@ inline constexpr const char* kIssuer = "XI";
 inline constexpr const char* kSubmitter = "XS";
 inline constexpr const char* kLead = "XL";
 inline constexpr const char* kWithdrawn = "W";
+// The day a record was issued and the day it is due (its deadline's own date), as
+// "2024-05-03" and, for a date written without its year, "05-03".
+inline constexpr const char* kIssuedDay = "XDI";
+inline constexpr const char* kDueDay = "XDD";
 
 // Value slots.
 inline constexpr Xapian::valueno kIssuedSlot = 0;        // days since 1970, sortable
@@ -37,9 +50,15 @@ inline constexpr Xapian::valueno kProgramSlot = 5;
 inline constexpr Xapian::valueno kRoundSlot = 6;
 inline constexpr Xapian::valueno kProvinceSlot = 7;
 inline constexpr Xapian::valueno kIssuerSlot = 8;
+inline constexpr Xapian::valueno kCallSlot = 9;  // a call's state: call_state_value()
 
 // Database metadata: the source commit the index was built from.
 inline constexpr const char* kSourceCommitKey = "source_commit";
+// Database metadata: how often two words stand side by side in titles and bodies ("năng
+// suất"), folded ("pair:nang suat") and as written ("pair=năng suất"): spelling suggestions
+// weigh a word by its neighbours. Summed when parts are merged.
+inline constexpr std::string_view kFoldedPairKey = "pair:";
+inline constexpr std::string_view kExactPairKey = "pair=";
 
 /// A word of the text: letters (with their marks) and digits.
 struct Token {
@@ -78,6 +97,16 @@ std::string filter_key(std::string_view value);
 std::string number_key(std::string_view number);
 /// Whether a query chunk looks like a document number ("1322/QĐ-TTg", "15/2022/TT-BKHCN").
 bool looks_like_number(std::string_view chunk);
+/// A call's deadline, opening and withdrawal in one value: open_at() reads it for any
+/// moment, so counting the open calls among matches reads one value per match.
+std::string call_state_value(Instant deadline, std::optional<Instant> opens, bool withdrawn);
+/// Whether the call of call_state_value `value` is open at `now` ("" is no call).
+bool open_at(std::string_view value, std::int64_t now);
+/// Whether it is closed at `now`: its deadline has passed, or it was withdrawn or replaced.
+bool closed_at(std::string_view value, std::int64_t now);
+/// The day terms of a date: "2024-05-03" and "05-03".
+std::string day_key(const Date& date);
+std::string month_day_key(int month, int day);
 
 // ---------------------------------------------------------------------------
 

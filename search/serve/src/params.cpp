@@ -106,6 +106,8 @@ Result<search::Query> parse_query(const Params& params, const QueryDefaults& def
       q.page = *page;
     } else if (key == "facets") {
       q.facets = value == "1" || value == "true";
+    } else if (key == "as_typed") {
+      q.as_typed = value == "1" || value == "true";
     } else if (key == "per_page") {
       auto size = integer(value, 1, 100);
       if (!size) return refusal("`per_page` must be from 1 to 100");

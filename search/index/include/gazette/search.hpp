@@ -10,7 +10,10 @@
 // Vietnamese has no stemmer: each syllable is indexed folded (no marks, đ → d, ƣ → u) with
 // its positions, and as written (NFC, lower case, one tone placement). A word typed without
 // marks matches every accented form; a word typed with marks ranks its exact form first, and
-// in a "phrase" must be there as typed.
+// in a "phrase" must be there as typed; words standing side by side rank higher, as typed
+// higher still. Abbreviations and what they stand for ("KH&CN", "khoa học và công nghệ")
+// match each other; a date finds what was issued or is due that day; misspellings and
+// Telex/VNI keystrokes are read as meant; open calls rank first at comparable relevance.
 #pragma once
 
 #include <filesystem>
@@ -109,6 +112,8 @@ struct Query {
   /// Count every match per filter value (facets) and exactly: costs a pass over all matches,
   /// so only pages that show the counts ask for it.
   bool facets = false;
+  /// The words exactly as typed: no misspelling corrected, no Telex/VNI keystrokes read.
+  bool as_typed = false;
 };
 
 struct Hit {
@@ -129,7 +134,12 @@ struct Results {
   std::vector<Hit> hits;
   std::vector<Facet> facets;
   std::string suggestion;  ///< "did you mean": the query with misspelled words corrected
+  /// The hits are for `suggestion`, not for the text as typed: its misspellings or keystrokes
+  /// typed with the input method off were read as meant (Query::as_typed searches the text).
+  bool corrected = false;
   bool relaxed = false;    ///< no record had every word: results have some of them
+  std::size_t open = 0;    ///< how many of the matches are calls open at the query's clock
+  bool open_exact = true;  ///< `open` counts every match; else there are at least that many
   int page = 1;
   int pages = 0;
   std::string source_commit;  ///< the commit the answering index was built from; "" if none

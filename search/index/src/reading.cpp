@@ -1,0 +1,297 @@
+#include "reading.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "keystrokes.hpp"
+
+namespace gazette::search::detail {
+
+namespace {
+
+// A known word is read as another when its neighbours stand beside the other far more often:
+// never beside it, or kRatio times more often than as typed. Words seen beside their
+// neighbours kCommonPair times or more are taken as typed.
+constexpr std::uint64_t kCommonPair = 50;
+constexpr std::uint64_t kRatio = 20;
+
+// The code points of a word, each as its UTF-8 bytes.
+std::vector<std::string> letters_of(std::string_view word) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < word.size();) {
+    auto b = static_cast<unsigned char>(word[i]);
+    std::size_t len = b < 0x80         ? 1
+                      : (b >> 5) == 6  ? 2
+                      : (b >> 4) == 14 ? 3
+                      : (b >> 3) == 30 ? 4
+                                       : 1;
+    len = std::min(len, word.size() - i);
+    out.emplace_back(word.substr(i, len));
+    i += len;
+  }
+  return out;
+}
+
+std::string join(const std::vector<std::string>& letters) {
+  std::string s;
+  for (const auto& l : letters) s += l;
+  return s;
+}
+
+// Pairs of letters one is written for the other: hỏi and ngã; i and y ending a syllable.
+constexpr std::array<std::array<std::string_view, 2>, 12> kHoiNga = {{{"ả", "ã"},
+                                                                      {"ẳ", "ẵ"},
+                                                                      {"ẩ", "ẫ"},
+                                                                      {"ẻ", "ẽ"},
+                                                                      {"ể", "ễ"},
+                                                                      {"ỉ", "ĩ"},
+                                                                      {"ỏ", "õ"},
+                                                                      {"ổ", "ỗ"},
+                                                                      {"ở", "ỡ"},
+                                                                      {"ủ", "ũ"},
+                                                                      {"ử", "ữ"},
+                                                                      {"ỷ", "ỹ"}}};
+constexpr std::array<std::array<std::string_view, 2>, 6> kIY = {
+    {{"i", "y"}, {"í", "ý"}, {"ì", "ỳ"}, {"ỉ", "ỷ"}, {"ĩ", "ỹ"}, {"ị", "ỵ"}}};
+
+// Initial consonants that sound alike in some regions or are easily mistyped, and finals.
+const std::vector<std::vector<std::string_view>> kInitialGroups = {
+    {"s", "x"}, {"ch", "tr"}, {"d", "gi", "r", "v"}, {"l", "n"}, {"g", "gh"}, {"ng", "ngh", "nh"},
+    {"c", "k"}, {"d", "đ"}};
+// Finals: "chỉnh chu" for "chỉn chu", "nhận chức" for "nhậm chức", "sát nhập" for "sáp nhập".
+const std::vector<std::vector<std::string_view>> kFinalGroups = {{"n", "ng", "nh", "m"},
+                                                                 {"c", "t", "ch", "p"}};
+constexpr std::array<std::string_view, 12> kInitials = {"ngh", "ng", "nh", "ch", "tr", "gh",
+                                                        "gi",  "kh", "ph", "th", "qu", "đ"};
+
+bool is_vowel_letter(std::string_view l) {
+  if (l.size() > 1) return l != "đ";  // letters with marks: vowels, but đ
+  char c = l[0];
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+// The initial consonant of a lower-case word: the longest of kInitials or one ASCII
+// consonant, leaving a letter after it.
+std::string_view initial_of(std::string_view word) {
+  for (auto i : kInitials) {
+    if (word.size() > i.size() && word.substr(0, i.size()) == i) return i;
+  }
+  if (word.size() > 1 && !is_vowel_letter(word.substr(0, 1)) &&
+      static_cast<unsigned char>(word[0]) < 0x80) {
+    return word.substr(0, 1);
+  }
+  return {};
+}
+
+void add_unique(std::vector<std::string>& out, std::string s, std::string_view word) {
+  if (s != word && !s.empty() && std::find(out.begin(), out.end(), s) == out.end()) {
+    out.push_back(std::move(s));
+  }
+}
+
+// Whether a word may be read as another: not a number, not an abbreviation ("tp", "ct",
+// "kh": no vowel), no longer than the index keeps a word (its variants are many and long).
+bool readable(const std::string& w) {
+  if (w.size() < 2 || w.size() > kLongestWord || (w[0] >= '0' && w[0] <= '9')) return false;
+  auto letters = letters_of(w);
+  return std::any_of(letters.begin(), letters.end(),
+                     [](const std::string& l) { return is_vowel_letter(l); });
+}
+
+}  // namespace
+
+std::vector<std::string> spelling_variants(std::string_view word) {
+  std::vector<std::string> out;
+  std::string w(word);
+  // Initial consonants.
+  std::string_view initial = initial_of(w);
+  std::string rest = w.substr(initial.size());
+  bool rest_starts_with_i = false;
+  if (!rest.empty()) {
+    std::string first = letters_of(rest)[0];
+    for (std::string_view i : {"i", "ì", "í", "ỉ", "ĩ", "ị"}) rest_starts_with_i |= first == i;
+  }
+  for (const auto& group : kInitialGroups) {
+    if (initial.empty() || std::find(group.begin(), group.end(), initial) == group.end()) continue;
+    for (auto other : group) {
+      add_unique(out, std::string(other) + rest, w);
+      // The i of "gi" is heard in the vowel: "da", "dia" for "gia"; "gì" for "dì".
+      if (initial == "gi") add_unique(out, std::string(other) + "i" + rest, w);
+      if (other == "gi" && rest_starts_with_i) add_unique(out, "g" + rest, w);
+    }
+  }
+  // Final consonants, after a vowel.
+  for (const auto& group : kFinalGroups) {
+    for (auto fin : group) {
+      if (w.size() <= fin.size() || w.compare(w.size() - fin.size(), fin.size(), fin) != 0)
+        continue;
+      if (fin == "n" && (w.ends_with("ng") || w.ends_with("nh"))) continue;
+      if (fin == "c" && w.ends_with("ch")) continue;
+      std::string stem = w.substr(0, w.size() - fin.size());
+      auto stem_letters = letters_of(stem);
+      if (stem_letters.empty() || !is_vowel_letter(stem_letters.back())) continue;
+      for (auto other : group) add_unique(out, stem + std::string(other), w);
+    }
+  }
+  auto letters = letters_of(w);
+  // hỏi for ngã and back; i for y ending the word.
+  for (std::size_t i = 0; i < letters.size(); ++i) {
+    for (const auto& [a, b] : kHoiNga) {
+      if (letters[i] == a || letters[i] == b) {
+        auto copy = letters;
+        copy[i] = std::string(letters[i] == a ? b : a);
+        add_unique(out, join(copy), w);
+      }
+    }
+  }
+  if (!letters.empty()) {
+    for (const auto& [a, b] : kIY) {
+      if (letters.back() == a || letters.back() == b) {
+        auto copy = letters;
+        copy.back() = std::string(letters.back() == a ? b : a);
+        add_unique(out, join(copy), w);
+      }
+    }
+  }
+  // Two neighbouring letters swapped; one letter too many.
+  for (std::size_t i = 0; i + 1 < letters.size(); ++i) {
+    auto copy = letters;
+    std::swap(copy[i], copy[i + 1]);
+    add_unique(out, join(copy), w);
+  }
+  for (std::size_t i = 0; i < letters.size() && letters.size() > 2; ++i) {
+    auto copy = letters;
+    copy.erase(copy.begin() + static_cast<std::ptrdiff_t>(i));
+    add_unique(out, join(copy), w);
+  }
+  return out;
+}
+
+bool Lexicon::has_term(const std::string& term) const {
+  return local_.term_exists(term) || (all_ && all_->term_exists(term));
+}
+
+bool Lexicon::has(const std::string& word) {
+  bool marked = has_marks(word);
+  auto forms = cache_.forms(word, !marked);
+  return has_term(kFolded + forms.second) && (!marked || has_term(forms.first));
+}
+
+Xapian::doccount Lexicon::frequency(const std::string& word) {
+  bool marked = has_marks(word);
+  const auto& forms = cache_.forms(word, !marked);
+  return local_.get_termfreq(marked ? forms.first : kFolded + forms.second);
+}
+
+std::uint64_t Lexicon::together(const std::string& a, const std::string& b) {
+  bool exact = has_marks(a) && has_marks(b);
+  auto fa = cache_.forms(a, !has_marks(a));
+  const auto& fb = cache_.forms(b, !has_marks(b));
+  key_.assign(exact ? kExactPairKey : kFoldedPairKey)
+      .append(exact ? fa.first : fa.second)
+      .append(1, ' ')
+      .append(exact ? fb.first : fb.second);
+  std::uint64_t sum = 0;
+  for (const auto& part : parts_) {
+    std::string count = part.get_metadata(key_);
+    if (!count.empty()) sum += std::stoull(count);
+  }
+  return sum;
+}
+
+std::string Lexicon::nearest(const std::string& word) {
+  bool marked = has_marks(word);
+  const auto& forms = cache_.forms(word, !marked);
+  return (all_ ? *all_ : local_).get_spelling_suggestion(marked ? forms.first : forms.second, 2);
+}
+
+namespace {
+
+// What `w` was meant to be, given the words before and after it (null when none), or "" if
+// it is as meant.
+std::string reading_of(const std::string& w, const std::string* prev, const std::string* next,
+                       Lexicon& lexicon, TermCache& cache) {
+  // A word typed with marks the index does not have is found by its letters ("sô": "số",
+  // "sổ"): known, unless its neighbours say otherwise.
+  bool known = lexicon.has(w) || (has_marks(w) && lexicon.has(cache.forms(w, false).second));
+  std::uint64_t typed = 0;
+  if (known) {
+    if (!prev && !next) return {};
+    typed = (prev ? lexicon.together(*prev, w) : 0) + (next ? lexicon.together(w, *next) : 0);
+    if (typed >= kCommonPair) return {};
+  } else if (w.size() < 3) {
+    return {};  // "as", "ok": too short to tell what was meant
+  } else if (!has_marks(w)) {
+    // Keystrokes with the input method off: "suaats" is "suất" if the index has it.
+    if (auto keys = read_keystrokes(w); keys && lexicon.has(*keys)) return *keys;
+  }
+  std::string lower = cache.forms(w, !has_marks(w)).first;
+  auto candidates = spelling_variants(lower);
+  if (!known) {
+    if (std::string n = lexicon.nearest(w); !n.empty()) add_unique(candidates, n, lower);
+  }
+  std::string best;
+  std::uint64_t best_score = 0;
+  Xapian::doccount best_frequency = 0;
+  for (const auto& c : candidates) {
+    if (!lexicon.has(c)) continue;
+    std::uint64_t score =
+        (prev ? lexicon.together(*prev, c) : 0) + (next ? lexicon.together(c, *next) : 0);
+    if (score < best_score) continue;
+    Xapian::doccount frequency = known ? 0 : lexicon.frequency(c);
+    if (score > best_score || frequency > best_frequency || best.empty()) {
+      best = c;
+      best_score = score;
+      best_frequency = frequency;
+    }
+  }
+  if (known) return best_score > 0 && best_score > kRatio * typed ? best : std::string();
+  return best;  // an unknown word finds nothing: its best reading, even without neighbours
+}
+
+}  // namespace
+
+std::vector<Change> read_words(ParsedText& parsed, Lexicon& lexicon) {
+  std::vector<Change> changes;
+  auto& items = parsed.items;
+  auto word_at = [&](std::size_t k) -> const std::string* {
+    if (k >= items.size() || items[k].type != QueryItem::Type::word) return nullptr;
+    return readable(items[k].words[0]) ? &items[k].words[0] : nullptr;
+  };
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    if (!word_at(k)) continue;
+    std::string& w = items[k].words[0];
+    std::string reading =
+        reading_of(w, k > 0 ? word_at(k - 1) : nullptr, word_at(k + 1), lexicon, lexicon.cache());
+    if (reading.empty()) continue;
+    changes.push_back({items[k].offsets[0], w.size(), reading});
+    w = reading;
+  }
+  return changes;
+}
+
+std::vector<Change> suggest_words(const ParsedText& parsed, Lexicon& lexicon) {
+  std::vector<Change> changes;
+  for (const auto& item : parsed.items) {
+    for (std::size_t j = 0; j < item.words.size(); ++j) {
+      const std::string& w = item.words[j];
+      if (!readable(w) || lexicon.has(w)) continue;
+      std::string s = lexicon.nearest(w);
+      if (!s.empty()) changes.push_back({item.offsets[j], w.size(), s});
+    }
+  }
+  return changes;
+}
+
+std::string apply_changes(std::string_view text, std::vector<Change> changes) {
+  if (changes.empty()) return {};
+  std::sort(changes.begin(), changes.end(),
+            [](const Change& a, const Change& b) { return a.offset > b.offset; });
+  std::string out(text);
+  for (const auto& c : changes) {
+    if (c.offset + c.length <= out.size()) out.replace(c.offset, c.length, c.with);
+  }
+  return out;
+}
+
+}  // namespace gazette::search::detail
