@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "gazette/render.hpp"
+#include "memory_history.hpp"
 #include "memory_site.hpp"
 
 using namespace gazette;
@@ -126,4 +127,68 @@ TEST_CASE("render: search results are the site's page, escaped, and an Atom feed
   // The answer changes when the time left does: 5 days become 4 a day later.
   CHECK((*pages)->next_change(q, r) == parse_rfc3339("2023-04-20T17:00:01+07:00"));
   CHECK(render::SearchPages::query_string(q) == "q=%3Cscript%3Ex%3C%2Fscript%3E");
+}
+
+namespace {
+
+const char* kCallV1 =
+    "+++\ntitle = \"Đợt A\"\nissued = 2023-04-12\ndeadline = 2023-04-25T17:00:00+07:00\n+++\n"
+    "Hạn nộp trước ngày 25/4.\n";
+const char* kCallV2 =
+    "+++\ntitle = \"Đợt A\"\nissued = 2023-04-12\ndeadline = 2023-04-28T17:00:00+07:00\n+++\n"
+    "Hạn nộp trước ngày 28/4.\n";
+const char* kCallV3 =
+    "+++\ntitle = \"Đợt A\"\nissued = 2023-04-12\ndeadline = 2023-04-28T17:00:00+07:00\n+++\n"
+    "Hạn nộp trước ngày 28/4. Nộp qua bưu điện.\n";
+
+// The call committed three times: added, amended without a note, amended with one.
+struct CallHistory {
+  config::SiteConfig config = config::default_config("/site");
+  MemoryHistory history{config};
+  std::string amended_id;
+  explicit CallHistory(bool show_subjects) {
+    config.history.show_commit_subjects = show_subjects;
+    history.commit("content/notices/a.md", kCallV1, "wip: first draft", "",
+                   "2023-04-12T10:00:00+07:00");
+    amended_id = history
+                     .commit("content/notices/a.md", kCallV2, "fix deadline, ask Lan why", "",
+                             "2023-04-18T10:00:00+07:00")
+                     .short_id;
+    history.commit("content/notices/a.md", kCallV3, "tidy kxq", "Bổ sung cách nộp hồ sơ",
+                   "2023-04-19T10:00:00+07:00");
+  }
+  MemorySite site() const {
+    return MemorySite({{"content/notices/a.md", kCallV3}}, kNow, config, history.site_history());
+  }
+};
+
+}  // namespace
+
+TEST_CASE("render: a change without a Change-Note reads neutrally with the fields it changed") {
+  CallHistory h(false);
+  MemorySite site = h.site();
+  std::string page = site.file("notice/2023/a/index.html");
+  CHECK(contains(page, "Sửa đổi: Cập nhật văn bản (Hạn nộp hồ sơ, Nội dung)"));
+  CHECK(contains(page, "Sửa đổi: Bổ sung cách nộp hồ sơ"));  // a note is what readers see
+  CHECK(contains(page, "— Đăng <code>"));                    // an addition says so by itself
+  // The extension is listed, with no sentence of its own.
+  CHECK(contains(page, "(thông báo ngày 18/4/2023)</li>"));
+  std::string change = site.file("notice/2023/a/changes/" + h.amended_id + "/index.html");
+  REQUIRE_FALSE(change.empty());
+  CHECK(contains(change, "</time> — Cập nhật văn bản (Hạn nộp hồ sơ, Nội dung)"));
+  for (const std::string& text : {page, change}) {
+    CHECK_FALSE(contains(text, "wip: first draft"));
+    CHECK_FALSE(contains(text, "ask Lan"));
+    CHECK_FALSE(contains(text, "tidy kxq"));
+  }
+}
+
+TEST_CASE("render: site.toml's show_commit_subjects shows a subject where there is no note") {
+  CallHistory h(true);
+  MemorySite site = h.site();
+  std::string page = site.file("notice/2023/a/index.html");
+  CHECK(contains(page, "Đăng: wip: first draft"));
+  CHECK(contains(page, "Sửa đổi: fix deadline, ask Lan why"));
+  CHECK(contains(page, "Sửa đổi: Bổ sung cách nộp hồ sơ"));
+  CHECK_FALSE(contains(page, "Cập nhật văn bản"));
 }
