@@ -16,8 +16,8 @@ std::string absolute_url(const ViewContext& ctx, const std::string& url) {
   return ctx.config.base_url + (url.empty() || url[0] != '/' ? url : url.substr(1));
 }
 
-std::string day_instant(const Date& date, const ViewContext& ctx) {
-  return format_rfc3339(make_instant(date, 0, 0, 0, ctx.utc_offset_minutes));
+Instant day_instant(const Date& date, const ViewContext& ctx) {
+  return make_instant(date, 0, 0, 0, ctx.utc_offset_minutes);
 }
 
 FeedEntry feed_entry(const Document& d, const ViewContext& ctx) {
@@ -33,9 +33,9 @@ FeedEntry feed_entry(const Document& d, const ViewContext& ctx) {
   e.published = e.updated = day_instant(d.issued, ctx);
   if (const auto* file = ctx.history ? ctx.history->of(d) : nullptr) {
     if (const auto* first = file->first_published()) {
-      e.published = e.updated = format_rfc3339(first->when);
+      e.published = e.updated = first->when;
     }
-    if (const auto* last = file->last_amended()) e.updated = format_rfc3339(last->when);
+    if (const auto* last = file->last_amended()) e.updated = last->when;
   }
   return e;
 }
@@ -45,11 +45,18 @@ std::string atom_feed(const std::string& self_url, const std::string& alternate_
                       const ViewContext& ctx) {
   const Strings& s = ctx.strings;
   std::string author = ctx.config.publisher.empty() ? ctx.config.title : ctx.config.publisher;
-  std::string updated =
-      entries.empty() ? format_rfc3339(ctx.now) : day_instant(entries.front().issued, ctx);
+  // The entries come newest issued first, but an older one amended since is updated later.
+  Instant updated = entries.empty() ? ctx.now : entries.front().updated;
+  for (const FeedEntry& e : entries) {
+    updated = std::max(updated, e.updated);
+  }
   std::string out;
   out.reserve(1024 + entries.size() * 600);
   out += "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
+  if (!ctx.feed_stylesheet.empty()) {  // a readable page when opened in a browser
+    out +=
+        "<?xml-stylesheet type=\"text/xsl\" href=\"" + xml_escape(ctx.feed_stylesheet) + "\"?>\n";
+  }
   out += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" + ctx.config.language + "\">\n";
   out += "  <title>" + xml_escape(title) + "</title>\n";
   if (!ctx.config.description.empty()) {
@@ -60,7 +67,7 @@ std::string atom_feed(const std::string& self_url, const std::string& alternate_
   out += "  <link rel=\"alternate\" type=\"text/html\" href=\"" +
          xml_escape(absolute_url(ctx, alternate_url)) + "\"/>\n";
   out += "  <id>" + xml_escape(absolute_url(ctx, self_url)) + "</id>\n";
-  out += "  <updated>" + updated + "</updated>\n";
+  out += "  <updated>" + format_rfc3339(updated) + "</updated>\n";
   out += "  <author><name>" + xml_escape(author) + "</name></author>\n";
   out += "  <generator>gazette</generator>\n";
   for (const FeedEntry& e : entries) {
@@ -74,8 +81,8 @@ std::string atom_feed(const std::string& self_url, const std::string& alternate_
     out += "    <title>" + xml_escape(e.title) + "</title>\n";
     out += "    <link rel=\"alternate\" type=\"text/html\" href=\"" + xml_escape(link) + "\"/>\n";
     out += "    <id>" + xml_escape(link) + "</id>\n";
-    out += "    <published>" + e.published + "</published>\n";
-    out += "    <updated>" + e.updated + "</updated>\n";
+    out += "    <published>" + format_rfc3339(e.published) + "</published>\n";
+    out += "    <updated>" + format_rfc3339(e.updated) + "</updated>\n";
     if (!e.issuer.empty()) {
       out += "    <author><name>" + xml_escape(e.issuer) + "</name></author>\n";
     }

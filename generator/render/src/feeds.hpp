@@ -13,7 +13,7 @@ namespace gazette::render {
 std::string absolute_url(const ViewContext& ctx, const std::string& url);
 /// A date as the start of that day in the site's time zone (documents carry dates, feeds
 /// want instants).
-std::string day_instant(const Date& date, const ViewContext& ctx);
+Instant day_instant(const Date& date, const ViewContext& ctx);
 
 /// What a feed entry shows.
 struct FeedEntry {
@@ -25,8 +25,8 @@ struct FeedEntry {
   std::string issuer;
   Date issued;
   std::optional<Instant> deadline;
-  std::string published;  ///< RFC 3339
-  std::string updated;    ///< RFC 3339
+  Instant published;
+  Instant updated;
 };
 
 /// A document as an entry. With git history it was published when first committed and
@@ -34,7 +34,8 @@ struct FeedEntry {
 /// feed readers); without, both are the day it was issued.
 FeedEntry feed_entry(const Document& doc, const ViewContext& ctx);
 
-/// A feed of `entries`, newest first; its `updated` is the first entry's issue day.
+/// A feed of `entries`, newest first; its `updated` is the latest of its entries' (the time of
+/// the build when it has none), as a feed reader compares it with theirs.
 std::string atom_feed(const std::string& self_url, const std::string& alternate_url,
                       const std::string& title, const std::vector<FeedEntry>& entries,
                       const ViewContext& ctx);

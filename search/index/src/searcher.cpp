@@ -107,6 +107,7 @@ struct Searcher::Impl {
   std::vector<std::string> shards;
   std::string live_target;
   std::string source_commit;
+  std::map<std::string, std::string> program_titles;  // the program facet's labels
   Xapian::Database db;
   TermCache cache;
   // next_state_change(), remembered: the same for every `now` in [from, until).
@@ -167,6 +168,7 @@ struct Searcher::Impl {
       db = combined;
       live_target = target;
       source_commit = db.get_metadata(kSourceCommitKey);  // the live index's: it comes first
+      program_titles = detail::program_titles(db);
       state_change.known = false;
     } catch (const Xapian::Error& e) {
       return Diagnostic{Severity::error,
@@ -350,6 +352,10 @@ Results Searcher::search_or_throw(const Query& q) {
     for (auto v = spy->top_values_begin(kFacetValues); v != spy->top_values_end(kFacetValues);
          ++v) {
       facet.values.emplace_back(*v, v.get_termfreq());
+      if (facet.name == "program") {
+        auto title = impl_->program_titles.find(*v);
+        if (title != impl_->program_titles.end()) facet.labels.emplace(*v, title->second);
+      }
     }
     if (!facet.values.empty()) results.facets.push_back(std::move(facet));
   }
@@ -360,7 +366,7 @@ Results Searcher::search_or_throw(const Query& q) {
     (*v > now ? open : closed) += v.get_termfreq();
   }
   if (open + closed > 0)
-    results.facets.push_back(Facet{"open", {{"open", open}, {"closed", closed}}});
+    results.facets.push_back(Facet{"open", {{"open", open}, {"closed", closed}}, {}});
   if (results.total == 0 || results.relaxed) results.suggestion = impl_->suggest(parsed);
   return results;
 }
