@@ -96,7 +96,7 @@ TEST_CASE("lifecycle: an extension shows the old and the new deadline with its d
   std::string html = site.page("notice/2023/a/index.html");
   CHECK(contains(html, "<del>17:00, ngày 25 tháng 4 năm 2023</del>"));
   CHECK(contains(html, "<ins>17:00, ngày 30 tháng 4 năm 2023</ins>"));
-  CHECK(contains(html, "(thông báo ngày 20/4/2023): Gia hạn"));
+  CHECK(contains(html, "(thông báo ngày 20/4/2023): <bdi>Gia hạn</bdi>"));
 }
 
 TEST_CASE("lifecycle: an extension committed to git is found in the history") {
@@ -184,9 +184,10 @@ TEST_CASE(
   auto built = site.build();
   REQUIRE_MESSAGE(built.report.ok, built.messages());
   std::string old_page = site.page("notice/2023/old/index.html");
-  CHECK(contains(
-      old_page,
-      "Văn bản này đã được thay thế bởi <a href=\"/notice/2023/new/\">11/TB — Thông báo mới</a>"));
+  CHECK(
+      contains(old_page,
+               "Văn bản này đã được thay thế bởi <a href=\"/notice/2023/new/\"><bdi>11/TB</bdi> — "
+               "<bdi>Thông báo mới</bdi></a>"));
   CHECK(contains(old_page, "Bị thay thế bởi: <a href=\"/notice/2023/new/\">"));
   std::string new_page = site.page("notice/2023/new/index.html");
   CHECK(contains(new_page, "Thay thế: <a href=\"/notice/2023/old/\">"));

@@ -82,6 +82,14 @@ std::map<std::string, gazette::content::Document> load(const std::filesystem::pa
   return docs;
 }
 
+// An amount of the JSON export: the number as written there, read exactly.
+gazette::Money json_money(const nlohmann::json& number) {
+  std::string why;
+  auto m = gazette::parse_money(number.dump(), why);
+  REQUIRE_MESSAGE(m, (number.dump() + " " + why));
+  return *m;
+}
+
 void check_same(const std::vector<gazette::content::Task>& got,
                 const std::vector<gazette::content::Task>& want) {
   REQUIRE(got.size() == want.size());
@@ -95,9 +103,9 @@ void check_same(const std::vector<gazette::content::Task>& got,
     CHECK(got[i].content == want[i].content);
     CHECK(got[i].results == want[i].results);
     CHECK(got[i].duration == want[i].duration);
-    CHECK(got[i].total == doctest::Approx(want[i].total));
-    CHECK(got[i].state == doctest::Approx(want[i].state));
-    CHECK(got[i].counterpart == doctest::Approx(want[i].counterpart));
+    CHECK(got[i].total == want[i].total);  // exact: amounts are never doubles
+    CHECK(got[i].state == want[i].state);
+    CHECK(got[i].counterpart == want[i].counterpart);
     CHECK(got[i].notes == want[i].notes);
   }
 }
@@ -110,7 +118,7 @@ TEST_CASE("e2e proposals: a CSV list gets its page with the form's table, totals
   REQUIRE_MESSAGE(built.report.ok, built.messages());
   std::string html = squeeze(site.page("proposal-list/2025/tinh-a/index.html"));
   CHECK(contains(html, "<article class=\"doc doc-proposal-list\">"));
-  CHECK(contains(html, "<h1>Danh mục đề xuất của tỉnh A</h1>"));
+  CHECK(contains(html, "<h1><bdi>Danh mục đề xuất của tỉnh A</bdi></h1>"));
   CHECK(contains(html, "<div class=\"table-scroll tasks-scroll\" role=\"region\" tabindex=\"0\""));
   CHECK(contains(html, "<caption id=\"proposals-tasks-caption\">Danh mục đề xuất của tỉnh A"));
   CHECK(contains(html, "<th scope=\"colgroup\" colspan=\"3\" class=\"col-budget\">"));
@@ -123,8 +131,8 @@ TEST_CASE("e2e proposals: a CSV list gets its page with the form's table, totals
                  "<td class=\"num\" data-value=\"1500.5\" data-label=\"Tổng số\">1.500,5</td>"));
   CHECK(contains(html, "<td class=\"num\" data-value=\"500.5\" data-label=\"Đối ứng\">500,5</td>"));
   CHECK(contains(html,
-                 "<span class=\"org-label\">Phối hợp:</span> Viện Năng suất Việt Nam; "
-                 "Công ty chè B</span>"));
+                 "<span class=\"org-label\">Phối hợp:</span><bdi>Viện Năng suất Việt Nam; "
+                 "Công ty chè B</bdi></span>"));
   CHECK(contains(html,
                  "<td class=\"col-text\" data-label=\"Nội dung chính\">- Đánh giá hiện "
                  "trạng;\n- Áp dụng ISO 9001</td>"));
@@ -135,7 +143,7 @@ TEST_CASE("e2e proposals: a CSV list gets its page with the form's table, totals
                "data-label=\"Tổng số\">2.300,5</td><td class=\"num\" data-label=\"NSNN\">1.800</td>"
                "<td class=\"num\" data-label=\"Đối ứng\">500,5</td>"));
   CHECK(contains(html,
-                 "<tr><th scope=\"row\">Sở Khoa học và Công nghệ tỉnh A</th><td "
+                 "<tr><th scope=\"row\"><bdi>Sở Khoa học và Công nghệ tỉnh A</bdi></th><td "
                  "class=\"num\">1</td><td class=\"num\">800</td></tr>"));
   // Downloads, the blank form and the round's summary.
   CHECK(contains(html, "href=\"/proposal-list/2025/tinh-a/tasks.csv\" download"));
@@ -155,13 +163,13 @@ TEST_CASE("e2e proposals: the round summary holds every list's tasks with totals
   REQUIRE_MESSAGE(built.report.ok, built.messages());
   std::string html = squeeze(site.page("program/1322/2026/proposals/index.html"));
   REQUIRE_FALSE(html.empty());
-  CHECK(contains(html, "<h1>Bảng tổng hợp đề xuất nhiệm vụ</h1>"));
+  CHECK(contains(html, "<h1><bdi>Bảng tổng hợp đề xuất nhiệm vụ</bdi></h1>"));
   CHECK(contains(html, "3 nhiệm vụ từ 2 đơn vị đề xuất"));
   // Both lists' tasks, by submitter (Vietnamese order) and then priority, each linked to
   // its row on its list's page.
-  auto bo = html.find("href=\"/proposal-list/2025/bo-cong-thuong/#task-1\">Xây dựng TCVN");
-  auto a1 = html.find("href=\"/proposal-list/2025/tinh-a/#task-1\">Áp dụng ISO 9001");
-  auto a2 = html.find("href=\"/proposal-list/2025/tinh-a/#task-2\">Đào tạo chuyên gia");
+  auto bo = html.find("href=\"/proposal-list/2025/bo-cong-thuong/#task-1\"><bdi>Xây dựng TCVN");
+  auto a1 = html.find("href=\"/proposal-list/2025/tinh-a/#task-1\"><bdi>Áp dụng ISO 9001");
+  auto a2 = html.find("href=\"/proposal-list/2025/tinh-a/#task-2\"><bdi>Đào tạo chuyên gia");
   REQUIRE(bo != std::string::npos);
   REQUIRE(a1 != std::string::npos);
   REQUIRE(a2 != std::string::npos);
@@ -176,13 +184,14 @@ TEST_CASE("e2e proposals: the round summary holds every list's tasks with totals
   CHECK(script.size() < 5 * 1024);
   // Totals per submitter and the grand totals.
   CHECK(contains(html,
-                 "<th scope=\"row\"><a href=\"/proposal-list/2025/bo-cong-thuong/\">Bộ Công "
-                 "Thương</a></th><td class=\"num\">1</td><td class=\"num\">2.000</td><td "
+                 "<th scope=\"row\"><a href=\"/proposal-list/2025/bo-cong-thuong/\"><bdi>Bộ Công "
+                 "Thương</bdi></a></th><td class=\"num\">1</td><td class=\"num\">2.000</td><td "
                  "class=\"num\">2.000</td><td class=\"num\">0</td>"));
-  CHECK(contains(html,
-                 "<th scope=\"row\"><a href=\"/proposal-list/2025/tinh-a/\">Sở Khoa học và Công "
-                 "nghệ tỉnh A</a></th><td class=\"num\">2</td><td class=\"num\">2.300,5</td><td "
-                 "class=\"num\">1.800</td><td class=\"num\">500,5</td>"));
+  CHECK(contains(
+      html,
+      "<th scope=\"row\"><a href=\"/proposal-list/2025/tinh-a/\"><bdi>Sở Khoa học và Công "
+      "nghệ tỉnh A</bdi></a></th><td class=\"num\">2</td><td class=\"num\">2.300,5</td><td "
+      "class=\"num\">1.800</td><td class=\"num\">500,5</td>"));
   CHECK(contains(html,
                  "<th scope=\"row\">Tổng cộng</th><td class=\"num\">3</td><td "
                  "class=\"num\">4.300,5</td><td class=\"num\">3.800</td><td "
@@ -223,7 +232,7 @@ TEST_CASE("e2e proposals: the CSV and JSON exports read back as the lists they c
     CHECK(j["round"] == 2026);
     CHECK(j["unit"] == "triệu đồng");
     std::vector<gazette::content::Task> tasks;
-    double total = 0;
+    gazette::Money total;
     for (const auto& t : j["tasks"]) {
       gazette::content::Task task;
       task.stt = t["stt"];
@@ -234,9 +243,9 @@ TEST_CASE("e2e proposals: the CSV and JSON exports read back as the lists they c
       task.content = t["content"];
       task.results = t["results"];
       task.duration = t["duration"];
-      task.total = t["total"];
-      task.state = t["state"];
-      task.counterpart = t["counterpart"];
+      task.total = json_money(t["total"]);
+      task.state = json_money(t["state"]);
+      task.counterpart = json_money(t["counterpart"]);
       task.notes = t["notes"];
       total += task.total;
       CHECK(t["url"].get<std::string>().ends_with("/proposal-list/2025/" + slug + "/#task-" +
@@ -245,7 +254,7 @@ TEST_CASE("e2e proposals: the CSV and JSON exports read back as the lists they c
     }
     check_same(tasks, list.tasks);
     CHECK(j["totals"]["tasks"] == list.tasks.size());
-    CHECK(j["totals"]["total"].get<double>() == doctest::Approx(total));
+    CHECK(json_money(j["totals"]["total"]) == total);
   }
   // The blank form is the header gazette reads: fill in one row and it is a list.
   std::string form = site.page("proposal-list/form.csv");
@@ -258,7 +267,7 @@ TEST_CASE("e2e proposals: the CSV and JSON exports read back as the lists they c
                     form + "1,Nhiệm vụ,Viện X,,,,,,\"1.200,5\",1200,\"0,5\",\r\n"}});
   auto f = load(filled.path());
   REQUIRE(f["f"].tasks.size() == 1);
-  CHECK(f["f"].tasks[0].total == 1200.5);
+  CHECK(gazette::format_money(f["f"].tasks[0].total) == "1200.5");
 }
 
 TEST_CASE("e2e proposals: each task is a search document of kind task, under its list") {

@@ -46,7 +46,8 @@ class TestRepo {
     git_libgit2_init();
     isolate_from_user_config();
     std::filesystem::create_directories(root_);
-    git_repository_init_options options = GIT_REPOSITORY_INIT_OPTIONS_INIT;
+    git_repository_init_options options;
+    git_repository_init_options_init(&options, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
     options.flags = GIT_REPOSITORY_INIT_MKPATH;
     options.initial_head = "main";
     check_git(git_repository_init_ext(&repo_, root_.c_str(), &options), "init");
@@ -57,7 +58,8 @@ class TestRepo {
   TestRepo(const std::filesystem::path& root, const std::filesystem::path& git_dir) : root_(root) {
     git_libgit2_init();
     isolate_from_user_config();
-    git_repository_init_options options = GIT_REPOSITORY_INIT_OPTIONS_INIT;
+    git_repository_init_options options;
+    git_repository_init_options_init(&options, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
     options.flags = GIT_REPOSITORY_INIT_MKPATH | GIT_REPOSITORY_INIT_NO_DOTGIT_DIR;
     options.initial_head = "main";
     options.workdir_path = root_.c_str();
@@ -142,7 +144,8 @@ class TestRepo {
   /// Switches HEAD and the work tree to a branch.
   void checkout(const std::string& name) const {
     check_git(git_repository_set_head(repo_, ("refs/heads/" + name).c_str()), "set head");
-    git_checkout_options options = GIT_CHECKOUT_OPTIONS_INIT;
+    git_checkout_options options;
+    git_checkout_options_init(&options, GIT_CHECKOUT_OPTIONS_VERSION);
     options.checkout_strategy = GIT_CHECKOUT_FORCE;
     check_git(git_checkout_head(repo_, &options), "checkout");
   }
@@ -163,7 +166,8 @@ class TestRepo {
     std::string id = commit_tree(message, Who{}, 0, 420, tree_id, {ours, theirs});
     git_commit_free(ours);
     git_commit_free(theirs);
-    git_checkout_options options = GIT_CHECKOUT_OPTIONS_INIT;
+    git_checkout_options options;
+    git_checkout_options_init(&options, GIT_CHECKOUT_OPTIONS_VERSION);
     options.checkout_strategy = GIT_CHECKOUT_FORCE;
     check_git(git_checkout_head(repo_, &options), "checkout");
     return id;
@@ -212,7 +216,8 @@ class TestRepo {
   }
 
   std::vector<std::string> changed_paths() const {
-    git_status_options options = GIT_STATUS_OPTIONS_INIT;
+    git_status_options options;
+    git_status_options_init(&options, GIT_STATUS_OPTIONS_VERSION);
     options.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS |
                     GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
     git_status_list* list = nullptr;

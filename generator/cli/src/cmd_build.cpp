@@ -44,10 +44,13 @@ int run_build(const BuildArgs& args) {
   site::BuildReport report = site::build(*config, options, diags);
   progress.finish();
   print_diagnostics(diags.sorted(), 10);
-  if (!report.ok) {
-    std::fprintf(stderr, "Build failed with %zu error%s; the previous site in %s is untouched.\n",
-                 diags.error_count(), diags.error_count() == 1 ? "" : "s",
-                 display_path(config->output_dir, config->root).c_str());
+  if (!report.ok || diags.has_errors()) {
+    std::string out = display_path(config->output_dir, config->root);
+    std::string state = report.site_replaced ? "the new pages are in " + out +
+                                                   ", the search index is the previous one"
+                                             : "the previous site in " + out + " is untouched";
+    std::fprintf(stderr, "Build failed with %zu error%s; %s.\n", diags.error_count(),
+                 diags.error_count() == 1 ? "" : "s", state.c_str());
     return 1;
   }
   if (args.next_change) {

@@ -119,6 +119,13 @@ int run_new(const NewArgs& args) {
   fs::path file =
       config->content_dir / folder / std::to_string(today.year) / (slug + (data ? ".toml" : ".md"));
   std::error_code ec;
+  if (fs::path real = resolved_path(file); !is_within(real, resolved_path(config->root))) {
+    std::fprintf(stderr,
+                 "error: %s leads outside the site (to %s)\nhint: gazette writes only inside the "
+                 "site: replace the symlink on its way with a folder\n",
+                 display_path(file, config->root).c_str(), real.generic_string().c_str());
+    return 1;
+  }
   if (fs::exists(file, ec)) {
     std::fprintf(stderr,
                  "error: %s already exists\nhint: choose another title, or edit that file\n",

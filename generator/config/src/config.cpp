@@ -1,8 +1,12 @@
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <set>
+#include <sstream>
 
 #include "gazette/config.hpp"
+#include "gazette/text.hpp"
+#include "places.hpp"
 
 namespace gazette::config {
 
@@ -10,14 +14,60 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// "a number", "a table"…: what a value is, for messages.
+std::string type_name(const toml::node& node) {
+  switch (node.type()) {
+    case toml::node_type::string:
+      return "text";
+    case toml::node_type::integer:
+      return "a number";
+    case toml::node_type::floating_point:
+      return "a decimal number";
+    case toml::node_type::boolean:
+      return "true/false";
+    case toml::node_type::array:
+      return "a list";
+    case toml::node_type::table:
+      return "a table";
+    default:
+      return "a date or time";
+  }
+}
+
+// A value as TOML writes it (text without its quotes), for hints.
+std::string toml_text(const toml::node& node) {
+  if (auto s = node.value<std::string>()) return *s;
+  std::ostringstream out;
+  node.visit([&out](const auto& value) { out << value; });
+  return out.str();
+}
+
+// A redirect's target: a path of this site ("/new/", not "//host") or an http(s) address,
+// without spaces or control characters (it goes into a meta refresh and a link).
+bool is_redirect_target(std::string_view to) {
+  bool clean = !to.empty() && std::none_of(to.begin(), to.end(), [](char c) {
+    return static_cast<unsigned char>(c) <= 0x20 || c == 0x7F || c == '\\' || c == '"';
+  });
+  bool path = to.size() >= 1 && to[0] == '/' && (to.size() == 1 || to[1] != '/');
+  std::size_t host = to.rfind("https://", 0) == 0 ? 8 : to.rfind("http://", 0) == 0 ? 7 : 0;
+  bool web = host > 0 && to.size() > host && to[host] != '/';
+  return clean && (path || web);
+}
+
 // Reads one table of site.toml, reporting the first problem as a Diagnostic.
 class Reader {
  public:
   Reader(std::string file, std::string_view text) : file_(std::move(file)), text_(text) {}
 
+  /// Where a value is written; line 0 when it is not (nullptr).
+  static SourceLoc loc(const toml::node* node) {
+    if (!node) return {};
+    return {static_cast<int>(node->source().begin.line),
+            static_cast<int>(node->source().begin.column)};
+  }
+
   Diagnostic error(const toml::node& node, std::string message, std::string hint = {}) const {
-    SourceLoc loc{static_cast<int>(node.source().begin.line),
-                  static_cast<int>(node.source().begin.column)};
+    SourceLoc loc = Reader::loc(&node);
     return Diagnostic{Severity::error,    file_,           loc,
                       std::move(message), std::move(hint), std::string(line_at(text_, loc.line))};
   }
@@ -53,7 +103,8 @@ class Reader {
       out = *s;
       return std::nullopt;
     }
-    return error(*n, std::string("`") + key + "` must be a string", "put the value in quotes");
+    return error(*n, std::string("`") + key + "` must be text in quotes, not " + type_name(*n),
+                 std::string("write it in quotes: ") + key + " = \"" + toml_text(*n) + "\"");
   }
 
   std::optional<Diagnostic> get(const toml::table& t, const char* key, int& out) const {
@@ -63,7 +114,10 @@ class Reader {
       out = static_cast<int>(*v);
       return std::nullopt;
     }
-    return error(*n, std::string("`") + key + "` must be a whole number");
+    return error(
+        *n,
+        std::string("`") + key + "` must be a whole number from 0 to 999999, not " + type_name(*n),
+        std::string("for example: ") + key + " = 7");
   }
 
   std::optional<Diagnostic> get(const toml::table& t, const char* key, bool& out) const {
@@ -73,7 +127,8 @@ class Reader {
       out = *v;
       return std::nullopt;
     }
-    return error(*n, std::string("`") + key + "` must be true or false");
+    return error(*n, std::string("`") + key + "` must be true or false, not " + type_name(*n),
+                 std::string("without quotes: ") + key + " = true");
   }
 
   std::optional<Diagnostic> get(const toml::table& t, const char* key,
@@ -81,10 +136,16 @@ class Reader {
     const toml::node* n = t.get(key);
     if (!n) return std::nullopt;
     const toml::array* a = n->as_array();
-    if (!a) return error(*n, std::string("`") + key + "` must be a list of strings");
+    if (!a) {
+      return error(*n, std::string("`") + key + "` must be a list of text, not " + type_name(*n),
+                   std::string("for example: ") + key + " = [\"" + toml_text(*n) + "\"]");
+    }
     for (const auto& item : *a) {
       auto s = item.value<std::string>();
-      if (!s) return error(item, std::string("`") + key + "` must hold only strings");
+      if (!s) {
+        return error(item, std::string("`") + key + "` must hold only text, not " + type_name(item),
+                     "put each item in quotes: \"" + toml_text(item) + "\"");
+      }
       out.push_back(*s);
     }
     return std::nullopt;
@@ -105,6 +166,41 @@ fs::path resolve(const fs::path& root, const std::string& value) {
   return (p.is_absolute() ? p : root / p).lexically_normal();
 }
 
+// The folders the configuration names, with where site.toml names them.
+detail::SitePlaces places_of(const SiteConfig& c, const toml::table& root) {
+  const toml::node* build = root.get("build");
+  const toml::node* search = root.get("search");
+  auto at = [](const toml::node* table, const char* key) -> const toml::node* {
+    const toml::table* t = table ? table->as_table() : nullptr;
+    return t ? t->get(key) : nullptr;
+  };
+  auto place = [&](const fs::path& path, const char* key, const toml::node* node,
+                   std::string what) {
+    std::string shown = display_path(path, c.root);
+    std::string written = node ? node->value<std::string>().value_or(shown) : shown;
+    return detail::Place{path, key, written, Reader::loc(node), what + " " + shown + "/"};
+  };
+  detail::SitePlaces p;
+  p.root = c.root;
+  p.read.push_back(place(c.content_dir, "content", at(build, "content"), "the content folder"));
+  p.read.push_back(place(c.files_dir, "files", at(build, "files"), "the attachments folder"));
+  if (!c.theme_dir.empty()) {
+    p.read.push_back(place(c.theme_dir, "theme", root.get("theme"), "the theme folder"));
+    p.read.back().written = c.theme;
+  }
+  p.protected_ = p.read;
+  p.protected_.push_back({c.root / "themes", "", "", {}, "the themes folder themes/"});
+  p.protected_.push_back({c.root / ".git", "", "", {}, "the git repository .git"});
+  p.protected_.push_back({c.config_file, "", "", {}, "the site's settings site.toml"});
+  for (const SearchShard& shard : c.search.shards) {
+    if (shard.location.rfind("tcp://", 0) == 0) continue;
+    p.protected_.push_back(place(shard.location, "", nullptr, "the search shard"));
+  }
+  p.output = place(c.output_dir, "output", at(build, "output"), "the output folder");
+  p.index = place(c.search.index_dir, "index", at(search, "index"), "the search index");
+  return p;
+}
+
 }  // namespace
 
 SiteConfig default_config(const fs::path& dir) {
@@ -122,8 +218,11 @@ SiteConfig default_config(const fs::path& dir) {
 Result<SiteConfig> load_config(const fs::path& site_toml) {
   SiteConfig c =
       default_config(site_toml.parent_path().empty() ? fs::path(".") : site_toml.parent_path());
-  c.config_file = fs::absolute(site_toml);
+  c.config_file = fs::absolute(site_toml).lexically_normal();
   const std::string file = "site.toml";
+  if (auto why = check_readable(resolved_path(c.root), c.config_file)) {
+    return Diagnostic{Severity::error, file, {}, "site.toml " + why->problem, why->hint, {}};
+  }
   auto bytes = read_file(site_toml);
   if (!bytes) return bytes.error();
   if (auto bad = find_invalid_utf8(*bytes)) {
@@ -161,6 +260,11 @@ Result<SiteConfig> load_config(const fs::path& site_toml) {
   GAZETTE_TRY(r.get(root, "languages", c.languages));
   if (c.languages.empty()) c.languages = {c.language};
   GAZETTE_TRY(r.get(root, "timezone", c.timezone));
+  if (!text::is_known_timezone(c.timezone)) {
+    return r.error(*root.get("timezone"), "unknown time zone `" + c.timezone + "`",
+                   "use an IANA time zone name: timezone = \"Asia/Ho_Chi_Minh\" (Việt Nam), or "
+                   "\"UTC\"");
+  }
   GAZETTE_TRY(r.get(root, "publisher", c.publisher));
   GAZETTE_TRY(r.get(root, "theme", c.theme));
   GAZETTE_TRY(r.get(root, "closing_soon_days", c.closing_soon_days));
@@ -185,12 +289,6 @@ Result<SiteConfig> load_config(const fs::path& site_toml) {
     c.content_dir = resolve(c.root, content);
     c.output_dir = resolve(c.root, output);
     c.files_dir = resolve(c.root, files);
-    if (c.output_dir == c.root || c.output_dir == c.content_dir ||
-        c.content_dir.native().rfind(c.output_dir.native() + "/", 0) == 0) {
-      return r.error(*build->get("output"),
-                     "`output` must be a directory of its own: a build replaces it whole",
-                     "use output = \"public\"");
-    }
     if (c.list_page_size < 1) c.list_page_size = 50;
   }
   if (const toml::table* md = root["markdown"].as_table()) {
@@ -254,10 +352,19 @@ Result<SiteConfig> load_config(const fs::path& site_toml) {
       if (d.from.empty() || d.from[0] != '/' || !is_safe_relative_path(d.from.substr(1))) {
         return r.error(item, "a redirect's `from` must be a path on this site such as \"/old/\"");
       }
+      if (!is_redirect_target(d.to)) {
+        const toml::node* to = t->get("to");
+        return r.error(to ? *to : item,
+                       "a redirect's `to` must be a path on this site or an http(s) address, not "
+                       "`" +
+                           d.to + "`",
+                       "for example to = \"/notice/2023/moi/\" or to = "
+                       "\"https://thongbao.example.gov.vn/\"");
+      }
       c.redirects.push_back(d);
     }
   }
-  fs::path theme_dir = c.root / "themes" / c.theme;
+  fs::path theme_dir = (c.root / "themes" / c.theme).lexically_normal();
   std::error_code ec;
   if (fs::is_directory(theme_dir, ec)) {
     c.theme_dir = theme_dir;
@@ -265,6 +372,7 @@ Result<SiteConfig> load_config(const fs::path& site_toml) {
     return r.error(*root.get("theme"), "theme `" + c.theme + "` not found in themes/",
                    "remove `theme` to use the built-in default theme");
   }
+  if (auto problem = detail::check_places(places_of(c, root), *bytes)) return *problem;
   return c;
 }
 

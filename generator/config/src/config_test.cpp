@@ -99,5 +99,5 @@ TEST_CASE("config: [history] show_commit_subjects is off unless asked, and must 
   c = config::load_config(dir.path() / "site.toml");
   REQUIRE_FALSE(c.ok());
   CHECK(c.error().loc.line == 3);
-  CHECK(c.error().message == "`show_commit_subjects` must be true or false");
+  CHECK(c.error().message == "`show_commit_subjects` must be true or false, not text");
 }

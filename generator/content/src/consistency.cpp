@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -43,6 +44,7 @@ void check_named_deadlines(const Document& doc, Diagnostics& diags) {
   if (!doc.deadline) return;
   LocalTime field = local_time(*doc.deadline);
   std::set<std::tuple<int, Date, int, int>> reported;  // one warning per line and deadline
+  std::optional<LineIndex> lines;  // a long text may name a date on each of thousands of lines
   for (const auto& n : detail::named_deadlines(doc.body, doc.body_line, doc.issued)) {
     bool same_day = n.date == field.date;
     bool same_time = n.hour < 0 || (n.hour == field.hour && n.minute == field.minute);
@@ -55,7 +57,7 @@ void check_named_deadlines(const Document& doc, Diagnostics& diags) {
                    short_deadline(*doc.deadline),
                "correct whichever is wrong (line " + std::to_string(doc.loc_of("deadline").line) +
                    " has the field); readers act on both",
-               std::string(line_at(doc.source_text, n.line))});
+               std::string((lines ? *lines : lines.emplace(doc.source_text)).line(n.line))});
   }
 }
 

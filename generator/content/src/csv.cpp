@@ -97,6 +97,13 @@ class CsvReader {
   }
 
   Result<CsvCell> read_cell() {
+    auto cell = read_raw_cell();
+    // gazette's own exports put ' before what a spreadsheet would run (core csv_field).
+    if (cell && is_neutralised_csv_cell(cell->text)) cell->text.erase(0, 1);
+    return cell;
+  }
+
+  Result<CsvCell> read_raw_cell() {
     CsvCell cell;
     cell.loc = here();
     if (pos_ >= text_.size() || text_[pos_] != '"') {
@@ -173,13 +180,6 @@ std::string_view trim_spaces(std::string_view s) {
       return s;
     }
   }
-}
-
-double to_double(const std::string& whole, const std::string& fraction) {
-  std::string digits = (whole.empty() ? "0" : whole) + (fraction.empty() ? "" : "." + fraction);
-  double value = 0;
-  std::from_chars(digits.data(), digits.data() + digits.size(), value);
-  return value;
 }
 
 // Digit groups "1", "500", "000" joined by grouping separators: the first of 1–3 digits not
@@ -293,6 +293,13 @@ std::optional<Amount> parse_amount(std::string_view raw, std::string& why) {
     commas += c == ',';
   }
   Amount a;
+  // The exact amount of digits, or nullopt with `why` naming the cell.
+  auto exact = [&](const std::string& whole, const std::string& fraction) -> std::optional<Money> {
+    std::string problem;
+    auto m = money_from_digits(whole.empty() ? "0" : whole, fraction, negative, problem);
+    if (!m) why = "“" + std::string(raw) + "” " + problem;
+    return m;
+  };
   std::string uneven = "“" + std::string(raw) +
                        "” groups its digits unevenly: thousands come in threes (1.500.000 or "
                        "1,500,000)";
@@ -302,7 +309,9 @@ std::optional<Amount> parse_amount(std::string_view raw, std::string& why) {
       why = uneven;
       return std::nullopt;
     }
-    a.value = to_double(join(runs, 0, runs.size()), "");
+    auto v = exact(join(runs, 0, runs.size()), "");
+    if (!v) return std::nullopt;
+    a.value = *v;
   } else if (dots && commas) {  // 1.500,5 / 1,500.5: the last one is the decimal separator
     char decimal = seps[last];
     if (decimal == ' ' || (decimal == '.' ? dots : commas) != 1) {
@@ -314,14 +323,18 @@ std::optional<Amount> parse_amount(std::string_view raw, std::string& why) {
       return std::nullopt;
     }
     a.style = decimal == ',' ? NumberStyle::vietnamese : NumberStyle::international;
-    a.value = to_double(join(runs, 0, runs.size() - 1), runs.back());
+    auto v = exact(join(runs, 0, runs.size() - 1), runs.back());
+    if (!v) return std::nullopt;
+    a.value = *v;
   } else if (dots + commas > 1) {  // 1.500.000 / 1,500,000: grouping only
     if (!groups_ok(runs, runs.size())) {
       why = uneven;
       return std::nullopt;
     }
     a.style = dots ? NumberStyle::vietnamese : NumberStyle::international;
-    a.value = to_double(join(runs, 0, runs.size()), "");
+    auto v = exact(join(runs, 0, runs.size()), "");
+    if (!v) return std::nullopt;
+    a.value = *v;
   } else {  // one '.' or ',': decimals, or thousands when three digits follow
     char c = dots ? '.' : ',';
     std::size_t at = seps.find(c);
@@ -334,41 +347,33 @@ std::optional<Amount> parse_amount(std::string_view raw, std::string& why) {
       return std::nullopt;
     }
     std::string whole = join(runs, 0, at + 1);
-    double as_decimal = to_double(whole, runs.back());
-    double as_thousands = to_double(whole + runs.back(), "");
     bool could_group = at == 0 && runs.back().size() == 3 && groups_ok(runs, runs.size());
+    auto as_decimal = exact(whole, runs.back());
+    if (!as_decimal) return std::nullopt;
     if (could_group) {
+      auto as_thousands = exact(whole + runs.back(), "");
+      if (!as_thousands) return std::nullopt;
       a.ambiguous = true;
-      a.value = c == '.' ? as_thousands : as_decimal;
-      a.international_value = c == '.' ? as_decimal : as_thousands;
+      a.value = c == '.' ? *as_thousands : *as_decimal;
+      a.international_value = c == '.' ? *as_decimal : *as_thousands;
     } else {
       a.style = c == ',' ? NumberStyle::vietnamese : NumberStyle::international;
-      a.value = as_decimal;
+      a.value = *as_decimal;
     }
-  }
-  if (negative) {
-    a.value = -a.value;
-    a.international_value = -a.international_value;
   }
   return a;
 }
 
-std::string write_amount(double value, NumberStyle style) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.3f", std::fabs(value));
-  std::string digits = buf;
-  std::string whole = digits.substr(0, digits.find('.'));
-  std::string fraction = digits.substr(digits.find('.') + 1);
-  while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
-  char group = style == NumberStyle::vietnamese ? '.' : ',';
-  char decimal = style == NumberStyle::vietnamese ? ',' : '.';
-  std::string out = value < 0 ? "-" : "";
-  for (std::size_t i = 0; i < whole.size(); ++i) {
-    if (style != NumberStyle::neither && i > 0 && (whole.size() - i) % 3 == 0) out += group;
-    out += whole[i];
+std::string write_amount(Money value, NumberStyle style) {
+  switch (style) {
+    case NumberStyle::vietnamese:
+      return format_money(value, ".", ',');
+    case NumberStyle::international:
+      return format_money(value, ",", '.');
+    case NumberStyle::neither:
+      break;
   }
-  if (!fraction.empty()) out += decimal + fraction;
-  return out;
+  return format_money(value);
 }
 
 const char* column_title(FormColumn col) {
@@ -433,10 +438,13 @@ FormColumn match_column(std::string_view header) {
 
 std::string suggest_column(std::string_view header) {
   std::string normalized = normalize_header(header);
-  std::vector<std::string> aliases;
-  for (const auto& spec : column_specs()) {
-    for (const auto& alias : spec.aliases) aliases.push_back(alias);
-  }
+  static const std::vector<std::string> aliases = [] {
+    std::vector<std::string> all;
+    for (const auto& spec : column_specs()) {
+      for (const auto& alias : spec.aliases) all.push_back(alias);
+    }
+    return all;
+  }();
   std::string near = closest_match(normalized, aliases);
   if (near.empty()) return {};
   for (const auto& spec : column_specs()) {

@@ -39,7 +39,9 @@ struct CsvTable {
 /// Reads RFC 4180 CSV: cells in double quotes may hold the delimiter, line breaks and
 /// doubled quotes (""); records end with CRLF, LF or CR. The delimiter is ';' when the
 /// first record has more semicolons than commas outside quotes, else ','. Lines starting
-/// with '#' before the first record are comments. `text` is UTF-8 without a BOM; errors
+/// with '#' before the first record are comments. A ' before = + - @, a tab or a line break
+/// at the start of a cell (how CSV exports keep a cell from being run as a formula) is dropped.
+/// `text` is UTF-8 without a BOM; errors
 /// name `path`, the line and the column (bytes, 1-based).
 Result<CsvTable> parse_csv(std::string_view text, const std::string& path);
 
@@ -51,13 +53,13 @@ enum class NumberStyle { neither, vietnamese, international };
 
 /// An amount read from a cell.
 struct Amount {
-  double value = 0;                          ///< the reading in `style` (for `ambiguous`:
+  Money value;                               ///< the reading in `style` (for `ambiguous`:
                                              ///< the Vietnamese reading)
   NumberStyle style = NumberStyle::neither;  ///< the style the text proves, if any
   bool ambiguous = false;                    ///< "1.500" / "1,500": one separator, then
                                              ///< three digits: thousands in one style,
                                              ///< decimals in the other
-  double international_value = 0;            ///< for `ambiguous`: the international reading
+  Money international_value;                 ///< for `ambiguous`: the international reading
 };
 
 /// Parses an amount cell. The rule: with both '.' and ',' the last one is the decimal
@@ -65,12 +67,13 @@ struct Amount {
 /// other than three digits (or after a leading 0, or a group longer than three digits) is
 /// the decimal separator; a single separator followed by exactly three digits is ambiguous
 /// and the file's style decides. Spaces (also no-break) may group thousands. A leading '-'
-/// makes it negative; "-" alone is zero. nullopt if the text is not a number; `why` then
-/// says what is wrong.
+/// makes it negative; "-" alone is zero. The amount is exact (Money); nullopt if the text is
+/// not a number or holds more than Money keeps exactly (more than 3 decimals, more than 15
+/// digits before them); `why` then says what is wrong.
 std::optional<Amount> parse_amount(std::string_view text, std::string& why);
 
 /// "1.500,5" / "1,500.5": a value written in a style, for messages.
-std::string write_amount(double value, NumberStyle style);
+std::string write_amount(Money value, NumberStyle style);
 
 // ---------------------------------------------------------------------------------------
 // The appendix form's columns and cells.

@@ -13,11 +13,19 @@ std::vector<std::string> texts(const CsvRow& row) {
   return out;
 }
 
+// The amount a cell reads as, as a double: exact for the small decimals of these tests.
 double amount(std::string_view text) {
   std::string why;
   auto a = parse_amount(text, why);
   REQUIRE_MESSAGE(a, why);
-  return a->value;
+  return a->value.to_double();
+}
+
+Money money(std::string_view text) {
+  std::string why;
+  auto m = parse_money(text, why);
+  REQUIRE_MESSAGE(m, why);
+  return *m;
 }
 
 NumberStyle style(std::string_view text) {
@@ -125,13 +133,13 @@ TEST_CASE("content: an amount with one separator and three digits is ambiguous")
   REQUIRE(dot);
   CHECK(dot->ambiguous);
   CHECK(dot->style == NumberStyle::neither);
-  CHECK(dot->value == 1500);               // Vietnamese: thousands
-  CHECK(dot->international_value == 1.5);  // international: decimals
+  CHECK(dot->value == money("1500"));               // Vietnamese: thousands
+  CHECK(dot->international_value == money("1.5"));  // international: decimals
   auto comma = parse_amount("2,250", why);
   REQUIRE(comma);
   CHECK(comma->ambiguous);
-  CHECK(comma->value == 2.25);
-  CHECK(comma->international_value == 2250);
+  CHECK(comma->value == money("2.25"));
+  CHECK(comma->international_value == money("2250"));
 }
 
 TEST_CASE("content: malformed amounts are refused with the reason") {
@@ -144,10 +152,10 @@ TEST_CASE("content: malformed amounts are refused with the reason") {
 }
 
 TEST_CASE("content: amounts are written back in a style") {
-  CHECK(write_amount(1500.5, NumberStyle::vietnamese) == "1.500,5");
-  CHECK(write_amount(1500.5, NumberStyle::international) == "1,500.5");
-  CHECK(write_amount(1500.5, NumberStyle::neither) == "1500.5");
-  CHECK(write_amount(-2000, NumberStyle::vietnamese) == "-2.000");
+  CHECK(write_amount(money("1500.5"), NumberStyle::vietnamese) == "1.500,5");
+  CHECK(write_amount(money("1500.5"), NumberStyle::international) == "1,500.5");
+  CHECK(write_amount(money("1500.5"), NumberStyle::neither) == "1500.5");
+  CHECK(write_amount(money("-2000"), NumberStyle::vietnamese) == "-2.000");
 }
 
 TEST_CASE("content: the form's headers are matched with or without marks, in any case") {
@@ -183,4 +191,18 @@ TEST_CASE("content: lead and partner organisations are split from one cell") {
   CHECK(parse_stt("3.") == 3);
   CHECK_FALSE(parse_stt("III"));
   CHECK(clean_text("  \n dòng một  \n dòng hai \n\n") == "dòng một\ndòng hai");
+}
+
+TEST_CASE("content: an amount is read exactly or refused, never rounded through a double") {
+  std::string why;
+  auto big = parse_amount("999.999.999.999.999,999", why);
+  REQUIRE_MESSAGE(big, why);
+  CHECK(write_amount(big->value, NumberStyle::vietnamese) == "999.999.999.999.999,999");
+  CHECK(refused("999999999999999999999999999999") ==
+        "“999999999999999999999999999999” has more than 15 digits before the decimal "
+        "separator: amounts are kept exactly, up to 999 999 999 999 999.999");
+  CHECK(refused("1.500,1234") ==
+        "“1.500,1234” has more than 3 decimals: amounts are kept exactly, to a thousandth");
+  CHECK(write_amount(parse_amount("0,1", why)->value + parse_amount("0,2", why)->value,
+                     NumberStyle::vietnamese) == "0,3");
 }

@@ -92,6 +92,7 @@ std::string slug_from_file(const fs::path& source) {
 void resolve_attachments(Document& doc, const config::SiteConfig& config,
                          detail::FieldReader& reader) {
   std::string files_prefix = display_path(config.files_dir, config.root) + "/";
+  fs::path real_root = resolved_path(config.root);
   for (Attachment& a : doc.attachments) {
     if (!is_safe_relative_path(a.file)) {
       reader.error(a.loc, "attachment path `" + a.file + "` leaves the site",
@@ -108,7 +109,9 @@ void resolve_attachments(Document& doc, const config::SiteConfig& config,
       a.source = doc.source.parent_path() / a.file;
       a.output_path = doc.url.substr(1) + a.file;
     }
-    if (!fs::is_regular_file(a.source, ec)) {
+    if (auto why = check_readable(real_root, a.source)) {
+      reader.error(a.loc, "attachment `" + a.file + "` " + why->problem, why->hint);
+    } else if (!fs::is_regular_file(a.source, ec)) {
       reader.error(a.loc, "attachment `" + a.file + "` not found",
                    "put the file at " + display_path(a.source, config.root) +
                        " or correct the path (shared files go in " + files_prefix + ")");
@@ -120,7 +123,8 @@ void resolve_attachments(Document& doc, const config::SiteConfig& config,
 
 void check_required(Document& doc, const toml::table& table, detail::FieldReader& reader) {
   SourceLoc top{1, 1};
-  if (!table.contains("title") || doc.title.empty()) {
+  const toml::node* title = table.get("title");
+  if (!title || (doc.title.empty() && title->is_string())) {  // other types: reported already
     reader.error(top, "the document has no `title`", "add title = \"…\" to the front matter");
   }
   if (!table.contains("issued")) {
@@ -130,6 +134,12 @@ void check_required(Document& doc, const toml::table& table, detail::FieldReader
   if (doc.kind == Kind::program && doc.program.empty()) {
     reader.error(top, "a programme page needs its `program` id",
                  "add program = \"1322\" (the id other documents use)");
+  }
+  if (doc.opens && doc.deadline && !(*doc.opens < *doc.deadline)) {
+    reader.error(doc.loc_of("opens"),
+                 "`opens` (" + format_rfc3339(*doc.opens) + ") is not before the `deadline` (" +
+                     format_rfc3339(*doc.deadline) + ")",
+                 "a call opens before it closes: check the dates of `opens` and `deadline`");
   }
   if (doc.deadline && doc.issued.year != 0 && local_time(*doc.deadline).date < doc.issued) {
     reader.error(doc.loc_of("deadline"), "the deadline is before the `issued` date",

@@ -1,7 +1,7 @@
 #include "field_reader.hpp"
 
 #include <algorithm>
-#include <cmath>
+#include <sstream>
 
 #include "gazette/text.hpp"
 
@@ -18,7 +18,7 @@ std::string known_list(const std::vector<std::string>& known) {
 std::string type_name(const toml::node& node) {
   switch (node.type()) {
     case toml::node_type::string:
-      return "a string";
+      return "text";
     case toml::node_type::integer:
       return "a number";
     case toml::node_type::floating_point:
@@ -42,6 +42,13 @@ std::string type_name(const toml::node& node) {
 
 }  // namespace
 
+std::string toml_text(const toml::node& node) {
+  if (auto s = node.value<std::string>()) return *s;
+  std::ostringstream out;
+  node.visit([&out](const auto& value) { out << value; });
+  return out.str();
+}
+
 SourceLoc FieldReader::loc(const toml::source_region& region) const {
   return SourceLoc{static_cast<int>(region.begin.line) + line_offset_,
                    static_cast<int>(region.begin.column)};
@@ -50,12 +57,12 @@ SourceLoc FieldReader::loc(const toml::source_region& region) const {
 void FieldReader::error(SourceLoc at, std::string message, std::string hint) {
   failed_ = true;
   diags_.add(Diagnostic{Severity::error, path_, at, std::move(message), std::move(hint),
-                        std::string(line_at(text_, at.line))});
+                        std::string(lines_.line(at.line))});
 }
 
 void FieldReader::warning(SourceLoc at, std::string message, std::string hint) {
   diags_.add(Diagnostic{Severity::warning, path_, at, std::move(message), std::move(hint),
-                        std::string(line_at(text_, at.line))});
+                        std::string(lines_.line(at.line))});
 }
 
 void FieldReader::check_keys(const toml::table& table, const std::vector<std::string>& known,
@@ -78,11 +85,25 @@ void FieldReader::record_locations(const toml::table& table,
 std::optional<std::string> FieldReader::text(const toml::table& t, const char* key) {
   const toml::node* n = t.get(key);
   if (!n) return std::nullopt;
-  if (auto s = n->value<std::string>()) return std::string(trim(*s));
-  if (auto i = n->value<int64_t>()) return std::to_string(*i);  // program = 1322
-  error(*n, std::string("`") + key + "` must be text, not " + type_name(*n),
-        std::string("write it in quotes: ") + key + " = \"…\"");
+  if (auto s = n->value<std::string>()) return checked_text(*n, key, std::string(trim(*s)));
+  error(*n, std::string("`") + key + "` must be text in quotes, not " + type_name(*n),
+        std::string("write it in quotes: ") + key + " = \"" + toml_text(*n) + "\"");
   return std::nullopt;
+}
+
+std::optional<std::string> FieldReader::text_or_number(const toml::table& t, const char* key) {
+  const toml::node* n = t.get(key);
+  if (auto i = n ? n->value_exact<int64_t>() : std::nullopt) return std::to_string(*i);
+  return text(t, key);  // program = 1322 is the programme "1322"
+}
+
+std::string FieldReader::checked_text(const toml::node& n, const char* key, std::string value) {
+  if (!value.empty() && !text::has_visible(value)) {
+    error(n, std::string("`") + key + "` has no visible characters",
+          "only spaces or invisible characters (such as U+200B, a zero-width space) are "
+          "written: write it in words, or remove the key");
+  }
+  return value;
 }
 
 std::vector<std::string> FieldReader::text_list(const toml::table& t, const char* key) {
@@ -90,7 +111,7 @@ std::vector<std::string> FieldReader::text_list(const toml::table& t, const char
   const toml::node* n = t.get(key);
   if (!n) return out;
   if (auto s = n->value<std::string>()) {  // a single value is a list of one
-    if (!trim(*s).empty()) out.emplace_back(trim(*s));
+    if (!trim(*s).empty()) out.push_back(checked_text(*n, key, std::string(trim(*s))));
     return out;
   }
   const toml::array* a = n->as_array();
@@ -101,10 +122,10 @@ std::vector<std::string> FieldReader::text_list(const toml::table& t, const char
   }
   for (const auto& item : *a) {
     if (auto s = item.value<std::string>()) {
-      if (!trim(*s).empty()) out.emplace_back(trim(*s));
+      if (!trim(*s).empty()) out.push_back(checked_text(item, key, std::string(trim(*s))));
     } else {
       error(item, std::string("`") + key + "` must hold only text, not " + type_name(item),
-            "put each item in quotes");
+            "put each item in quotes: \"" + toml_text(item) + "\"");
     }
   }
   return out;
@@ -174,13 +195,83 @@ std::optional<int> FieldReader::integer(const toml::table& t, const char* key) {
   return std::nullopt;
 }
 
-std::optional<double> FieldReader::amount(const toml::table& t, const char* key) {
+namespace {
+
+// The exact amount a TOML number literal writes ("1_500.5", "-2e3"), or nullopt with `why`.
+std::optional<Money> money_of_literal(std::string literal, std::string& why) {
+  std::erase(literal, '_');
+  bool negative = !literal.empty() && literal[0] == '-';
+  if (!literal.empty() && (literal[0] == '-' || literal[0] == '+')) literal.erase(0, 1);
+  std::size_t e = literal.find_first_of("eE");
+  std::string mantissa = literal.substr(0, e);
+  long exponent = 0;
+  if (e != std::string::npos) {
+    std::string_view digits = std::string_view(literal).substr(e + 1);
+    bool minus = !digits.empty() && digits[0] == '-';
+    if (!digits.empty() && (digits[0] == '-' || digits[0] == '+')) digits.remove_prefix(1);
+    if (digits.empty() || digits.size() > 3) {
+      why = "is not a number gazette keeps exactly";
+      return std::nullopt;
+    }
+    for (char c : digits) exponent = exponent * 10 + (c - '0');
+    if (minus) exponent = -exponent;
+  }
+  std::size_t dot = mantissa.find('.');
+  std::string whole = mantissa.substr(0, dot);
+  std::string fraction = dot == std::string::npos ? "" : mantissa.substr(dot + 1);
+  std::string digits = whole + fraction;
+  long point = static_cast<long>(whole.size()) + exponent;
+  if (point < 0) digits.insert(0, static_cast<std::size_t>(-point), '0'), point = 0;
+  if (point > static_cast<long>(digits.size()))
+    digits.append(static_cast<std::size_t>(point) - digits.size(), '0');
+  auto at = static_cast<std::size_t>(point);
+  return money_from_digits(digits.substr(0, at), digits.substr(at), negative, why);
+}
+
+// The bytes of line `text` from code point `from` to code point `to` (toml++ counts columns
+// in code points, 1-based).
+std::string_view code_points(std::string_view text, std::size_t from, std::size_t to) {
+  std::size_t begin = text.size(), end = text.size(), count = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    ++count;
+    if (count == from) begin = i;
+    if (count == to) {
+      end = i;
+      break;
+    }
+  }
+  return begin < end ? text.substr(begin, end - begin) : std::string_view{};
+}
+
+}  // namespace
+
+std::optional<Money> FieldReader::amount(const toml::table& t, const char* key) {
   const toml::node* n = t.get(key);
   if (!n) return std::nullopt;
-  if (auto v = n->value<double>(); v && std::isfinite(*v)) return *v;
-  error(*n, std::string("`") + key + "` must be an amount in million VND, such as 1500.5",
-        "write the number without quotes or thousands separators");
-  return std::nullopt;
+  std::string why;
+  std::optional<Money> value;
+  if (auto i = n->value_exact<int64_t>()) {
+    value = parse_money(std::to_string(*i), why);
+  } else if (n->is_floating_point()) {
+    // The literal as written: its double would have rounded it already.
+    const toml::source_region& at = n->source();
+    std::string_view line = lines_.line(loc(at).line);
+    std::size_t end = at.end.line == at.begin.line ? at.end.column : line.size() + 1;
+    std::string literal(code_points(line, at.begin.column, end));
+    value = money_of_literal(literal, why);
+    if (!value) why = "(" + std::string(trim(literal)) + ") " + why;
+  } else {
+    error(*n, std::string("`") + key + "` must be an amount in million VND, such as 1500.5",
+          "write the number without quotes or thousands separators");
+    return std::nullopt;
+  }
+  if (!value) {
+    error(*n, std::string("`") + key + "` " + why,
+          std::string("write the amount in the list's unit (million VND), such as ") + key +
+              " = 1500.5");
+  }
+  return value;
 }
 
 const std::vector<std::string>& metadata_keys() {
@@ -196,10 +287,10 @@ const std::vector<std::string>& metadata_keys() {
 void read_metadata(const toml::table& t, FieldReader& r, Document& doc) {
   r.record_locations(t, doc.locs);
   if (auto v = r.text(t, "title")) doc.title = *v;
-  if (auto v = r.text(t, "number")) doc.number = *v;
+  if (auto v = r.text_or_number(t, "number")) doc.number = *v;
   if (auto v = r.text(t, "issuer")) doc.issuer = *v;
   if (auto v = r.text(t, "province")) doc.province = *v;
-  if (auto v = r.text(t, "program")) doc.program = *v;
+  if (auto v = r.text_or_number(t, "program")) doc.program = *v;
   if (auto v = r.text(t, "summary")) doc.summary = *v;
   if (auto v = r.text(t, "results")) doc.results = *v;
   if (auto v = r.text(t, "submitter")) doc.submitter = *v;
@@ -231,11 +322,10 @@ void read_metadata(const toml::table& t, FieldReader& r, Document& doc) {
       signer.name = r.text(*s, "name").value_or("");
       signer.title = r.text(*s, "title").value_or("");
       doc.signer = signer;
-    } else if (auto name = n->value<std::string>()) {
-      doc.signer = Signer{std::string(trim(*name)), ""};
     } else {
-      r.error(*n, "`signer` must be a table",
-              "signer = { name = \"…\", title = \"Phó Giám đốc\" }");
+      std::string name = n->is_string() ? toml_text(*n) : "…";
+      r.error(*n, "`signer` must be a table with `name` and `title`, not " + type_name(*n),
+              "signer = { name = \"" + name + "\", title = \"Phó Giám đốc\" }");
     }
   }
   if (const toml::node* n = t.get("contact")) {
@@ -248,14 +338,14 @@ void read_metadata(const toml::table& t, FieldReader& r, Document& doc) {
       contact.address = r.text(*c, "address").value_or("");
       doc.contact = contact;
     } else {
-      r.error(*n, "`contact` must be a table",
+      r.error(*n, "`contact` must be a table, not " + type_name(*n),
               "contact = { office = \"…\", phone = \"…\", email = \"…\" }");
     }
   }
   if (const toml::node* n = t.get("attachments")) {
     const toml::array* list = n->as_array();
     if (!list) {
-      r.error(*n, "`attachments` must be a list",
+      r.error(*n, "`attachments` must be a list, not " + type_name(*n),
               "attachments = [{ title = \"Mẫu A1-ĐXNV\", file = \"files/mau-a1-dxnv.docx\" }]");
     } else {
       for (const auto& item : *list) {
@@ -282,7 +372,7 @@ void read_metadata(const toml::table& t, FieldReader& r, Document& doc) {
   if (const toml::node* n = t.get("extensions")) {
     const toml::array* list = n->as_array();
     if (!list) {
-      r.error(*n, "`extensions` must be a list",
+      r.error(*n, "`extensions` must be a list, not " + type_name(*n),
               "extensions = [{ previous = 2023-04-25T17:00:00+07:00, announced = 2023-04-20 }]");
     } else {
       for (const auto& item : *list) {
@@ -299,6 +389,18 @@ void read_metadata(const toml::table& t, FieldReader& r, Document& doc) {
             r.error(item, "an extension needs `previous` (the old deadline) and `announced`");
           }
           continue;
+        }
+        if (!doc.deadline) {
+          r.error(item, "an extension without the document's `deadline`",
+                  "add the new deadline: deadline = 2023-04-30T17:00:00+07:00; `previous` is the "
+                  "one it replaced");
+        } else if (!(*previous < *doc.deadline)) {
+          r.error(*e->get("previous"),
+                  "the extension's `previous` deadline (" + format_rfc3339(*previous) +
+                      ") is not earlier than the `deadline` (" + format_rfc3339(*doc.deadline) +
+                      ")",
+                  "an extension moves the deadline later: `previous` is the deadline it "
+                  "replaced, `deadline` the new one");
         }
         doc.deadline_changes.push_back({*previous, *announced, r.text(*e, "note").value_or("")});
       }

@@ -18,7 +18,7 @@ class FieldReader {
   /// `line_offset`: lines of the file before the TOML text (front matter starts after "+++").
   FieldReader(const std::string& path, std::string_view file_text, int line_offset,
               const config::SiteConfig& config, Diagnostics& diags)
-      : path_(path), text_(file_text), line_offset_(line_offset), config_(config), diags_(diags) {}
+      : path_(path), lines_(file_text), line_offset_(line_offset), config_(config), diags_(diags) {}
 
   bool failed() const { return failed_; }
   SourceLoc loc(const toml::source_region& region) const;
@@ -35,25 +35,33 @@ class FieldReader {
   /// Records where each key of `table` is, for later checks.
   void record_locations(const toml::table& table, std::map<std::string, SourceLoc>& locs) const;
 
+  /// Text in quotes; text with no visible character is an error.
   std::optional<std::string> text(const toml::table& t, const char* key);
+  /// Text, or a whole number read as text (program = 1322).
+  std::optional<std::string> text_or_number(const toml::table& t, const char* key);
   std::vector<std::string> text_list(const toml::table& t, const char* key);
   std::optional<Date> date(const toml::table& t, const char* key);
   /// A deadline-like value: offset date-time, local date-time (site time zone), or a date
   /// (the end of that day).
   std::optional<Instant> instant(const toml::table& t, const char* key);
   std::optional<int> integer(const toml::table& t, const char* key);
-  std::optional<double> amount(const toml::table& t, const char* key);
+  /// An amount, exact: read from the literal as written, never through a double.
+  std::optional<Money> amount(const toml::table& t, const char* key);
 
  private:
+  std::string checked_text(const toml::node& node, const char* key, std::string value);
   std::optional<Instant> instant_of(const toml::node& node, const char* key);
 
   const std::string& path_;
-  std::string_view text_;
+  LineIndex lines_;  ///< of the whole file: a list of 10,000 tasks reports and reads many lines
   int line_offset_;
   const config::SiteConfig& config_;
   Diagnostics& diags_;
   bool failed_ = false;
 };
+
+/// A value as TOML writes it (a string without its quotes), for hints.
+std::string toml_text(const toml::node& node);
 
 /// Reads the metadata shared by every kind of document from `table` into `doc`.
 void read_metadata(const toml::table& table, FieldReader& reader, Document& doc);

@@ -1,6 +1,7 @@
 // Finds the content files and reads them in parallel.
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "csv.hpp"
@@ -27,14 +28,17 @@ bool is_content_extension(const fs::path& p) {
 void report_text_defects(const Document& doc, std::string_view raw, bool oi_is_defect,
                          Diagnostics& diags) {
   int last_line = 0;
-  for (std::size_t offset : oi_is_defect ? text::find_oi(raw) : std::vector<std::size_t>{}) {
-    SourceLoc at = locate(raw, offset);
+  std::vector<std::size_t> oi = oi_is_defect ? text::find_oi(raw) : std::vector<std::size_t>{};
+  std::optional<LineIndex> lines;
+  if (!oi.empty()) lines.emplace(raw);
+  for (std::size_t offset : oi) {
+    SourceLoc at = lines->locate(offset);
     if (at.line == last_line) continue;  // one report per line
     last_line = at.line;
     diags.add({Severity::warning, doc.path, at,
                "`ƣ` (U+01A3, a PDF-extraction defect) where `ư` is meant",
                "run gazette check --fix to replace every ƣ/Ƣ with ư/Ư",
-               std::string(line_at(raw, at.line))});
+               std::string(lines->line(at.line))});
   }
   if (!text::is_nfc(raw)) {
     diags.add({Severity::warning,
@@ -46,23 +50,48 @@ void report_text_defects(const Document& doc, std::string_view raw, bool oi_is_d
   }
 }
 
-}  // namespace
-
-std::vector<fs::path> list_content_files(const config::SiteConfig& config) {
+// The content files, sorted. A file or folder that is a symlink leading out of the site, or
+// a content file that is a FIFO, a device or a socket, is left out (and reported to `diags`).
+std::vector<fs::path> scan_content(const config::SiteConfig& config, Diagnostics* diags) {
   std::vector<fs::path> files;
   std::error_code ec;
   if (!fs::is_directory(config.content_dir, ec)) return files;
+  fs::path real_root = resolved_path(config.root);
+  auto refuse = [&](const fs::path& p, const UnsafeFile& why, const char* what) {
+    if (diags)
+      diags->error(display_path(p, config.root), {1, 1}, std::string(what) + why.problem, why.hint);
+  };
   fs::recursive_directory_iterator it(config.content_dir,
                                       fs::directory_options::skip_permission_denied, ec);
   for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (is_hidden(it->path())) {
+    const fs::path& p = it->path();
+    if (is_hidden(p)) {
       if (it->is_directory(ec)) it.disable_recursion_pending();
       continue;
     }
-    if (it->is_regular_file(ec) && is_content_extension(it->path())) files.push_back(it->path());
+    bool link = it->is_symlink(ec);
+    if (it->is_directory(ec)) {
+      // Folders that are symlinks are not followed; one leading out of the site is an error.
+      if (link) {
+        if (auto why = check_readable(real_root, p)) refuse(p, *why, "the folder ");
+      }
+      continue;
+    }
+    if (!is_content_extension(p)) continue;
+    if (auto why = check_readable(real_root, p)) {
+      refuse(p, *why, "the file ");
+      continue;
+    }
+    if (it->is_regular_file(ec)) files.push_back(p);
   }
   std::sort(files.begin(), files.end());
   return files;
+}
+
+}  // namespace
+
+std::vector<fs::path> list_content_files(const config::SiteConfig& config) {
+  return scan_content(config, nullptr);
 }
 
 std::vector<Document> load_documents(const config::SiteConfig& config, Diagnostics& diags) {
@@ -73,7 +102,7 @@ std::vector<Document> load_documents(const config::SiteConfig& config, Diagnosti
                 "create it, or set [build] content in site.toml");
     return {};
   }
-  std::vector<fs::path> all = list_content_files(config);
+  std::vector<fs::path> all = scan_content(config, &diags);
   std::set<fs::path> present(all.begin(), all.end());
   // A CSV proposal list is read through its same-named .toml of metadata.
   std::vector<fs::path> files;

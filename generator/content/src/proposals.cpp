@@ -15,14 +15,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr double kCent = 0.0005;  // amounts are compared to a thousandth of a million VND
-
-std::string format_amount(double value) { return write_amount(value, NumberStyle::neither); }
+std::string format_amount(Money value) { return write_amount(value, NumberStyle::neither); }
 
 // total = state + counterpart, reported at `at` with amounts written as `write` does.
 template <typename Write>
 void check_sum(FieldReader& r, SourceLoc at, const Task& t, Write write) {
-  if (std::fabs(t.total - (t.state + t.counterpart)) <= kCent) return;
+  if (t.total == t.state + t.counterpart) return;  // exact: amounts are Money
   r.error(at,
           "total " + write(t.total) + " is not state " + write(t.state) + " + counterpart " +
               write(t.counterpart) + " = " + write(t.state + t.counterpart),
@@ -337,10 +335,11 @@ class CsvTasks {
       }
     }
     std::string which = "the task on line " + std::to_string(row.line);
-    if (task.name.empty()) {
+    // A name of zero-width characters only is no name either.
+    if (!text::has_visible(task.name)) {
       r_.error(stt_loc, which + " has no name (Tên nhiệm vụ)", "every task needs its name");
     }
-    if (task.lead.empty()) {
+    if (!text::has_visible(task.lead)) {
       r_.error(stt_loc, which + " has no lead organisation (Tổ chức chủ trì)",
                "name the organisation that leads the task");
     }
@@ -378,7 +377,8 @@ class CsvTasks {
       if (a.amount.style == first->amount.style) continue;
       std::string cell_text(trim(a.cell->text));
       r_.error(a.cell->loc,
-               "this file writes amounts as " + write_amount(1500.5, first->amount.style) + " (" +
+               "this file writes amounts as " +
+                   write_amount(Money::from_thousandths(1500500), first->amount.style) + " (" +
                    style_rule(first->amount.style) + "), first on line " +
                    std::to_string(first->cell->loc.line) + ", column " +
                    std::to_string(column_of_.at(first->cell) + 1) + ": “" +
@@ -419,9 +419,9 @@ class CsvTasks {
   }
 
   void check() {
-    auto write = [this](double v) { return write_amount(v, style_); };
+    auto write = [this](Money v) { return write_amount(v, style_); };
     for (const AmountCell& a : amounts_) {
-      if (a.amount.value < 0) {
+      if (a.amount.value.negative()) {
         r_.error(a.cell->loc,
                  label(column_of_.at(a.cell)) + " is negative (" + write(a.amount.value) + ")",
                  "amounts are in million VND and cannot be below zero");
@@ -434,11 +434,11 @@ class CsvTasks {
     check_priorities(r_, doc_.tasks, stt_locs_);
     if (!unreadable_.empty()) return;
     for (const AmountCell& a : totals_row_) {
-      double sum = 0;
+      Money sum;
       for (const Task& t : doc_.tasks) {
         sum += a.col == Col::total ? t.total : a.col == Col::state ? t.state : t.counterpart;
       }
-      if (std::fabs(sum - a.amount.value) <= kCent) continue;
+      if (sum == a.amount.value) continue;
       r_.error(a.cell->loc,
                "the totals row says " + write(a.amount.value) + " in " +
                    label(column_of_.at(a.cell)) + " but the tasks add up to " + write(sum),
@@ -502,9 +502,9 @@ void read_tasks(const toml::table& table, FieldReader& reader, Document& doc) {
     auto total = reader.amount(*t, "total");
     auto state = reader.amount(*t, "state");
     auto counterpart = reader.amount(*t, "counterpart");
-    task.total = total.value_or(0);
-    task.state = state.value_or(0);
-    task.counterpart = counterpart.value_or(0);
+    task.total = total.value_or(Money{});
+    task.state = state.value_or(Money{});
+    task.counterpart = counterpart.value_or(Money{});
     std::string which = "task " + std::to_string(task.stt);
     if (!t->get("stt")) {
       reader.error(task.loc, "a task has no `stt` (its priority)",
@@ -519,16 +519,17 @@ void read_tasks(const toml::table& table, FieldReader& reader, Document& doc) {
     }
     for (auto [key, value] : {std::pair{"total", task.total}, std::pair{"state", task.state},
                               std::pair{"counterpart", task.counterpart}}) {
-      if (value < 0) {
+      if (value.negative()) {
         reader.error(t->get(key) ? reader.loc(*t->get(key)) : task.loc,
                      std::string("`") + key + "` is negative (" + format_amount(value) + ")",
                      "amounts are in million VND and cannot be below zero");
       }
     }
-    if (!total) {
+    if (!t->get("total")) {
       reader.error(task.loc, which + " has no `total`",
                    "give total, state and counterpart in million VND");
-    } else {
+    } else if (total && state.has_value() == (t->get("state") != nullptr) &&
+               counterpart.has_value() == (t->get("counterpart") != nullptr)) {
       check_sum(reader, reader.loc(*t->get("total")), task, format_amount);
     }
     doc.tasks.push_back(std::move(task));
@@ -559,14 +560,15 @@ bool read_csv_tasks(std::string_view bytes, const std::string& csv_path, Documen
   int last_line = 0;
   std::vector<std::size_t> oi =
       oi_is_defect(config) ? text::find_oi(text) : std::vector<std::size_t>{};
+  LineIndex lines(text);
   for (std::size_t offset : oi) {
-    SourceLoc at = locate(text, offset);
+    SourceLoc at = lines.locate(offset);
     if (at.line == last_line) continue;
     last_line = at.line;
     diags.add({Severity::warning, csv_path, at,
                "`ƣ` (U+01A3, a PDF-extraction defect) where `ư` is meant",
                "run gazette check --fix to replace every ƣ/Ƣ with ư/Ư",
-               std::string(line_at(text, at.line))});
+               std::string(lines.line(at.line))});
   }
   // The tasks are read with ƣ repaired, as documents are (parse_document); problems quote the
   // file as it is.
@@ -620,6 +622,8 @@ bool read_task_csv(Document& doc, const config::SiteConfig& config, Diagnostics&
     return at_key("tasks", "the tasks are both here as [[tasks]] and in " + csv_path,
                   "keep one of the two: delete the [[tasks]] rows or the CSV");
   }
+  // A CSV that leads out of the site is reported where content files are found (load.cpp).
+  if (check_readable(resolved_path(config.root), csv)) return false;
   auto bytes = read_file(csv);
   if (!bytes) {
     Diagnostic d = bytes.error();

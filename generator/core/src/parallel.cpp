@@ -1,10 +1,18 @@
+#include <signal.h>
+
 #include <atomic>
+#include <cstdlib>
 #include <exception>
 #include <thread>
 
 #include "gazette/core.hpp"
 
 namespace gazette {
+
+void fault_point(std::string_view point) {
+  const char* wanted = std::getenv("GAZETTE_FAULT");
+  if (wanted != nullptr && point == wanted) ::raise(SIGKILL);
+}
 
 void parallel_for(std::size_t count, const std::function<void(std::size_t)>& fn, unsigned threads) {
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());

@@ -90,4 +90,48 @@ Status write_file_atomically(const fs::path& path, std::string_view bytes) {
   return Ok{};
 }
 
+fs::path resolved_path(const fs::path& path) {
+  std::error_code ec;
+  fs::path real = fs::weakly_canonical(path, ec);
+  return ec ? fs::absolute(path, ec).lexically_normal() : real;
+}
+
+bool is_within(const fs::path& path, const fs::path& dir) {
+  fs::path rel = path.lexically_relative(dir);
+  return !rel.empty() && *rel.begin() != "..";
+}
+
+std::optional<UnsafeFile> check_readable(const fs::path& real_dir, const fs::path& file,
+                                         std::string_view dir_name) {
+  std::error_code ec;
+  fs::path real = fs::weakly_canonical(file, ec);
+  if (ec) {
+    return UnsafeFile{"cannot be followed to a file: " + ec.message(),
+                      "a symlink on its way may point at itself; replace it with the file"};
+  }
+  if (!is_within(real, real_dir)) {
+    return UnsafeFile{
+        "leads outside " + std::string(dir_name) + " (to " + real.generic_string() + ")",
+        "gazette reads only files inside " + std::string(dir_name) +
+            ": copy the file in instead of linking to it"};
+  }
+  std::string what;
+  switch (fs::status(real, ec).type()) {
+    case fs::file_type::fifo:
+      what = "a FIFO (a named pipe)";
+      break;
+    case fs::file_type::block:
+    case fs::file_type::character:
+      what = "a device";
+      break;
+    case fs::file_type::socket:
+      what = "a socket";
+      break;
+    default:
+      return std::nullopt;
+  }
+  return UnsafeFile{"is " + what + ", not a regular file",
+                    "gazette reads only regular files: replace it with one, or remove it"};
+}
+
 }  // namespace gazette

@@ -24,9 +24,15 @@ Result<std::vector<std::string>> list_files(const fs::path& dir) {
   std::vector<std::string> files;
   fs::recursive_directory_iterator it(dir, ec);
   for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (it->is_regular_file(ec)) {
-      files.push_back(it->path().lexically_relative(dir).generic_string());
+    std::string path = it->path().lexically_relative(dir).generic_string();
+    if (path == kOwnedMark) continue;  // gazette's own mark, not a page of the site
+    if (it->is_symlink(ec)) {
+      // gazette writes no symlinks: one here would publish what it points at.
+      return failure(it->path().generic_string(), "a symlink in the site",
+                     "gazette writes no symlinks, and one would publish what it points at: "
+                     "remove it (gazette build makes the site afresh)");
     }
+    if (it->is_regular_file(ec)) files.push_back(path);
   }
   if (ec) return failure(dir.generic_string(), "cannot list the directory: " + ec.message());
   std::sort(files.begin(), files.end());

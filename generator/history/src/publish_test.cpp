@@ -248,3 +248,21 @@ TEST_CASE("history: verify needs a published commit and a sound manifest") {
   CHECK(evil.error().loc.line == 1);
   CHECK(evil.error().message.find("not a manifest line") != std::string::npos);
 }
+
+TEST_CASE("history: publish leaves out gazette's mark and refuses a symlink in the site") {
+  Fixture f;
+  f.site.write(".made-by-gazette", "gazette made this folder\n");
+  PublishResult first = f.publish();
+  CHECK_FALSE(read_blob_at(f.info(), first.commit, ".made-by-gazette").ok());
+  CHECK(blob_at(f.repo, first.commit, "MANIFEST.sha256").find(".made-by-gazette") ==
+        std::string::npos);
+  TempDir outside;
+  outside.write("passwd", "root:x:0:0");
+  fs::create_symlink(outside.path() / "passwd", f.site.path() / "passwd.txt");
+  auto r = publish_tree(f.info(), f.site.path(), "site", f.source, "Xuất bản");
+  REQUIRE_FALSE(r.ok());
+  CHECK(format_diagnostic(r.error()) ==
+        (f.site.path() / "passwd.txt").generic_string() +
+            ": error: a symlink in the site\nhint: gazette writes no symlinks, and one would "
+            "publish what it points at: remove it (gazette build makes the site afresh)\n");
+}

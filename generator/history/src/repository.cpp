@@ -84,7 +84,8 @@ std::string head_branch(git_repository* repo) {
 
 Status collect_uncommitted(git_repository* repo, const RepoInfo& info,
                            const std::vector<fs::path>& watch, std::set<std::string>& out) {
-  git_status_options options = GIT_STATUS_OPTIONS_INIT;
+  git_status_options options;
+  git_status_options_init(&options, GIT_STATUS_OPTIONS_VERSION);
   // Only the paths asked about: a site directory also holds its build output (thousands of
   // untracked files) that git need not walk.
   std::vector<std::string> specs;

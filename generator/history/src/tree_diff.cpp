@@ -194,7 +194,8 @@ class RenamePairer {
       }
     }
     if (!added || deleted.empty()) return 0;
-    git_diff_options options = GIT_DIFF_OPTIONS_INIT;
+    git_diff_options options;
+    git_diff_options_init(&options, GIT_DIFF_OPTIONS_VERSION);
     options.flags =
         GIT_DIFF_DISABLE_PATHSPEC_MATCH | GIT_DIFF_SKIP_BINARY_CHECK | GIT_DIFF_IGNORE_SUBMODULES;
     options.pathspec.strings = paths.data();
@@ -204,7 +205,8 @@ class RenamePairer {
       return rc;
     }
     DiffPtr diff(raw_diff);
-    git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
+    git_diff_find_options find;
+    git_diff_find_options_init(&find, GIT_DIFF_FIND_OPTIONS_VERSION);
     find.flags = GIT_DIFF_FIND_RENAMES;
     if (int rc = git_diff_find_similar(diff.get(), &find); rc < 0) return rc;
     std::map<std::string, std::size_t> renamed;  // new path -> deleted delta

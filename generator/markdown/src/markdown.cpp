@@ -2,6 +2,7 @@
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
+#include <map>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -64,11 +65,15 @@ void collect_text(cmark_node* node, std::string& out) {
   }
 }
 
-std::string unique_id(const std::string& text, std::set<std::string>& used) {
+// The heading's slug, or the slug with -2, -3… when an earlier heading has it. Each slug's
+// next number is kept, so a thousand headings of one title do not each count up from 2.
+std::string unique_id(const std::string& text, std::set<std::string>& used,
+                      std::map<std::string, int>& next_number) {
   std::string base = text::slugify(text);
   if (base.empty()) base = "muc";
   std::string id = base;
-  for (int n = 2; used.count(id); ++n) id = base + "-" + std::to_string(n);
+  int& n = next_number.try_emplace(base, 2).first->second;
+  while (used.count(id)) id = base + "-" + std::to_string(n++);
   used.insert(id);
   return id;
 }
@@ -160,6 +165,7 @@ RenderedMarkdown render_markdown(std::string_view markdown,
 
   RenderedMarkdown result;
   std::set<std::string> used_ids;
+  std::map<std::string, int> next_id_number;
   std::vector<cmark_node*> html_nodes, headings, tables, bad_links;
   std::vector<cmark_node*> table_headings;  // the heading each table comes under, or null
   cmark_iter* iter = cmark_iter_new(doc.get());
@@ -188,7 +194,7 @@ RenderedMarkdown render_markdown(std::string_view markdown,
     Heading h;
     h.level = cmark_node_get_heading_level(node);
     collect_text(node, h.text);
-    h.id = unique_id(h.text, used_ids);
+    h.id = unique_id(h.text, used_ids, next_id_number);
     // An empty anchor at the start of the heading gives it a stable #id to link to.
     cmark_node* anchor = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
     cmark_node_set_on_enter(anchor, ("<span id=\"" + h.id + "\"></span>").c_str());

@@ -63,3 +63,22 @@ TEST_CASE("markdown: plain text is what a reader sees, entities decoded") {
   auto r = render("# Ch&iacute;nh ph&#7911;\n\n**Năng suất** và *chất lượng*\n\n- một\n- hai\n");
   CHECK(r.plain_text == "Chính phủ\nNăng suất và chất lượng\nmột\nhai\n");
 }
+
+TEST_CASE("markdown: thousands of headings of one title are numbered in order") {
+  // Found by fuzzing: each repeated title counted up from -2 again (quadratic on 100 KB).
+  std::string md;
+  while (md.size() < 100'000) md += "## I. YÊU CẦU CHUNG\n\ntext\n\n## Mục tiêu\n\n## Mục tiêu\n";
+  md += "## Mục tiêu 2\n";
+  auto r = render(md);
+  const std::size_t repeats = (r.headings.size() - 1) / 3;
+  REQUIRE(repeats > 1000);
+  CHECK(r.headings[0].id == "i-yeu-cau-chung");
+  CHECK(r.headings[1].id == "muc-tieu");
+  CHECK(r.headings[2].id == "muc-tieu-2");
+  CHECK(r.headings[3].id == "i-yeu-cau-chung-2");
+  CHECK(r.headings[4].id == "muc-tieu-3");
+  CHECK(r.headings[3 * repeats - 1].id == "muc-tieu-" + std::to_string(2 * repeats));
+  CHECK(r.headings[3 * repeats - 3].id == "i-yeu-cau-chung-" + std::to_string(repeats));
+  // A title whose slug an earlier heading's number took gets a number of its own.
+  CHECK(r.headings.back().id == "muc-tieu-2-2");
+}

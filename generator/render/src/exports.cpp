@@ -7,17 +7,6 @@
 
 namespace gazette::render {
 
-std::string csv_field(std::string_view value) {
-  if (value.find_first_of(",\"\r\n;") == std::string_view::npos) return std::string(value);
-  std::string out = "\"";
-  for (char c : value) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
-}
-
 namespace {
 
 using Json = nlohmann::ordered_json;

@@ -56,22 +56,9 @@ std::string format_opens_in(const Instant& opens, const Instant& now, const Stri
   return format_time_to(opens, now, "to_open", s);
 }
 
-std::string format_amount(double value, const Strings& s) {
+std::string format_amount(Money value, const Strings& s) {
   bool vi = s.language() == "vi";
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.3f", std::fabs(value));
-  std::string digits = buf;
-  std::string fraction = digits.substr(digits.find('.') + 1);
-  std::string whole = digits.substr(0, digits.find('.'));
-  while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
-  std::string grouped;
-  for (std::size_t i = 0; i < whole.size(); ++i) {
-    if (i > 0 && (whole.size() - i) % 3 == 0) grouped += vi ? '.' : ',';
-    grouped += whole[i];
-  }
-  std::string out = (value < 0 ? "-" : "") + grouped;
-  if (!fraction.empty()) out += (vi ? "," : ".") + fraction;
-  return out;
+  return format_money(value, vi ? "." : ",", vi ? ',' : '.');
 }
 
 std::string kind_label(content::Kind kind, const Strings& s) {

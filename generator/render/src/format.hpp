@@ -23,12 +23,10 @@ std::string format_time_left(const Instant& deadline, const Instant& now, const 
 /// "mở sau 2 ngày" / "opens in 2 days": time before an upcoming call opens.
 std::string format_opens_in(const Instant& opens, const Instant& now, const Strings& s);
 /// Million VND with the language's separators: "1.500,5" (vi) / "1,500.5" (en).
-std::string format_amount(double value, const Strings& s);
+std::string format_amount(Money value, const Strings& s);
 /// "Thông báo", "Công văn hướng dẫn"…
 std::string kind_label(content::Kind kind, const Strings& s);
 /// "Đang nhận hồ sơ", "Đã hết hạn"…: a call state as readers see it.
 std::string state_label(CallState state, const Strings& s);
-/// One CSV field, quoted when needed (RFC 4180).
-std::string csv_field(std::string_view value);
 
 }  // namespace gazette::render

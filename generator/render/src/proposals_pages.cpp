@@ -25,7 +25,7 @@ const std::vector<std::string> kFormHeader = {
 
 struct Sums {
   std::size_t tasks = 0;
-  double total = 0, state = 0, counterpart = 0;
+  Money total, state, counterpart;  // exact: a sum of many lists never rounds
   void add(const Task& t) {
     ++tasks;
     total += t.total;
@@ -34,17 +34,11 @@ struct Sums {
   }
 };
 
-// An amount for machines: "1500.5", to a thousandth of a million VND.
-std::string plain_amount(double value) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.3f", value);
-  std::string s = buf;
-  while (s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  return s == "-0" ? "0" : s;
-}
+// An amount for machines: "1500.5", exact.
+std::string plain_amount(Money value) { return format_money(value); }
 
-double rounded(double value) { return std::round(value * 1000) / 1000; }
+// An amount as a JSON number (JSON has no decimals: a reader takes it as a double anyway).
+double json_amount(Money value) { return value.to_double(); }
 
 std::string join(const std::vector<std::string>& items, const char* separator) {
   std::string out;
@@ -207,15 +201,15 @@ std::string tasks_json(const Document& list, const ViewContext& ctx) {
                      {"content", t.content},
                      {"results", t.results},
                      {"duration", t.duration},
-                     {"total", rounded(t.total)},
-                     {"state", rounded(t.state)},
-                     {"counterpart", rounded(t.counterpart)},
+                     {"total", json_amount(t.total)},
+                     {"state", json_amount(t.state)},
+                     {"counterpart", json_amount(t.counterpart)},
                      {"notes", t.notes}});
   }
   j["totals"] = {{"tasks", sums.tasks},
-                 {"total", rounded(sums.total)},
-                 {"state", rounded(sums.state)},
-                 {"counterpart", rounded(sums.counterpart)}};
+                 {"total", json_amount(sums.total)},
+                 {"state", json_amount(sums.state)},
+                 {"counterpart", json_amount(sums.counterpart)}};
   j["tasks"] = std::move(tasks);
   return j.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }

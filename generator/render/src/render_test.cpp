@@ -372,14 +372,15 @@ TEST_CASE("render: a change without a Change-Note reads neutrally with the field
   CallHistory h(false);
   MemorySite site = h.site();
   std::string page = site.file("notice/2023/a/index.html");
-  CHECK(contains(page, "Sửa đổi: Cập nhật văn bản (Hạn nộp hồ sơ, Nội dung)"));
-  CHECK(contains(page, "Sửa đổi: Bổ sung cách nộp hồ sơ"));  // a note is what readers see
-  CHECK(contains(page, "— Đăng <code>"));                    // an addition says so by itself
+  CHECK(contains(page, "Sửa đổi: <bdi>Cập nhật văn bản (Hạn nộp hồ sơ, Nội dung)</bdi>"));
+  CHECK(
+      contains(page, "Sửa đổi: <bdi>Bổ sung cách nộp hồ sơ</bdi>"));  // a note is what readers see
+  CHECK(contains(page, "— Đăng <code>"));  // an addition says so by itself
   // The extension is listed, with no sentence of its own.
   CHECK(contains(page, "(thông báo ngày 18/4/2023)</li>"));
   std::string change = site.file("notice/2023/a/changes/" + h.amended_id + "/index.html");
   REQUIRE_FALSE(change.empty());
-  CHECK(contains(change, "</time> — Cập nhật văn bản (Hạn nộp hồ sơ, Nội dung)"));
+  CHECK(contains(change, "</time> — <bdi>Cập nhật văn bản (Hạn nộp hồ sơ, Nội dung)</bdi>"));
   for (const std::string& text : {page, change}) {
     CHECK_FALSE(contains(text, "wip: first draft"));
     CHECK_FALSE(contains(text, "ask Lan"));
@@ -391,9 +392,9 @@ TEST_CASE("render: site.toml's show_commit_subjects shows a subject where there 
   CallHistory h(true);
   MemorySite site = h.site();
   std::string page = site.file("notice/2023/a/index.html");
-  CHECK(contains(page, "Đăng: wip: first draft"));
-  CHECK(contains(page, "Sửa đổi: fix deadline, ask Lan why"));
-  CHECK(contains(page, "Sửa đổi: Bổ sung cách nộp hồ sơ"));
+  CHECK(contains(page, "Đăng: <bdi>wip: first draft</bdi>"));
+  CHECK(contains(page, "Sửa đổi: <bdi>fix deadline, ask Lan why</bdi>"));
+  CHECK(contains(page, "Sửa đổi: <bdi>Bổ sung cách nộp hồ sơ</bdi>"));
   CHECK_FALSE(contains(page, "Cập nhật văn bản"));
 }
 
@@ -418,9 +419,11 @@ TEST_CASE("render: the programme facet and filter show programme names from the 
   programs.labels = {{"1322", "Chương trình <năng suất>"}};
   r.facets.push_back(programs);
   std::string html = (*pages)->html(q, r, "");
-  CHECK(contains(html, "<span class=\"tag\">Chương trình &lt;năng suất&gt; <a href=\"/search\">"));
-  CHECK(contains(html, ">Chương trình &lt;năng suất&gt;</a> <span class=\"count\">(3)</span>"));
-  CHECK(contains(html, ">Chương trình TTTT</a> <span class=\"count\">(1)</span>"));
+  CHECK(contains(
+      html, "<span class=\"tag\"><bdi>Chương trình &lt;năng suất&gt;</bdi> <a href=\"/search\">"));
+  CHECK(
+      contains(html, ">Chương trình &lt;năng suất&gt;</bdi></a> <span class=\"count\">(3)</span>"));
+  CHECK(contains(html, ">Chương trình TTTT</bdi></a> <span class=\"count\">(1)</span>"));
   CHECK_FALSE(contains(html, "Chương trình 1322"));
   // On a phone the filters come after the results: a link before the hits leads to them.
   CHECK(html.find("<a href=\"#facets\">") < html.find("<ol class=\"summaries results\">"));

@@ -116,14 +116,16 @@ bool write_site(const render::SitePages& pages, const model::SiteModel& model,
       return false;
     }
   }
+  fault_point("pages-written");
   if (Status committed = (*out)->commit(); !committed) {
     diags.add(committed.error());
     return false;
   }
   report.files = (*out)->files();
+  report.site_replaced = true;
   if (index) {
     if (Status switched = search::switch_index(**index); !switched) {
-      diags.add(switched.error());
+      diags.add(switched.error());  // the pages are new, the index is not: not a success
       return false;
     }
   }

@@ -20,6 +20,17 @@ namespace {
 
 constexpr std::string_view kStagingMark = ".staging-";
 
+// Removes a tree gazette made, its mark last: a removal cut short (kill -9) leaves a tree
+// still marked, which the next build recognises and finishes removing.
+void remove_owned_tree(const fs::path& dir) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.path().filename() != kOwnedMark) fs::remove_all(entry.path(), ec);
+  }
+  fs::remove(dir / kOwnedMark, ec);
+  fs::remove(dir, ec);
+}
+
 // Staging trees left by builds that died: their process id is gone.
 void remove_stale_staging(const fs::path& output) {
   std::error_code ec;
@@ -30,7 +41,11 @@ void remove_stale_staging(const fs::path& output) {
     std::string rest = name.substr(prefix.size());
     long pid = std::strtol(rest.c_str(), nullptr, 10);
     if (pid > 0 && kill(static_cast<pid_t>(pid), 0) == 0) continue;  // still building
-    fs::remove_all(entry.path(), ec);
+    if (fs::exists(entry.path() / kOwnedMark, ec)) {
+      remove_owned_tree(entry.path());
+    } else {
+      fs::remove(entry.path(), ec);  // only if empty: a build killed before it marked its tree
+    }
   }
 }
 
@@ -67,14 +82,15 @@ Result<std::unique_ptr<OutputTree>> OutputTree::create(const fs::path& output_di
                       {}};
   }
   mark_top_directory(staging);
-  return std::unique_ptr<OutputTree>(new OutputTree(output_dir, staging));
+  auto tree = std::unique_ptr<OutputTree>(new OutputTree(output_dir, staging));
+  // The mark says the output is gazette's to replace (config checks it before a build).
+  tree->write(std::string(kOwnedMark), kOwnedMarkText);
+  if (auto failed = tree->failure()) return *failed;
+  return tree;
 }
 
 OutputTree::~OutputTree() {
-  if (!committed_) {
-    std::error_code ec;
-    fs::remove_all(staging_, ec);
-  }
+  if (!committed_) remove_owned_tree(staging_);
 }
 
 void OutputTree::fail(const std::string& relative, const std::string& why) {
@@ -169,7 +185,8 @@ Status OutputTree::commit() {
                         {}};
     }
     committed_ = true;
-    fs::remove_all(staging_, ec);  // now the old tree
+    fault_point("site-swapped");
+    remove_owned_tree(staging_);  // now the old tree
   } else {
     fs::rename(staging_, output_, ec);
     if (ec) {

@@ -290,10 +290,22 @@ Result<Theme> load_theme(const fs::path& dir) {
   if (dir.empty()) return load_theme_files(detail::builtin_theme_files(), "(built-in theme)");
   std::map<std::string, std::string> files;
   std::error_code ec;
+  // A theme is a folder of its own: nothing in it may lead out of it (a symlink to a file
+  // elsewhere would be published as a static file or shown by a template).
+  fs::path real_dir = resolved_path(dir);
   for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    if (!it->is_regular_file(ec)) continue;
     std::string rel = it->path().lexically_relative(dir).generic_string();
     if (rel.empty() || rel[0] == '.') continue;
+    if (it->is_directory(ec) && !it->is_symlink(ec)) continue;
+    if (auto why = check_readable(real_dir, it->path(), "the theme")) {
+      return Diagnostic{Severity::error,
+                        it->path().generic_string(),
+                        {},
+                        "the theme's file " + why->problem,
+                        why->hint,
+                        {}};
+    }
+    if (!it->is_regular_file(ec)) continue;
     auto bytes = read_file(it->path());
     if (!bytes) return bytes.error();
     files[rel] = std::move(*bytes);

@@ -21,7 +21,6 @@ namespace {
 constexpr UChar32 kOiSmall = 0x01A3;  // ƣ
 constexpr UChar32 kOiCapital = 0x01A2;
 constexpr UChar32 kUHornSmall = 0x01B0;  // ư
-constexpr UChar32 kUHornCapital = 0x01AF;
 
 // The five Vietnamese tone marks as combining characters; index + 1 is the tone id.
 constexpr std::array<UChar32, 5> kToneMarks = {0x0300, 0x0301, 0x0303, 0x0309, 0x0323};
@@ -342,6 +341,17 @@ void sort_names(std::vector<std::string>& names, const std::string& locale) {
   std::stable_sort(keyed.begin(), keyed.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   for (std::size_t i = 0; i < names.size(); ++i) names[i] = std::move(keyed[i].second);
+}
+
+bool has_visible(std::string_view utf8) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+  auto length = static_cast<int32_t>(utf8.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, length, c);
+    if (c >= 0 && u_isgraph(c)) return true;  // not Cc, Cf, Cs, Cn or a space (Z*)
+  }
+  return false;
 }
 
 namespace {

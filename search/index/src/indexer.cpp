@@ -1,5 +1,6 @@
 // Builds the Xapian databases: the live index (in parts, one per thread, joined by a stub)
 // and the archives, which are built once and kept.
+#include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -209,6 +210,12 @@ Result<PreparedIndex> write_index(const std::vector<Record>& records,
   std::error_code ec;
   fs::create_directories(index_dir / kArchiveDir, ec);
   if (ec) return failure(index_dir, ec.message());
+  // The mark says the folder is gazette's to clear of old databases (config checks it).
+  if (!fs::exists(index_dir / kOwnedMark, ec)) {
+    if (Status marked = write_file_atomically(index_dir / kOwnedMark, kOwnedMarkText); !marked) {
+      return failure(index_dir, marked.error().message);
+    }
+  }
   try {
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
     // Archives: built once; a finished one is never rebuilt.
@@ -246,28 +253,32 @@ Status switch_index(const PreparedIndex& prepared) {
   const fs::path& index_dir = prepared.index_dir;
   // A new symlink renamed over the old one is one atomic step.
   fs::path link = index_dir / kLiveLink;
+  fs::path previous = fs::read_symlink(link, ec).filename();
   fs::path temp_link = index_dir / ("live.tmp-" + unique_suffix());
   fs::create_directory_symlink(prepared.generation.filename(), temp_link, ec);
   if (ec) return failure(temp_link, ec.message());
+  fault_point("index-link-made");
   fs::rename(temp_link, link, ec);
   if (ec) {
     fs::remove(temp_link, ec);
     return failure(link, ec.message());
   }
+  fault_point("index-switched");
   // The previous generation stays for readers that opened it a moment ago (they move to the
-  // new one at their next request); older ones go.
-  std::vector<fs::path> old;
+  // new one at their next request). Older ones go, and what builds that were stopped left:
+  // generations never switched in, their scratch parts, their temporary links.
   for (const auto& entry : fs::directory_iterator(index_dir, ec)) {
     std::string name = entry.path().filename().string();
-    if (name.rfind("gen-", 0) != 0 || entry.path() == prepared.generation) continue;
-    if (name.size() > 6 && name.ends_with(".parts")) {
-      fs::remove_all(entry.path(), ec);  // scratch left by a build that was stopped
-    } else {
-      old.push_back(entry.path());
+    if (name.rfind("live.tmp-", 0) == 0) {
+      long pid = std::strtol(name.substr(name.rfind('-') + 1).c_str(), nullptr, 10);
+      if (pid > 0 && kill(static_cast<pid_t>(pid), 0) != 0) fs::remove(entry.path(), ec);
+      continue;
     }
+    if (name.rfind("gen-", 0) != 0) continue;
+    if (entry.path() == prepared.generation || (!previous.empty() && name == previous.string()))
+      continue;
+    fs::remove_all(entry.path(), ec);
   }
-  std::sort(old.begin(), old.end());
-  for (std::size_t i = 0; i + 1 < old.size(); ++i) fs::remove_all(old[i], ec);
   return Ok{};
 }
 

@@ -59,9 +59,9 @@ struct Task {
   std::string content;
   std::string results;
   std::string duration;
-  double total = 0;        ///< million VND
-  double state = 0;        ///< state budget (NSNN)
-  double counterpart = 0;  ///< counterpart funds (đối ứng)
+  Money total;        ///< in the list's unit (million VND), exact
+  Money state;        ///< state budget (NSNN)
+  Money counterpart;  ///< counterpart funds (đối ứng)
   std::string notes;
   SourceLoc loc;
 };

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -37,27 +38,34 @@ struct Diagnostic {
   SourceLoc loc;            ///< line and column in `file`
   std::string message;      ///< what is wrong, naming the key or value
   std::string hint;         ///< how to fix it; may be empty
-  std::string source_line;  ///< the offending line, shown with a caret; may be empty
+  std::string source_line;  ///< the offending line, shown with a caret; may be empty (a line
+                            ///< over 2,000 bytes is kept cut, or left out past that)
 };
 
 /// Compiler-style text: "file:line:col: error: message", the line, a caret, the hint.
 std::string format_diagnostic(const Diagnostic& d);
 
-/// A sink for diagnostics, safe to share between threads.
+/// A sink for diagnostics, safe to share between threads. It keeps the first kPerFile errors
+/// and kPerFile warnings of each file and counts the rest, so 10 000 problems in one file cost
+/// one note after that file's diagnostics: "FILE: note: … and 9980 more in this file".
 class Diagnostics {
  public:
+  static constexpr std::size_t kPerFile = 20;
   void add(Diagnostic d);
   void error(std::string file, SourceLoc loc, std::string message, std::string hint = {});
   void warning(std::string file, SourceLoc loc, std::string message, std::string hint = {});
   bool has_errors() const;
   std::size_t error_count() const;
   std::size_t warning_count() const;
-  /// All diagnostics so far, sorted by file, line and column.
+  /// All diagnostics kept, sorted by file, line and column, each file's "and N more" after it.
   std::vector<Diagnostic> sorted() const;
 
  private:
   mutable std::mutex mutex_;
   std::vector<Diagnostic> items_;
+  std::map<std::pair<std::string, Severity>, std::size_t> kept_;  ///< per file and severity
+  std::map<std::string, std::size_t> dropped_;                    ///< per file
+  std::size_t dropped_errors_ = 0, dropped_warnings_ = 0;
 };
 
 /// The value of a fallible operation, or the diagnostic that explains why it failed.
@@ -88,6 +96,22 @@ using Status = Result<Ok>;
 SourceLoc locate(std::string_view text, std::size_t offset);
 /// The text of 1-based line `line`, without its line break.
 std::string_view line_at(std::string_view text, int line);
+
+/// The lines of a text, found once, for a reader that reports many places in one file:
+/// locate() and line() then cost a lookup instead of a scan from the start (which made a
+/// file of 10,000 problems quadratic). The text must outlive the index.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text);
+  /// As the free locate(): line and column (bytes, 1-based) of byte `offset`.
+  SourceLoc locate(std::size_t offset) const;
+  /// As the free line_at(): 1-based line `line` without its line break; "" past the end.
+  std::string_view line(int line) const;
+
+ private:
+  std::string_view text_;
+  std::vector<std::size_t> starts_;  ///< byte offset where each line starts
+};
 
 // ---------------------------------------------------------------------------
 // Dates and instants
@@ -170,6 +194,49 @@ std::int64_t time_left_unit(std::int64_t seconds_left);
 std::optional<Instant> next_time_left_change(const Instant& deadline, const Instant& now);
 
 // ---------------------------------------------------------------------------
+// Money
+
+/// An exact amount of money, in thousandths of its unit (a proposal list's unit is million VND
+/// by default: a thousandth is 1 000 đồng). Never a double: sums and checks are exact.
+class Money {
+ public:
+  __extension__ using Units = __int128;
+  static constexpr int kDecimals = 3;         ///< decimal digits kept
+  static constexpr int kMaxWholeDigits = 15;  ///< digits before the decimal point, at most
+
+  constexpr Money() = default;
+  static constexpr Money from_thousandths(Units thousandths) { return Money(thousandths); }
+  constexpr Units thousandths() const { return thousandths_; }
+  constexpr bool negative() const { return thousandths_ < 0; }
+  /// The nearest double, for JSON numbers (exact up to 15 significant digits).
+  double to_double() const;
+
+  constexpr Money operator+(Money other) const { return Money(thousandths_ + other.thousandths_); }
+  constexpr Money operator-(Money other) const { return Money(thousandths_ - other.thousandths_); }
+  constexpr Money operator-() const { return Money(-thousandths_); }
+  constexpr Money& operator+=(Money other) {
+    thousandths_ += other.thousandths_;
+    return *this;
+  }
+  friend constexpr bool operator==(Money a, Money b) { return a.thousandths_ == b.thousandths_; }
+  friend constexpr bool operator<(Money a, Money b) { return a.thousandths_ < b.thousandths_; }
+
+ private:
+  constexpr explicit Money(Units thousandths) : thousandths_(thousandths) {}
+  Units thousandths_ = 0;
+};
+
+/// The amount of digits `whole` and `fraction` ("1500", "5"), negative if asked; nullopt, with
+/// `why` ("has more than 3 decimals …"), when they hold more than Money keeps exactly.
+std::optional<Money> money_from_digits(std::string_view whole, std::string_view fraction,
+                                       bool negative, std::string& why);
+/// Reads "1500", "-1500.5", "0.25": nullopt, with `why`, for anything else.
+std::optional<Money> parse_money(std::string_view text, std::string& why);
+/// "1500.5"; with `group` between thousands and `decimal` before the decimals, "1.500,5".
+/// Decimals are written only as far as they are not zero.
+std::string format_money(Money amount, std::string_view group = {}, char decimal = '.');
+
+// ---------------------------------------------------------------------------
 // Text
 
 /// Offset of the first byte that is not valid UTF-8, or nullopt if all is valid.
@@ -178,10 +245,20 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 std::string html_escape(std::string_view text);
 /// Appends the HTML-escaped text to `out`.
 void append_html_escaped(std::string& out, std::string_view text);
-/// Escapes for XML 1.0 (also drops characters XML forbids).
+/// Escapes for XML 1.0 (feeds, sitemaps): drops the characters XML forbids, and the bidi
+/// controls (U+200E/F, U+202A–E, U+2066–9), which XML text cannot isolate as HTML's <bdi> does.
 std::string xml_escape(std::string_view text);
+/// The length of the bidi control (U+200E/F, U+202A–E, U+2066–9) at byte `i`, or 0.
+std::size_t bidi_control_at(std::string_view text, std::size_t i);
 /// Percent-encodes for a URL query component.
 std::string url_encode(std::string_view text);
+/// One CSV field (RFC 4180) of every CSV gazette writes: quoted when it holds a comma, a
+/// semicolon, a quote or a line break. A cell a spreadsheet would run as a formula (starting
+/// with = + - @, a tab or a CR: OWASP's CSV injection rule) gets a leading ' — except a plain
+/// number such as -1500.5 and a lone "-", which no spreadsheet runs.
+std::string csv_field(std::string_view value);
+/// Whether a cell starts as csv_field() neutralises it: ' then = + - @ tab CR or LF.
+bool is_neutralised_csv_cell(std::string_view cell);
 /// Trims ASCII whitespace at both ends.
 std::string_view trim(std::string_view text);
 /// The known word closest to `word` by edit distance, or "" if none is close (ninja's
@@ -203,8 +280,39 @@ Result<std::string> read_file(const std::filesystem::path& path);
 /// Writes a file by writing a sibling temporary file and renaming it over the target.
 Status write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
 
+/// Where `path` really is: every symlink on its way followed, as far as the path exists.
+std::filesystem::path resolved_path(const std::filesystem::path& path);
+/// Whether `path` is `dir` or lies inside it (compared as written: pass real paths to
+/// compare where things really are).
+bool is_within(const std::filesystem::path& path, const std::filesystem::path& dir);
+
+/// Why a file may not be read as part of a site: what it is, and what to do.
+struct UnsafeFile {
+  std::string problem;  ///< "leads outside the site (to /etc/hostname)", "is a FIFO (…)"
+  std::string hint;
+};
+/// Why `file` may not be read, or nullopt when it may: it, or a folder on its way, is a symlink
+/// leading out of `real_dir` (a resolved_path(); `dir_name` names it: "the site"), or it is a FIFO,
+/// a device or a socket (reading one blocks or leaks). A missing file or a folder is fine here:
+/// the caller reports those in its own words.
+std::optional<UnsafeFile> check_readable(const std::filesystem::path& real_dir,
+                                         const std::filesystem::path& file,
+                                         std::string_view dir_name = "the site");
+
+/// The file gazette writes into each folder it owns (the output, the search index): a folder
+/// that holds files but not this one is not gazette's to replace or clear.
+inline constexpr std::string_view kOwnedMark = ".made-by-gazette";
+/// What the mark says to someone who finds it.
+inline constexpr std::string_view kOwnedMarkText =
+    "gazette made this folder and rewrites it at each build: keep no files of your own here.\n";
+
 // ---------------------------------------------------------------------------
 // Work
+
+/// A place where a fault test stops the process as a crash or a power cut would: when the
+/// GAZETTE_FAULT environment variable names `point`, the process kills itself there with
+/// SIGKILL (kill -9). Otherwise nothing happens.
+void fault_point(std::string_view point);
 
 /// Runs fn(i) for i in [0, count) on up to `threads` threads (0: all cores).
 void parallel_for(std::size_t count, const std::function<void(std::size_t)>& fn,

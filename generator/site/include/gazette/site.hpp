@@ -33,6 +33,7 @@ struct BuildOptions {
 
 struct BuildReport {
   bool ok = false;
+  bool site_replaced = false;  ///< the new pages are in place (even if a later step failed)
   std::size_t documents = 0;
   std::size_t pages = 0;  ///< HTML pages written
   std::size_t files = 0;  ///< every file written (pages, feeds, data, attachments, assets)

@@ -39,6 +39,9 @@ std::string slugify(std::string_view utf8);
 std::string repair_oi(std::string_view utf8);
 /// Byte offsets of every ƣ/Ƣ in the text.
 std::vector<std::size_t> find_oi(std::string_view utf8);
+/// Whether the text holds a character one can see: not only spaces, control, format or
+/// zero-width characters (U+200B, U+2060, U+FEFF, bidi controls).
+bool has_visible(std::string_view utf8);
 
 /// Locale-aware ordering of names ("Cà Mau" < "Đà Nẵng" < "Điện Biên" in Vietnamese).
 /// One instance per thread.
