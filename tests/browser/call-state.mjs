@@ -1,5 +1,6 @@
-// A page built before a deadline must say "closed" once the reader's clock has passed it:
-// the theme's script compares with the reader's clock. Run in Debian's Chromium.
+// A page built before a deadline must say "closed" once the reader's clock has passed it, and
+// an upcoming call counts down to its opening, then to its deadline: the theme's script
+// compares with the reader's clock. Run in Debian's Chromium.
 //
 //   node tests/browser/call-state.mjs GAZETTE_BINARY
 //
@@ -38,21 +39,31 @@ try {
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
            "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
+  // [reader's clock, class, state, the countdown to the opening (null: not shown), time left]
   const cases = [
-    ["2023-04-14T09:00:00+07:00", "call-upcoming", "Sắp mở"],
-    ["2023-04-16T09:00:00+07:00", "call-open", "Đang nhận hồ sơ"],
-    ["2023-04-20T09:00:00+07:00", "call-closing-soon", "Sắp hết hạn"],
-    ["2023-04-25T17:00:01+07:00", "call-closed", "Đã hết hạn"],
+    ["2023-04-12T09:00:00+07:00", "call-upcoming", "Sắp mở", "(mở sau 2 ngày)", ""],
+    ["2023-04-14T09:00:00+07:00", "call-upcoming", "Sắp mở", "(mở sau 23 giờ)", ""],
+    ["2023-04-15T07:30:00+07:00", "call-upcoming", "Sắp mở", "(mở sau 30 phút)", ""],
+    ["2023-04-16T09:00:00+07:00", "call-open", "Đang nhận hồ sơ", null, "(còn 9 ngày)"],
+    ["2023-04-20T09:00:00+07:00", "call-closing-soon", "Sắp hết hạn", null, "(còn 5 ngày)"],
+    ["2023-04-25T17:00:01+07:00", "call-closed", "Đã hết hạn", null, ""],
   ];
-  for (const [now, cls, label] of cases) {
+  for (const [now, cls, label, opensIn, left] of cases) {
     const page = await browser.newPage();
     await page.clock.setFixedTime(new Date(now));
     await page.goto(`http://127.0.0.1:${port}/notice/2023/a/`);
     await page.waitForLoadState("domcontentloaded");
-    const got = await page.$eval(".doc-deadline .call", (el) => ({
-      cls: el.className, label: el.querySelector(".call-state").textContent }));
-    const ok = got.cls.includes(cls) && got.label === label;
-    console.log(`${ok ? "ok  " : "FAIL"} reader's clock ${now}: ${got.cls} "${got.label}"`);
+    const got = await page.$eval(".doc-deadline .call", (el) => {
+      const opens = el.querySelector(".call-opens-in");
+      return { cls: el.className, label: el.querySelector(".call-state").textContent,
+               opensIn: opens ? opens.textContent : null,
+               opensShown: !!el.querySelector(".call-opens time[datetime='2023-04-15T08:00:00+07:00']"),
+               left: el.querySelector(".call-left").textContent };
+    });
+    const ok = got.cls.includes(cls) && got.label === label && got.opensIn === opensIn &&
+      got.opensShown === (opensIn !== null) && got.left === left;
+    console.log(`${ok ? "ok  " : "FAIL"} reader's clock ${now}: ${got.cls} "${got.label}" ` +
+                `opens in ${got.opensIn} left "${got.left}"`);
     if (!ok) failures.push(now);
     await page.close();
   }

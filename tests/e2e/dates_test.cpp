@@ -196,9 +196,13 @@ TEST_CASE("calls: open and closed in search agree with the pages, to the second"
     std::size_t hit = results->body.find("href=\"" + url + "\"");
     REQUIRE_MESSAGE(hit != std::string::npos, url);
     std::string in_results = results->body.substr(hit, results->body.find("</li>", hit) - hit);
-    bool counts_down = state == "open" || state == "closing-soon" || state == "upcoming";
-    CHECK_MESSAGE(contains(header, "class=\"call-left\"") == counts_down, url);
-    CHECK_MESSAGE(contains(in_results, "class=\"call-left\"") == counts_down, url);
+    // An open call counts down to its deadline, an upcoming one to its opening.
+    bool to_deadline = state == "open" || state == "closing-soon";
+    bool to_opening = state == "upcoming";
+    for (const std::string& shown : {header, in_results}) {
+      CHECK_MESSAGE(contains(shown, "class=\"call-left\">(") == to_deadline, url);
+      CHECK_MESSAGE(contains(shown, "class=\"call-opens-in\">(") == to_opening, url);
+    }
   }
   // The home page's open calls are the same.
   std::string home = site.page("index.html");

@@ -176,7 +176,7 @@ void check_markup(const std::string& name, const std::string& text) {
 // The checks of one output file by its format; returns whether the format was known.
 bool check_file(const std::string& name, const std::string& text) {
   std::string ext = std::filesystem::path(name).extension().string();
-  if (ext == ".html" || ext == ".xml" || ext == ".atom") {
+  if (ext == ".html" || ext == ".xml" || ext == ".atom" || ext == ".xsl" || ext == ".svg") {
     check_markup(name, text);
   } else if (ext == ".ics") {
     CHECK_MESSAGE(!contains(text, "\r\nX-ZZ-"), name);  // no property injected by a line break
@@ -194,7 +194,8 @@ bool check_file(const std::string& name, const std::string& text) {
     auto rows = csv_rows(text);
     REQUIRE_MESSAGE(!rows.empty(), name);
     for (const auto& row : rows) CHECK_MESSAGE(row.size() == rows[0].size(), name);
-  } else if (ext == ".txt" || ext == ".css" || ext == ".js" || name == ".made-by-gazette") {
+  } else if (ext == ".txt" || ext == ".css" || ext == ".js" || ext == ".ico" ||
+             name == ".made-by-gazette") {
     CHECK_MESSAGE(!contains(text, "<zz-"), name);
   } else {
     return false;
@@ -283,7 +284,7 @@ TEST_CASE("escaping: no user-written text comes out raw in any file of the built
     }
     return ics;
   };
-  std::string ics = unfolded(files["notice/2023/zz-zz-file-zzq/call.ics"]);
+  std::string ics = unfolded(files["notice/2023/zz-zz-file-zzq/zz-zz-file-zzq.ics"]);
   CHECK(contains(ics, "<zz-title> & \"zzq\" 'zzs' ]]> <script>zz()</script>\\nX-ZZ-title: 1"));
   CHECK(contains(unfolded(files["calls.ics"]), "\\nX-ZZ-title: 1"));
   // Exports give every field back exactly as written.

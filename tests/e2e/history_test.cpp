@@ -49,6 +49,12 @@ struct GitSite {
   }
 };
 
+std::size_t occurrences(const std::string& text, const std::string& part) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+  return n;
+}
+
 }  // namespace
 
 TEST_CASE("e2e history: a page shows when it was published, amended, and what changed") {
@@ -108,8 +114,31 @@ TEST_CASE("e2e history: a renamed file keeps its history, a merge's change appea
   REQUIRE_MESSAGE(built.report.ok, built.messages());
   std::string html = site.page("notice/2023/b/index.html");
   CHECK(contains(html, "ngày 13 tháng 4 năm 2023"));  // published when a.md was added
-  CHECK(contains(html, "Hợp nhất: gia hạn"));
-  CHECK(contains(html, "Đổi tên tệp"));
+  // The merge's change once, as its first parent sees it; the move as a move. Neither commit
+  // has a Change-Note: readers see what changed, not the subjects written for editors.
+  CHECK(occurrences(html, "Sửa đổi: <bdi>Cập nhật văn bản (Hạn nộp hồ sơ, Nội dung)</bdi>") == 1);
+  CHECK(contains(html, "— Đổi địa chỉ tệp <code>"));
+  CHECK_FALSE(contains(html, "Hợp nhất: gia hạn"));
+  CHECK_FALSE(contains(html, "Gia hạn trên nhánh"));
+  CHECK_FALSE(contains(html, "Đổi tên tệp"));
+}
+
+TEST_CASE("e2e history: [history] show_commit_subjects shows subjects where there is no note") {
+  GitSite site;
+  site.repo.write("site.toml", "title = \"Cổng thử\"\n[history]\nshow_commit_subjects = true\n");
+  site.repo.write("content/notices/a.md", kNoticeV1);
+  site.repo.commit("Đăng thông báo", {}, kApril20 - 7 * 86400);
+  site.repo.write("content/notices/a.md", kNoticeV2);
+  site.repo.commit("Gia hạn", {}, kApril20 - 86400);
+  site.repo.write("content/notices/a.md", std::string(kNoticeV2) + "Thêm.\n");
+  site.repo.commit("Bổ sung\n\nChange-Note: Bổ sung nội dung\n", {}, kApril20);
+  auto built = site.build();
+  REQUIRE_MESSAGE(built.report.ok, built.messages());
+  std::string html = site.page("notice/2023/a/index.html");
+  CHECK(contains(html, "Đăng: <bdi>Đăng thông báo</bdi>"));
+  CHECK(occurrences(html, "Sửa đổi: <bdi>Gia hạn</bdi> <code>") == 1);
+  CHECK(contains(html, "Sửa đổi: <bdi>Bổ sung nội dung</bdi>"));  // the note, not the subject
+  CHECK_FALSE(contains(html, "Cập nhật văn bản"));
 }
 
 TEST_CASE("e2e history: uncommitted changes are marked, publish refuses them") {
@@ -242,7 +271,7 @@ TEST_CASE("e2e history: content in a git submodule has its own history") {
   // The content is a repository of its own inside the site (as a submodule's work tree is).
   TestRepo content(outer.repo.root() / "content");
   content.write("notices/a.md", kNoticeV1);
-  content.commit("Đăng trong kho nội dung", {}, kApril20 - 86400 * 7);
+  content.commit("Đăng\n\nChange-Note: Đăng trong kho nội dung\n", {}, kApril20 - 86400 * 7);
   auto built = outer.build();
   REQUIRE_MESSAGE(built.report.ok, built.messages());
   std::string html = outer.page("notice/2023/a/index.html");

@@ -222,7 +222,7 @@ TEST_CASE("lifecycle: calendars of deadlines read back field by field (RFC 5545)
       {"content/notices/b.md", notice("Đợt đã hết hạn", "deadline = 2023-04-15T17:00:00+07:00\n")},
   });
   REQUIRE(site.build("2023-04-20T09:00:00+07:00").report.ok);
-  auto lines = ical_lines(site.page("notice/2023/a/call.ics"));
+  auto lines = ical_lines(site.page("notice/2023/a/a.ics"));  // named after the call
   REQUIRE(lines.size() > 10);
   CHECK(lines.front() == "BEGIN:VCALENDAR");
   CHECK(lines.back() == "END:VCALENDAR");
@@ -240,7 +240,7 @@ TEST_CASE("lifecycle: calendars of deadlines read back field by field (RFC 5545)
   std::string calls = site.page("calls.ics");
   CHECK(contains(calls, "UID:notice/2023/a/deadline@"));
   CHECK_FALSE(contains(calls, "UID:notice/2023/b/deadline@"));
-  CHECK(contains(site.page("notice/2023/a/index.html"), "href=\"/notice/2023/a/call.ics\""));
+  CHECK(contains(site.page("notice/2023/a/index.html"), "href=\"/notice/2023/a/a.ics\""));
   // Closing soon: the call has 5 days left.
   CHECK(contains(site.page("closing-soon.xml"), "/notice/2023/a/"));
 }

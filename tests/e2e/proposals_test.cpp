@@ -124,18 +124,24 @@ TEST_CASE("e2e proposals: a CSV list gets its page with the form's table, totals
   CHECK(contains(html, "<th scope=\"colgroup\" colspan=\"3\" class=\"col-budget\">"));
   CHECK(contains(html, "<th scope=\"col\" class=\"num\">NSNN</th>"));
   // A row per task, the target of its search result, amounts as Vietnamese write them.
-  CHECK(contains(html, "<tr id=\"task-1\"><td class=\"num col-stt\" data-value=\"1\">1</td>"));
-  CHECK(contains(html, "<td class=\"num\" data-value=\"1500.5\">1.500,5</td>"));
-  CHECK(contains(html, "<td class=\"num\" data-value=\"500.5\">500,5</td>"));
+  CHECK(contains(html,
+                 "<tr id=\"task-1\"><td class=\"num col-stt\" data-value=\"1\" "
+                 "data-label=\"Stt\">1</td>"));
+  CHECK(contains(html,
+                 "<td class=\"num\" data-value=\"1500.5\" data-label=\"Tổng số\">1.500,5</td>"));
+  CHECK(contains(html, "<td class=\"num\" data-value=\"500.5\" data-label=\"Đối ứng\">500,5</td>"));
   CHECK(contains(html,
                  "<span class=\"org-label\">Phối hợp:</span><bdi>Viện Năng suất Việt Nam; "
                  "Công ty chè B</bdi></span>"));
-  CHECK(contains(html, "<td class=\"col-text\">- Đánh giá hiện trạng;\n- Áp dụng ISO 9001</td>"));
-  // The totals row and the counts per lead organisation.
   CHECK(contains(html,
-                 "<th scope=\"row\" colspan=\"7\">Tổng cộng (2 nhiệm vụ)</th><td "
-                 "class=\"num\">2.300,5</td><td class=\"num\">1.800</td><td "
-                 "class=\"num\">500,5</td>"));
+                 "<td class=\"col-text\" data-label=\"Nội dung chính\">- Đánh giá hiện "
+                 "trạng;\n- Áp dụng ISO 9001</td>"));
+  // The totals row and the counts per lead organisation.
+  CHECK(
+      contains(html,
+               "<th scope=\"row\" colspan=\"3\">Tổng cộng (2 nhiệm vụ)</th><td class=\"num\" "
+               "data-label=\"Tổng số\">2.300,5</td><td class=\"num\" data-label=\"NSNN\">1.800</td>"
+               "<td class=\"num\" data-label=\"Đối ứng\">500,5</td>"));
   CHECK(contains(html,
                  "<tr><th scope=\"row\"><bdi>Sở Khoa học và Công nghệ tỉnh A</bdi></th><td "
                  "class=\"num\">1</td><td class=\"num\">800</td></tr>"));
@@ -147,7 +153,7 @@ TEST_CASE("e2e proposals: a CSV list gets its page with the form's table, totals
   CHECK(contains(html, "content/proposals/2025/tinh-a.toml, content/proposals/2025/tinh-a.csv"));
   // The TOML list of the same round has its table too.
   std::string toml = squeeze(site.page("proposal-list/2025/bo-cong-thuong/index.html"));
-  CHECK(contains(toml, "<td class=\"num\" data-value=\"2000\">2.000</td>"));
+  CHECK(contains(toml, "<td class=\"num\" data-value=\"2000\" data-label=\"Tổng số\">2.000</td>"));
   CHECK(contains(site.page("sitemap.xml"), "/program/1322/2026/proposals/</loc>"));
 }
 
@@ -171,7 +177,7 @@ TEST_CASE("e2e proposals: the round summary holds every list's tasks with totals
   CHECK(a1 < a2);
   // Sortable without a page reload: aria-sort on the current order, the script beside it.
   CHECK(contains(html, "data-column=\"0\" aria-sort=\"ascending\">Đơn vị đề xuất</th>"));
-  CHECK(contains(html, "data-sort=\"number\" data-column=\"8\">Tổng số</th>"));
+  CHECK(contains(html, "data-sort=\"number\" data-column=\"4\">Tổng số</th>"));
   CHECK(contains(html, "<script src=\"/static/js/sort.js?v="));  // a new version is fetched anew
   std::string script = site.page("static/js/sort.js");
   CHECK(contains(script, "aria-sort"));
@@ -190,7 +196,8 @@ TEST_CASE("e2e proposals: the round summary holds every list's tasks with totals
                  "<th scope=\"row\">Tổng cộng</th><td class=\"num\">3</td><td "
                  "class=\"num\">4.300,5</td><td class=\"num\">3.800</td><td "
                  "class=\"num\">500,5</td>"));
-  CHECK(contains(html, "Tổng cộng (3 nhiệm vụ)</th><td class=\"num\">4.300,5</td>"));
+  CHECK(contains(
+      html, "Tổng cộng (3 nhiệm vụ)</th><td class=\"num\" data-label=\"Tổng số\">4.300,5</td>"));
   std::string csv = site.page("program/1322/2026/proposals/tasks.csv");
   CHECK(csv.rfind("\xEF\xBB\xBF"
                   "Đơn vị đề xuất,Stt,Tên nhiệm vụ,",

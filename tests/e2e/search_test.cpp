@@ -134,6 +134,78 @@ TEST_CASE("e2e search: the results page is the site's page, escaped, with its At
   CHECK(contains(page->body, "Đề xuất nhiệm vụ năng suất chất lượng"));
 }
 
+TEST_CASE("e2e search: the programme facet shows the programme's name, from the index") {
+  auto files = sample_site();
+  files["content/programs/1322.md"] =
+      "+++\ntitle = \"Chương trình quốc gia về năng suất\"\nissued = 2020-08-31\n"
+      "program = \"1322\"\n+++\nx\n";
+  TempSite site(files);
+  REQUIRE(site.build().report.ok);
+  RunningServer server(site);
+  auto page = server.get("/search?q=&program=1322");
+  REQUIRE(page);
+  CHECK(
+      contains(page->body, "<span class=\"tag\"><bdi>Chương trình quốc gia về năng suất</bdi> <a"));
+  CHECK(
+      contains(page->body, ">Chương trình quốc gia về năng suất</bdi></a> <span class=\"count\">"));
+  CHECK_FALSE(contains(page->body, "Chương trình 1322"));
+  auto j = server.api("facets=1");
+  CHECK(j["facets"]["program"][0]["label"] == "Chương trình quốc gia về năng suất");
+}
+
+TEST_CASE(
+    "e2e serve: feeds are Atom whatever their name, and the icon and feed stylesheet are there") {
+  TempSite site(sample_site());
+  REQUIRE(site.build().report.ok);
+  RunningServer server(site);
+  for (const char* feed : {"/closing-soon.xml", "/feed.xml", "/notice/feed.xml"}) {
+    CAPTURE(feed);
+    auto res = server.get(feed);
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK(res->get_header_value("Content-Type") == "application/atom+xml; charset=utf-8");
+    CHECK(contains(res->body, "<?xml-stylesheet type=\"text/xsl\" href=\"/static/feed.xsl\"?>"));
+  }
+  // A browser opening a feed gets it as XML, which it shows through the stylesheet (Chromium
+  // shows Atom as raw text); feed readers, and whoever names Atom, get Atom.
+  const char* kBrowser =
+      "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8";
+  const char* kReader = "application/atom+xml, application/rss+xml;q=0.9, text/html;q=0.1";
+  for (const char* feed : {"/closing-soon.xml", "/feed.xml", "/search.atom?q=nang+suat"}) {
+    CAPTURE(feed);
+    auto page = server.get(feed, {{"Accept", kBrowser}});
+    REQUIRE(page);
+    CHECK(page->status == 200);
+    CHECK(page->get_header_value("Content-Type") == "application/xml; charset=utf-8");
+    CHECK(page->get_header_value("Vary") == "Accept");
+    CHECK(contains(page->body, "<?xml-stylesheet type=\"text/xsl\" href=\"/static/feed.xsl\"?>"));
+    auto reader = server.get(feed, {{"Accept", kReader}});
+    REQUIRE(reader);
+    CHECK(reader->get_header_value("Content-Type") == "application/atom+xml; charset=utf-8");
+    CHECK(reader->get_header_value("Vary") == "Accept");
+  }
+  auto sitemap = server.get("/sitemap.xml");
+  REQUIRE(sitemap);
+  CHECK(sitemap->get_header_value("Content-Type") == "application/xml; charset=utf-8");
+  CHECK_FALSE(sitemap->has_header("Vary"));
+  auto xsl = server.get("/static/feed.xsl");
+  REQUIRE(xsl);
+  CHECK(xsl->status == 200);
+  CHECK(xsl->get_header_value("Content-Type") == "text/xsl; charset=utf-8");
+  auto icon = server.get("/favicon.ico");
+  REQUIRE(icon);
+  CHECK(icon->status == 200);
+  CHECK(icon->get_header_value("Content-Type") == "image/x-icon");
+  CHECK(gazette::serve::content_type("a.xml",
+                                     "<?xml version=\"1.0\"?>\n<!-- x -->\n<feed "
+                                     "xmlns=\"http://www.w3.org/2005/Atom\">") ==
+        "application/atom+xml; charset=utf-8");
+  CHECK(gazette::serve::content_type("a.xml", "<feed xmlns=\"urn:other\">") ==
+        "application/xml; charset=utf-8");
+  CHECK(gazette::serve::content_type("a.xml", "<feeds xmlns=\"http://www.w3.org/2005/Atom\">") ==
+        "application/xml; charset=utf-8");
+}
+
 TEST_CASE("e2e search: bad input gets a page or a 400 with a message, never a 500") {
   TempSite site(sample_site());
   REQUIRE(site.build().report.ok);

@@ -55,7 +55,7 @@ TEST_CASE("serve: files get their type, directories their slash, and a miss the 
                         Want{"/notice/2023/a/index.html", 200, "text/html; charset=utf-8"},
                         Want{"/feed.xml", 200, "application/atom+xml; charset=utf-8"},
                         Want{"/sitemap.xml", 200, "application/xml; charset=utf-8"},
-                        Want{"/notice/2023/a/call.ics", 200, "text/calendar; charset=utf-8"},
+                        Want{"/notice/2023/a/a.ics", 200, "text/calendar; charset=utf-8"},
                         Want{"/data/documents.json", 200, "application/json; charset=utf-8"},
                         Want{"/data/documents.csv", 200, "text/csv; charset=utf-8"},
                         Want{"/robots.txt", 200, "text/plain; charset=utf-8"},

@@ -19,9 +19,13 @@
 class MemorySite {
  public:
   /// `files`: content paths ("content/notices/a.md") → their bytes; `now`: RFC 3339.
+  /// `history`: the documents' history (none by default), copied.
   MemorySite(const std::map<std::string, std::string>& files, const std::string& now,
-             gazette::config::SiteConfig config = gazette::config::default_config("/site"))
-      : config_(std::move(config)), now_(*gazette::parse_rfc3339(now)) {
+             gazette::config::SiteConfig config = gazette::config::default_config("/site"),
+             gazette::render::SiteHistory history = {})
+      : config_(std::move(config)),
+        now_(*gazette::parse_rfc3339(now)),
+        history_(std::move(history)) {
     std::vector<gazette::content::Document> docs = parse_documents(files, config_);
     model_ = std::make_unique<gazette::model::SiteModel>(
         gazette::model::assemble(std::move(docs), config_, now_));

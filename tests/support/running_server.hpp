@@ -48,9 +48,9 @@ class RunningServer {
   RunningServer(const RunningServer&) = delete;
   RunningServer& operator=(const RunningServer&) = delete;
 
-  httplib::Result get(const std::string& path) const {
+  httplib::Result get(const std::string& path, const httplib::Headers& headers = {}) const {
     httplib::Client client("127.0.0.1", port_);
-    return client.Get(path.c_str());
+    return client.Get(path.c_str(), headers);
   }
 
   /// The JSON of /api/search?<params>; the answer must be a 200.

@@ -316,9 +316,11 @@ Result<SiteConfig> load_config(const fs::path& site_toml) {
     GAZETTE_TRY(r.get(*serve, "port", c.serve.port));
   }
   if (const toml::table* history = root["history"].as_table()) {
-    GAZETTE_TRY(r.check_keys(*history, "history", {"enabled", "publish_branch"}));
+    GAZETTE_TRY(
+        r.check_keys(*history, "history", {"enabled", "publish_branch", "show_commit_subjects"}));
     GAZETTE_TRY(r.get(*history, "enabled", c.history.enabled));
     GAZETTE_TRY(r.get(*history, "publish_branch", c.history.publish_branch));
+    GAZETTE_TRY(r.get(*history, "show_commit_subjects", c.history.show_commit_subjects));
   }
   if (const toml::node* archive = root.get("archive")) {
     const toml::array* rounds = archive->as_array();

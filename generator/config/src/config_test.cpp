@@ -84,3 +84,20 @@ TEST_CASE("config: a directory without site.toml gets a hint about --site") {
   REQUIRE_FALSE(c.ok());
   CHECK(c.error().hint.find("--site") != std::string::npos);
 }
+
+TEST_CASE("config: [history] show_commit_subjects is off unless asked, and must be true or false") {
+  TempDir dir;
+  dir.write("site.toml", "title = \"T\"\n");
+  auto c = config::load_config(dir.path() / "site.toml");
+  REQUIRE(c.ok());
+  CHECK_FALSE(c->history.show_commit_subjects);
+  dir.write("site.toml", "title = \"T\"\n[history]\nshow_commit_subjects = true\n");
+  c = config::load_config(dir.path() / "site.toml");
+  REQUIRE(c.ok());
+  CHECK(c->history.show_commit_subjects);
+  dir.write("site.toml", "title = \"T\"\n[history]\nshow_commit_subjects = \"yes\"\n");
+  c = config::load_config(dir.path() / "site.toml");
+  REQUIRE_FALSE(c.ok());
+  CHECK(c.error().loc.line == 3);
+  CHECK(c.error().message == "`show_commit_subjects` must be true or false, not text");
+}

@@ -121,6 +121,28 @@ void append_block_text(cmark_node* root, std::string& out) {
   cmark_iter_free(iter);
 }
 
+// A table's accessible name: the text of the heading it comes under, else its header cells
+// ("Stt, Tên nhiệm vụ, …"), at most kLabelBytes (cut between characters).
+std::string table_label(cmark_node* table, cmark_node* heading) {
+  constexpr std::size_t kLabelBytes = 120;
+  std::string label;
+  if (heading) {
+    collect_text(heading, label);
+  } else if (cmark_node* header = cmark_node_first_child(table)) {
+    for (cmark_node* cell = cmark_node_first_child(header); cell; cell = cmark_node_next(cell)) {
+      std::string text;
+      collect_text(cell, text);
+      if (!text.empty()) label += (label.empty() ? "" : ", ") + text;
+    }
+  }
+  if (label.size() > kLabelBytes) {
+    std::size_t cut = kLabelBytes;
+    while (cut > 0 && (static_cast<unsigned char>(label[cut]) & 0xC0) == 0x80) --cut;
+    label = label.substr(0, cut) + "…";
+  }
+  return label;
+}
+
 }  // namespace
 
 RenderedMarkdown render_markdown(std::string_view markdown,
@@ -145,6 +167,7 @@ RenderedMarkdown render_markdown(std::string_view markdown,
   std::set<std::string> used_ids;
   std::map<std::string, int> next_id_number;
   std::vector<cmark_node*> html_nodes, headings, tables, bad_links;
+  std::vector<cmark_node*> table_headings;  // the heading each table comes under, or null
   cmark_iter* iter = cmark_iter_new(doc.get());
   cmark_event_type ev;
   while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
@@ -160,6 +183,7 @@ RenderedMarkdown render_markdown(std::string_view markdown,
       if (url && is_dangerous_url(url)) bad_links.push_back(node);
     } else if (std::string_view(cmark_node_get_type_string(node)) == "table") {
       tables.push_back(node);
+      table_headings.push_back(headings.empty() ? nullptr : headings.back());
     }
   }
   cmark_iter_free(iter);
@@ -177,10 +201,18 @@ RenderedMarkdown render_markdown(std::string_view markdown,
     cmark_node_prepend_child(node, anchor);
     result.headings.push_back(std::move(h));
   }
-  for (cmark_node* table : tables) {
-    // Wide tables scroll inside their own box on a phone; the box can take keyboard focus.
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    cmark_node* table = tables[i];
+    // Wide tables scroll inside their own box on a phone; the box can take keyboard focus,
+    // so it is a region with a name: the heading it comes under, else its header row.
+    std::string label = table_label(table, table_headings[i]);
     cmark_node* wrap = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
-    cmark_node_set_on_enter(wrap, "<div class=\"table-scroll\" tabindex=\"0\">");
+    std::string open = "<div class=\"table-scroll\" tabindex=\"0\">";
+    if (!label.empty()) {
+      open = "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"" +
+             html_escape(label) + "\">";
+    }
+    cmark_node_set_on_enter(wrap, open.c_str());
     cmark_node_set_on_exit(wrap, "</div>");
     cmark_node_insert_before(table, wrap);
     cmark_node_unlink(table);

@@ -24,9 +24,23 @@ TEST_CASE("markdown: headings get ids and make a table of contents") {
 
 TEST_CASE("markdown: GFM tables, strikethrough and autolinks") {
   auto r = render("| Stt | Tên |\n|---|---|\n| 1 | A |\n\n~~cũ~~ https://example.gov.vn\n");
-  CHECK(r.html.find("<div class=\"table-scroll\" tabindex=\"0\">\n<table>") != std::string::npos);
+  CHECK(r.html.find("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" "
+                    "aria-label=\"Stt, Tên\">\n<table>") != std::string::npos);
   CHECK(r.html.find("<del>cũ</del>") != std::string::npos);
   CHECK(r.html.find("<a href=\"https://example.gov.vn\">") != std::string::npos);
+}
+
+TEST_CASE("markdown: a table's scroll box is a region named after the heading it comes under") {
+  auto r = render("## Danh mục <tài liệu> & \"mẫu\"\n\n| A | B |\n|---|---|\n| 1 | 2 |\n");
+  CHECK(r.html.find("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" "
+                    "aria-label=\"Danh mục &lt;tài liệu&gt; &amp; &quot;mẫu&quot;\">") !=
+        std::string::npos);
+  // A name is at most 120 bytes, cut between characters.
+  std::string header =
+      "| " + std::string(61, 'a') + " | " + std::string(30, 'b') + " | đđđđđđđđđđđđđđđđ |";
+  auto wide = render(header + "\n|---|---|---|\n| 1 | 2 | 3 |\n");
+  std::string name = std::string(61, 'a') + ", " + std::string(30, 'b') + ", " + "đđđđđđđđđđđđ…";
+  CHECK(wide.html.find("aria-label=\"" + name + "\"") != std::string::npos);
 }
 
 TEST_CASE("markdown: raw HTML is shown as text unless allowed") {

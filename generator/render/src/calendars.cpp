@@ -117,11 +117,13 @@ std::string icalendar(const std::string& name, const std::vector<const Document*
 
 }  // namespace
 
+std::string calendar_url(const Document& call) { return call.url + call.slug + ".ics"; }
+
 void add_calendars(Jobs& jobs, const ViewContext& ctx) {
   for (const Document* d : ctx.model.listed) {
     if (!d->deadline) continue;
     jobs.emplace_back(
-        d->url.substr(1) + "call.ics",
+        calendar_url(*d).substr(1),
         [&ctx, d](templates::Renderer&) { return icalendar(d->title, {d}, ctx); }, false);
   }
   jobs.emplace_back(

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "history_pages.hpp"
+#include "pages.hpp"
 #include "views.hpp"
 
 namespace gazette::render {
@@ -109,7 +110,7 @@ void add_relations_view(Value& v, const Document& doc, const ViewContext& ctx) {
   }
   if (!doc.deadline) extensions = Value::list();
   set_list(v, "extensions", std::move(extensions));
-  set_opt(v, "ics_url", doc.deadline ? doc.url + "call.ics" : "");
+  set_opt(v, "ics_url", doc.deadline ? calendar_url(doc) : "");
 }
 
 // The page's section (its kind's list) and the trail to it.
@@ -157,11 +158,72 @@ Value signer_view(const Document& doc) {
   return signer;
 }
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// The end of the phone number that starts at `i` ("02153.825.019", "+84 215 3825 019",
+// "(0215) 3825019"): digit groups joined by one separator each; a run of separators (" - ",
+// "; ") ends it.
+std::size_t phone_end(std::string_view text, std::size_t i) {
+  std::size_t end = i, j = i;
+  if (text[j] == '+' || text[j] == '(') ++j;
+  while (j < text.size()) {
+    if (is_digit(text[j])) {
+      end = ++j;
+    } else if (text[j] == ')' && j > i) {
+      ++j;
+      if (j < text.size() && text[j] == ' ') ++j;
+    } else if ((text[j] == ' ' || text[j] == '.' || text[j] == '-') && j + 1 < text.size() &&
+               (is_digit(text[j + 1]) || text[j + 1] == '(')) {
+      ++j;
+    } else if (text[j] == '(' && j + 1 < text.size() && is_digit(text[j + 1])) {
+      ++j;
+    } else {
+      break;
+    }
+  }
+  return end;
+}
+
+// The contact's phone field as text and tel: links, one per number it holds ("02153.825.019;
+// 0912 345 678"); anything else stays text.
+Value phone_view(std::string_view phone) {
+  Value parts = Value::list();
+  auto add = [&](std::string_view text, const std::string& tel) {
+    if (text.empty()) return;
+    Value part = Value::object();
+    part.set("text", std::string(text));
+    set_opt(part, "tel", tel);
+    parts.push(std::move(part));
+  };
+  std::size_t plain = 0;
+  for (std::size_t i = 0; i < phone.size();) {
+    bool starts = is_digit(phone[i]) || phone[i] == '+' || phone[i] == '(';
+    if (!starts || (i > 0 && is_digit(phone[i - 1]))) {
+      ++i;
+      continue;
+    }
+    std::size_t end = phone_end(phone, i);
+    std::string tel = phone[i] == '+' ? "+" : "";
+    for (std::size_t k = i; k < end; ++k) tel += is_digit(phone[k]) ? std::string(1, phone[k]) : "";
+    std::size_t digits = tel.size() - (phone[i] == '+' ? 1 : 0);
+    if (digits < 8 || digits > 15) {  // an extension, a year: not a number to call
+      i = std::max(end, i + 1);
+      continue;
+    }
+    add(phone.substr(plain, i - plain), "");
+    add(phone.substr(i, end - i), tel);
+    plain = i = end;
+  }
+  add(phone.substr(plain), "");
+  return parts;
+}
+
 Value contact_view(const Document& doc) {
   if (!doc.contact) return Value(false);
   Value c = Value::object();
   set_opt(c, "office", doc.contact->office);
   set_opt(c, "phone", doc.contact->phone);
+  c.set("phone_parts", phone_view(doc.contact->phone));
   set_opt(c, "email", doc.contact->email);
   set_opt(c, "address", doc.contact->address);
   return c;

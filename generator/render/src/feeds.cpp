@@ -50,10 +50,14 @@ std::string atom_feed(const std::string& self_url, const std::string& alternate_
   for (const FeedEntry& e : entries) {
     if (!newest || *newest < e.updated) newest = e.updated;
   }
-  std::string updated = format_rfc3339(newest.value_or(ctx.now));
+  Instant updated = newest.value_or(ctx.now);
   std::string out;
   out.reserve(1024 + entries.size() * 600);
   out += "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
+  if (!ctx.feed_stylesheet.empty()) {  // a readable page when opened in a browser
+    out +=
+        "<?xml-stylesheet type=\"text/xsl\" href=\"" + xml_escape(ctx.feed_stylesheet) + "\"?>\n";
+  }
   out += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" + ctx.config.language + "\">\n";
   out += "  <title>" + xml_escape(title) + "</title>\n";
   if (!ctx.config.description.empty()) {
@@ -64,7 +68,7 @@ std::string atom_feed(const std::string& self_url, const std::string& alternate_
   out += "  <link rel=\"alternate\" type=\"text/html\" href=\"" +
          xml_escape(absolute_url(ctx, alternate_url)) + "\"/>\n";
   out += "  <id>" + xml_escape(absolute_url(ctx, self_url)) + "</id>\n";
-  out += "  <updated>" + updated + "</updated>\n";
+  out += "  <updated>" + format_rfc3339(updated) + "</updated>\n";
   out += "  <author><name>" + xml_escape(author) + "</name></author>\n";
   out += "  <generator>gazette</generator>\n";
   for (const FeedEntry& e : entries) {

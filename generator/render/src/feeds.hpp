@@ -34,8 +34,8 @@ struct FeedEntry {
 /// feed readers); without, both are the day it was issued.
 FeedEntry feed_entry(const Document& doc, const ViewContext& ctx);
 
-/// A feed of `entries`, newest first; its `updated` is its most recently updated entry's
-/// (an amendment to an older document counts).
+/// A feed of `entries`, newest first; its `updated` is the latest of its entries' (the time of
+/// the build when it has none), as a feed reader compares it with theirs.
 std::string atom_feed(const std::string& self_url, const std::string& alternate_url,
                       const std::string& title, const std::vector<FeedEntry>& entries,
                       const ViewContext& ctx);

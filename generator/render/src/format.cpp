@@ -32,15 +32,28 @@ std::string format_deadline(const Instant& at, const Strings& s) {
                   {{"time", time}, {"date", format_date_long(t.date, s)}, {"offset", offset}});
 }
 
-std::string format_time_left(const Instant& deadline, const Instant& now, const Strings& s) {
-  std::int64_t left = deadline.epoch_seconds - now.epoch_seconds;
+namespace {
+
+// The time from `now` to `at` in its unit (core's time_left_unit, as the script counts),
+// worded by the keys `<unit>_<suffix>`; "" once `at` has come.
+std::string format_time_to(const Instant& at, const Instant& now, const std::string& suffix,
+                           const Strings& s) {
+  std::int64_t left = at.epoch_seconds - now.epoch_seconds;
   if (left <= 0) return {};
   std::int64_t unit = time_left_unit(left);
   std::string n = std::to_string(std::max<std::int64_t>(1, left / unit));
-  return s.format(unit == 86400  ? "days_left"
-                  : unit == 3600 ? "hours_left"
-                                 : "minutes_left",
-                  {{"n", n}});
+  std::string key = unit == 86400 ? "days" : unit == 3600 ? "hours" : "minutes";
+  return s.format(key + "_" + suffix, {{"n", n}});
+}
+
+}  // namespace
+
+std::string format_time_left(const Instant& deadline, const Instant& now, const Strings& s) {
+  return format_time_to(deadline, now, "left", s);
+}
+
+std::string format_opens_in(const Instant& opens, const Instant& now, const Strings& s) {
+  return format_time_to(opens, now, "to_open", s);
 }
 
 std::string format_amount(Money value, const Strings& s) {

@@ -20,6 +20,8 @@ std::string format_date_short(const Date& date, const Strings& s);
 std::string format_deadline(const Instant& at, const Strings& s);
 /// "còn 3 ngày" / "còn 5 giờ": time left before `deadline` at `now`.
 std::string format_time_left(const Instant& deadline, const Instant& now, const Strings& s);
+/// "mở sau 2 ngày" / "opens in 2 days": time before an upcoming call opens.
+std::string format_opens_in(const Instant& opens, const Instant& now, const Strings& s);
 /// Million VND with the language's separators: "1.500,5" (vi) / "1,500.5" (en).
 std::string format_amount(Money value, const Strings& s);
 /// "Thông báo", "Công văn hướng dẫn"…

@@ -71,7 +71,47 @@ std::string diff_html(const std::vector<history::DiffPiece>& pieces) {
   return out;
 }
 
-std::string change_text(const history::Change& c) { return c.note.empty() ? c.summary : c.note; }
+// What a change says to readers in its own words: its `Change-Note:` trailer, else its commit's
+// subject where site.toml allows it (subjects are written for editors); "" when neither.
+std::string reader_note(const history::Change& c, const ViewContext& ctx) {
+  if (!c.note.empty()) return c.note;
+  return ctx.config.history.show_commit_subjects ? c.summary : "";
+}
+
+// The readable fields, and the text, that differ between two versions of a document; empty
+// when either is not a valid document.
+std::vector<std::string> changed_fields(const Document& doc, const history::Change& before,
+                                        const history::Change& after, const ViewContext& ctx) {
+  std::vector<std::string> changed;
+  auto old_doc = ctx.history->versions->version(doc, before);
+  auto new_doc = ctx.history->versions->version(doc, after);
+  if (!old_doc || !new_doc) return changed;
+  auto old_fields = readable_fields(*old_doc, ctx.strings);
+  auto new_fields = readable_fields(*new_doc, ctx.strings);
+  for (std::size_t i = 0; i < old_fields.size(); ++i) {
+    if (old_fields[i].second != new_fields[i].second) changed.push_back(old_fields[i].first);
+  }
+  auto old_text = ctx.history->versions->text(doc, before);
+  auto new_text = ctx.history->versions->text(doc, after);
+  if (old_text && new_text && *old_text != *new_text)
+    changed.push_back(ctx.strings.get("field_body"));
+  return changed;
+}
+
+// What readers see of change `index`: its note; without one a neutral wording and the fields
+// it changed ("Cập nhật văn bản (Hạn nộp hồ sơ, Nội dung)"), never the commit's subject unless
+// site.toml asks for subjects. Additions, deletions and moves say enough by their kind.
+std::string change_text(const Document& doc, const history::FileHistory& file, std::size_t index,
+                        const ViewContext& ctx) {
+  const history::Change& c = file.changes[index];
+  std::string note = reader_note(c, ctx);
+  if (!note.empty() || index == 0 || !has_change_page(c)) return note;
+  std::vector<std::string> fields = changed_fields(doc, file.changes[index - 1], c, ctx);
+  if (fields.empty()) return ctx.strings.get("change_neutral");
+  std::string list;
+  for (const auto& f : fields) list += (list.empty() ? "" : ", ") + f;
+  return ctx.strings.format("change_neutral_fields", {{"fields", list}});
+}
 
 Value change_page(const Document& doc, const history::FileHistory& file, std::size_t index,
                   const ViewContext& ctx) {
@@ -91,7 +131,7 @@ Value change_page(const Document& doc, const history::FileHistory& file, std::si
   v.set("doc_url", doc.url);
   v.set("when", format_date_long(when.date, s));
   v.set("when_iso", format_rfc3339(change.when));
-  v.set("text", change_text(change));
+  set_opt(v, "text", change_text(doc, file, index, ctx));
   v.set("commit", change.commit);
   v.set("short_id", change.short_id);
   v.set("minor", change.minor);
@@ -144,7 +184,7 @@ std::vector<content::DeadlineChange> deadline_changes_in_history(const Document&
     auto version = ctx.history->versions->version(doc, change);
     if (!version) continue;
     if (previous && version->deadline && *version->deadline != *previous) {
-      changes.push_back({*previous, local_time(change.when).date, change_text(change)});
+      changes.push_back({*previous, local_time(change.when).date, reader_note(change, ctx)});
     }
     if (version->deadline) previous = version->deadline;
   }
@@ -182,7 +222,7 @@ void add_history_view(Value& v, const Document& doc, const ViewContext& ctx) {
   for (std::size_t i = file->changes.size(); i-- > 0;) {
     const history::Change& c = file->changes[i];
     Value item = date_of(c);
-    item.set("text", change_text(c));
+    set_opt(item, "text", change_text(doc, *file, i, ctx));
     item.set("minor", c.minor);
     item.set("kind_label", s.get(std::string("change_") + std::string(history::kind_name(c.kind))));
     set_opt(item, "url", i > 0 && has_change_page(c) ? change_url(doc, c) : "");

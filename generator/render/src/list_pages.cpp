@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "pages.hpp"
+#include "proposals_pages.hpp"
 
 namespace gazette::render {
 
@@ -106,11 +107,15 @@ std::string open_data_page(const ViewContext& ctx, templates::Renderer& r) {
     feeds.push(std::move(f));
   };
   feed(st.get("feed_site"), "/feed.xml");
+  feed(st.get("closing_soon_feed"), "/closing-soon.xml");
   for (Kind k : kListedKinds) {
     feed(kind_label(k, st), "/" + std::string(content::kind_name(k)) + "/feed.xml");
   }
   for (const Program& p : ctx.model.programs) feed(p.doc->title, p.url + "feed.xml");
+  for (const Term& t : ctx.model.provinces) feed(t.name, t.url + "feed.xml");
   v.set("feed_list", std::move(feeds));
+  v.set("form_url", kProposalFormUrl);
+  set_list(v, "proposal_groups", proposal_downloads_view(ctx));
   return r.render_page("open_data", v);
 }
 

@@ -32,8 +32,11 @@ void add_list_pages(Jobs& jobs, const ViewContext& ctx);
 void add_program_pages(Jobs& jobs, const ViewContext& ctx, const RenderedBodies& bodies);
 /// Atom feeds: whole site, per kind, per programme, per province.
 void add_feed_files(Jobs& jobs, const ViewContext& ctx);
-/// <call>/call.ics of every call, /calls.ics of the open ones, the feed of calls closing soon.
+/// A calendar file of each call, /calls.ics of the open ones, the feed of calls closing soon.
 void add_calendars(Jobs& jobs, const ViewContext& ctx);
+/// The address of a call's calendar, named after the call so that a download keeps its name:
+/// "/notice/2023/a/a.ics".
+std::string calendar_url(const Document& call);
 /// /data/documents.json and /data/documents.csv (one record per document).
 void add_exports(Jobs& jobs, const ViewContext& ctx);
 /// sitemap.xml of every page already in `jobs` marked in_sitemap, and robots.txt.

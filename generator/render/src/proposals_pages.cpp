@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <set>
 
 #include "gazette/text.hpp"
 
@@ -125,7 +126,7 @@ Value list_view(const Document& list, const ViewContext& ctx) {
   v.set("show_submitter", false);
   v.set("sortable", false);
   set_list(v, "rows", std::move(rows));
-  v.set("totals", sums_view(sums, 7, s));
+  v.set("totals", sums_view(sums, 3, s));  // Stt, name, organisations
   set_opt(v, "intro", list.summary);
   set_opt(v, "submitter", submitter_of(list));
   v.set("count", s.format("proposals_task_count", {{"n", std::to_string(sums.tasks)}}));
@@ -286,7 +287,7 @@ Value summary_view(const RoundLists& g, const ViewContext& ctx) {
   v.set("show_submitter", true);
   v.set("sortable", true);
   set_list(v, "rows", std::move(rows));
-  v.set("totals", sums_view(all, 8, s));
+  v.set("totals", sums_view(all, 4, s));  // and the submitter
   set_list(v, "submitters", std::move(submitters));
   v.set("count", s.format("proposals_summary_count", {{"n", std::to_string(all.tasks)},
                                                       {"m", std::to_string(firsts.size())}}));
@@ -317,6 +318,50 @@ std::string form_csv() {
 }
 
 }  // namespace
+
+Value proposal_downloads_view(const ViewContext& ctx) {
+  const Strings& s = ctx.strings;
+  auto list_item = [](const Document& d) {
+    Value item = Value::object();
+    item.set("title", d.title);
+    item.set("url", d.url);
+    item.set("csv_url", d.url + "tasks.csv");
+    item.set("json_url", d.url + "tasks.json");
+    return item;
+  };
+  Value groups = Value::list();
+  std::set<const Document*> placed;
+  for (const RoundLists& g : rounds_with_lists(ctx.model, ctx.config.language)) {
+    std::string url = round_summary_url(*g.round);
+    Value group = Value::object();
+    group.set("heading", g.program->doc->title + " — " +
+                             s.format("round_title", {{"year", std::to_string(g.round->year)}}));
+    set_opt(group, "summary_url", url);
+    set_opt(group, "summary_csv_url", url + "tasks.csv");
+    Value lists = Value::list();
+    for (const Document* d : g.lists) {
+      lists.push(list_item(*d));
+      placed.insert(d);
+    }
+    group.set("lists", std::move(lists));
+    groups.push(std::move(group));
+  }
+  Value others = Value::list();
+  if (auto it = ctx.model.by_kind.find(Kind::proposal_list); it != ctx.model.by_kind.end()) {
+    for (const Document* d : it->second) {
+      if (!placed.count(d)) others.push(list_item(*d));
+    }
+  }
+  if (!others.items().empty()) {
+    Value group = Value::object();
+    group.set("heading",
+              s.get(groups.items().empty() ? "open_data_lists" : "open_data_other_lists"));
+    group.set("summary_url", false);
+    group.set("lists", std::move(others));
+    groups.push(std::move(group));
+  }
+  return groups;
+}
 
 std::string round_summary_url(const Round& round) {
   bool any = std::any_of(round.docs.begin(), round.docs.end(),

@@ -21,6 +21,10 @@ inline constexpr const char* kProposalFormUrl = "/proposal-list/form.csv";
 /// blank form; and for each round with lists a summary page with its tasks.csv.
 void add_proposal_pages(Jobs& jobs, const ViewContext& ctx, const RenderedBodies& bodies);
 
+/// The open-data page's downloads of proposals: each round with lists (its summary page and
+/// CSV, then its lists), then the lists of no round; each list with its tasks.csv and .json.
+Value proposal_downloads_view(const ViewContext& ctx);
+
 /// The address of a round's summary of proposals, or "" when no list of the round has
 /// tasks (for links from the round and programme pages).
 std::string round_summary_url(const Round& round);

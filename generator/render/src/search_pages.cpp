@@ -30,7 +30,14 @@ void add_param(std::string& out, const std::string& key, const std::string& valu
   out += (out.empty() ? "" : "&") + key + "=" + url_encode(value);
 }
 
-std::string facet_label(const std::string& facet, const std::string& value, const Strings& s) {
+// How a filter's value reads: a kind's or state's name, a round's title, a programme's title
+// where the index knows it (`known`: the results' facets), else "Chương trình <id>".
+std::string facet_label(const std::string& facet, const std::string& value, const Strings& s,
+                        const std::vector<search::Facet>& known = {}) {
+  for (const auto& f : known) {
+    if (f.name != facet) continue;
+    if (auto label = f.labels.find(value); label != f.labels.end()) return label->second;
+  }
   if (facet == "kind") {
     if (value == "task") return s.get("kind_task");
     if (auto kind = content::parse_kind(value)) return kind_label(*kind, s);
@@ -62,9 +69,11 @@ struct SearchPages::Impl {
   SiteModel empty_model;
   std::unique_ptr<Strings> strings;
   int utc_offset_minutes = 0;
+  std::string feed_stylesheet;
 
   ViewContext context(Instant now) const {
-    return ViewContext{empty_model, config, *strings, now, utc_offset_minutes};
+    return ViewContext{empty_model,        config,  *strings,       now,
+                       utc_offset_minutes, nullptr, feed_stylesheet};
   }
 
   std::string link(const Query& q, int page = 1) const {
@@ -75,7 +84,7 @@ struct SearchPages::Impl {
 
   Value hit_view(const search::Hit& hit, const ViewContext& ctx) const;
   Value form_view(const Query& q) const;
-  Value active_filters(const Query& q) const;
+  Value active_filters(const Query& q, const std::vector<search::Facet>& known) const;
   Value facets_view(const Query& q, const Results& r) const;
   Value pagination(const Query& q, const Results& r) const;
   void add_results(Value& v, const Query& q, const Results& r, const ViewContext& ctx) const;
@@ -127,11 +136,12 @@ Value SearchPages::Impl::form_view(const Query& q) const {
 }
 
 // Filters already chosen, each with a link that removes it.
-Value SearchPages::Impl::active_filters(const Query& q) const {
+Value SearchPages::Impl::active_filters(const Query& q,
+                                        const std::vector<search::Facet>& known) const {
   Value active = Value::list();
   auto add_active = [&](const std::string& facet, const std::string& value, const Query& without) {
     Value a = Value::object();
-    a.set("label", facet_label(facet, value, *strings));
+    a.set("label", facet_label(facet, value, *strings, known));
     a.set("url", link(without));
     active.push(std::move(a));
   };
@@ -176,7 +186,7 @@ Value SearchPages::Impl::facets_view(const Query& q, const Results& r) const {
         *field = {value};
       }
       Value item = Value::object();
-      item.set("label", facet_label(f.name, value, *strings));
+      item.set("label", facet_label(f.name, value, *strings, r.facets));
       item.set("url", link(with));
       item.set("count", count);
       values.push(std::move(item));
@@ -255,6 +265,7 @@ Result<std::unique_ptr<SearchPages>> SearchPages::create(const config::SiteConfi
   impl->config = config;
   impl->theme = std::move(*theme);
   impl->utc_offset_minutes = utc_offset_minutes;
+  impl->feed_stylesheet = feed_stylesheet_url(impl->theme);
   impl->strings = std::make_unique<Strings>(impl->theme.strings(config.language), config.language);
   Value site = site_view(impl->context(Instant{}), asset_version(impl->theme.static_files()));
   impl->renderer = std::make_unique<templates::Renderer>(impl->theme.renderer(site));
@@ -296,7 +307,8 @@ std::string SearchPages::html(const Query& q, const Results& r, const std::strin
   set_opt(v, "error", error);
   Value form = m.form_view(q);
   for (auto& [key, value] : form.fields()) v.set(key, std::move(value));
-  set_list(v, "active_filters", m.active_filters(q));
+  set_list(v, "active_filters",
+           m.active_filters(q, error.empty() ? r.facets : std::vector<search::Facet>{}));
   if (error.empty()) {
     m.add_results(v, q, r, ctx);
   } else {
@@ -341,6 +353,8 @@ std::optional<Instant> SearchPages::next_change(const Query& q, const Results& r
     next =
         earliest(next, next_state_change(h.listing.call(), q.now, impl_->config.closing_soon_days));
     next = earliest(next, next_time_left_change(*h.listing.deadline, q.now));
+    // An upcoming call counts down to its opening.
+    if (h.listing.opens) next = earliest(next, next_time_left_change(*h.listing.opens, q.now));
   }
   return next;
 }

@@ -25,7 +25,13 @@ struct SitePages::Impl {
       : inputs(in),
         theme(t),
         strings(t.strings(in.config.language), in.config.language),
-        ctx{in.model, in.config, strings, in.now, in.utc_offset_minutes, &in.history},
+        ctx{in.model,
+            in.config,
+            strings,
+            in.now,
+            in.utc_offset_minutes,
+            &in.history,
+            feed_stylesheet_url(t)},
         site(site_view(ctx, asset_version(t.static_files()))) {}
 
   Inputs inputs;

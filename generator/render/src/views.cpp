@@ -79,6 +79,13 @@ std::string asset_version(const std::vector<templates::StaticFile>& files) {
   return buf;
 }
 
+std::string feed_stylesheet_url(const templates::Theme& theme) {
+  for (const auto& f : theme.static_files()) {
+    if (f.path == "feed.xsl") return "/static/feed.xsl";
+  }
+  return {};
+}
+
 Value site_view(const ViewContext& ctx, const std::string& asset_version) {
   Value site = Value::object();
   site.set("site_title", ctx.config.title);
@@ -88,6 +95,7 @@ Value site_view(const ViewContext& ctx, const std::string& asset_version) {
   site.set("css_url", "/static/css/site.css?v=" + asset_version);
   site.set("js_url", "/static/js/site.js?v=" + asset_version);
   site.set("sort_js_url", "/static/js/sort.js?v=" + asset_version);
+  site.set("favicon_url", "/static/favicon.svg?v=" + asset_version);
   Value t = Value::object();
   for (const auto& [key, value] : ctx.strings.all()) t.set(key, value);
   site.set("t", std::move(t));
@@ -110,11 +118,16 @@ Value deadline_view(const CallTimes& call, const ViewContext& ctx) {
   d.set("state", state_name(state));
   d.set("state_label", state_label(state, s));
   d.set("is_open", is_open(state));
-  // No time left is counted down for a call that is closed (withdrawn or replaced early).
+  // An upcoming call counts down to its opening, an open one to its deadline; a closed one
+  // (withdrawn or replaced early) counts nothing down.
+  bool upcoming = state == CallState::upcoming;
   set_opt(d, "time_left",
-          state == CallState::closed ? "" : format_time_left(*call.deadline, ctx.now, s));
+          upcoming || state == CallState::closed ? ""
+                                                 : format_time_left(*call.deadline, ctx.now, s));
+  d.set("upcoming", upcoming);
   set_opt(d, "opens", call.opens ? format_deadline(*call.opens, s) : "");
   set_opt(d, "opens_iso", call.opens ? format_rfc3339(*call.opens) : "");
+  set_opt(d, "opens_in", upcoming ? format_opens_in(*call.opens, ctx.now, s) : "");
   return d;
 }
 

@@ -25,7 +25,11 @@ struct ViewContext {
   Instant now;
   int utc_offset_minutes = 0;            ///< the site's time zone now, for dates shown as instants
   const SiteHistory* history = nullptr;  ///< git history of content/; none for search pages
+  std::string feed_stylesheet;  ///< the XSLT a browser shows feeds with; "" if the theme has none
 };
+
+/// The address of the theme's stylesheet for feeds (static/feed.xsl), or "" without one.
+std::string feed_stylesheet_url(const templates::Theme& theme);
 
 /// A link in a breadcrumb trail.
 struct Crumb {

@@ -90,3 +90,12 @@ TEST_CASE("site: the theme's static files and each attachment are written once")
   CHECK(sink.files_.count("static/css/site.css") == 1);
   CHECK(sink.files_.count("static/js/site.js") == 1);
 }
+
+TEST_CASE("site: the theme's favicon is also at /favicon.ico, where browsers ask for it") {
+  MemorySite site({{"content/notices/a.md", notice("A")}}, kNow);
+  MemorySink sink;
+  site::write_assets(site.theme(), model::SiteModel{}, config::default_config("/site"), sink);
+  REQUIRE(sink.files_.count("favicon.ico") == 1);
+  CHECK(sink.files_["favicon.ico"] == sink.files_["static/favicon.ico"]);
+  CHECK(sink.files_["favicon.ico"].rfind(std::string("\0\0\1\0", 4), 0) == 0);  // an icon
+}

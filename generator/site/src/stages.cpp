@@ -53,7 +53,11 @@ void publish_attachment(const content::Attachment& a, bool repair_oi, OutputSink
 
 void write_assets(const templates::Theme& theme, const model::SiteModel& model,
                   const config::SiteConfig& config, OutputSink& sink) {
-  for (const auto& f : theme.static_files()) sink.write("static/" + f.path, f.bytes);
+  for (const auto& f : theme.static_files()) {
+    sink.write("static/" + f.path, f.bytes);
+    // Browsers ask for /favicon.ico whatever the page links to: the theme's icon is there too.
+    if (f.path == "favicon.ico") sink.write("favicon.ico", f.bytes);
+  }
   bool repair_oi = content::oi_is_defect(config);
   std::set<std::string> copied;
   for (const content::Document& d : model.documents) {

@@ -31,8 +31,11 @@ std::string answer_json(const Query& q, const Results& r, int closing_soon_days)
   Json facets = Json::object();
   for (const auto& f : r.facets) {
     Json values = Json::array();
-    for (const auto& [value, count] : f.values)
-      values.push_back({{"value", value}, {"count", count}});
+    for (const auto& [value, count] : f.values) {
+      Json v = {{"value", value}, {"count", count}};
+      if (auto label = f.labels.find(value); label != f.labels.end()) v["label"] = label->second;
+      values.push_back(std::move(v));
+    }
     facets[f.name] = std::move(values);
   }
   out["facets"] = std::move(facets);

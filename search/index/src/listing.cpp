@@ -1,5 +1,9 @@
 #include "listing.hpp"
 
+#include <algorithm>
+
+#include "terms.hpp"
+
 namespace gazette::search::detail {
 
 nlohmann::ordered_json listing_json(const Listing& l) {
@@ -51,6 +55,28 @@ Listing listing_from_json(const nlohmann::json& j) {
   l.parent_url = text("list_url");
   l.parent_title = text("list_title");
   return l;
+}
+
+std::optional<Listing> stored_listing(const std::string& data) {
+  // A line of JSON with the fields, then the body (see document_data in indexer.cpp).
+  std::size_t newline = std::min(data.find('\n'), data.size());
+  auto j = nlohmann::json::parse(data.data(), data.data() + newline, nullptr, false);
+  if (j.is_discarded()) return std::nullopt;
+  return listing_from_json(j);
+}
+
+std::map<std::string, std::string> program_titles(const Xapian::Database& db) {
+  constexpr Xapian::doccount kMostPrograms = 10000;  // a site has tens
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(std::string(kKind) + "program"));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  std::map<std::string, std::string> titles;
+  Xapian::MSet programs = enquire.get_mset(0, kMostPrograms);
+  for (auto it = programs.begin(); it != programs.end(); ++it) {
+    auto listing = stored_listing(it.get_document().get_data());
+    if (listing && !listing->program.empty()) titles.emplace(listing->program, listing->title);
+  }
+  return titles;
 }
 
 }  // namespace gazette::search::detail

@@ -2,6 +2,9 @@
 // hit, written and read in one place.
 #pragma once
 
+#include <xapian.h>
+
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "gazette/search.hpp"
@@ -12,5 +15,9 @@ namespace gazette::search::detail {
 nlohmann::ordered_json listing_json(const Listing& listing);
 /// The listing back from listing_json()'s object (missing fields stay empty).
 Listing listing_from_json(const nlohmann::json& j);
+/// The listing stored as a document's data (its first line); nullopt if unreadable.
+std::optional<Listing> stored_listing(const std::string& data);
+/// Each programme's title by its id, from the programmes' own records in `db`.
+std::map<std::string, std::string> program_titles(const Xapian::Database& db);
 
 }  // namespace gazette::search::detail

@@ -157,6 +157,27 @@ TEST_CASE("search: filters, facets, and open/closed decided by the clock at quer
   CHECK(has_open_facet);
 }
 
+TEST_CASE("search: the programme facet names each programme by its own record's title") {
+  auto records = corpus();
+  records[0].listing.program = "1322";
+  records[1].listing.program = "TTTT";  // a programme the site has no page for
+  records[3].listing.kind = "program";
+  records[3].listing.program = "1322";
+  Index index(records);
+  Query q;
+  q.facets = true;
+  q.now = at("2023-04-20T09:00:00+07:00");
+  auto results = index.search(q);
+  const search::Facet* programs = nullptr;
+  for (const auto& f : results.facets) programs = f.name == "program" ? &f : programs;
+  REQUIRE(programs != nullptr);
+  CHECK(programs->labels == std::map<std::string, std::string>{{"1322", "Chƣơng trình 1322"}});
+  std::string json = search::answer_json(q, results, 7);
+  CHECK(json.find(R"({"value":"1322","count":2,"label":"Chƣơng trình 1322"})") !=
+        std::string::npos);
+  CHECK(json.find(R"({"value":"TTTT","count":1})") != std::string::npos);
+}
+
 TEST_CASE("search: the next moment a record opens or closes") {
   auto records = corpus();
   records[0].listing.deadline = at("2023-04-25T17:00:00+07:00");

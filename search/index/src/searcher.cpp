@@ -73,13 +73,17 @@ Hit hit_from(const Xapian::Document& doc, int percent, std::string& body) {
 // counted (with the facets, or with remote shards), or by `counter`; among the matches the
 // match looked at (all of them, when the count is exact).
 void count_open(Spies& spies, const OpenCounter& counter, bool remote, const Query& q,
-                Results& results) {
+                const std::map<std::string, std::string>& program_titles, Results& results) {
   for (auto& [name, spy] : spies.values) {
     Facet facet;
     facet.name = name;
     for (auto v = spy->top_values_begin(kFacetValues); v != spy->top_values_end(kFacetValues);
          ++v) {
       facet.values.emplace_back(*v, v.get_termfreq());
+      if (facet.name == "program") {
+        auto title = program_titles.find(*v);
+        if (title != program_titles.end()) facet.labels.emplace(*v, title->second);
+      }
     }
     if (!facet.values.empty()) results.facets.push_back(std::move(facet));
   }
@@ -91,7 +95,7 @@ void count_open(Spies& spies, const OpenCounter& counter, bool remote, const Que
       if (closed_at(*v, q.now.epoch_seconds)) closed += v.get_termfreq();
     }
     if (q.facets && open + closed > 0)
-      results.facets.push_back(Facet{"open", {{"open", open}, {"closed", closed}}});
+      results.facets.push_back(Facet{"open", {{"open", open}, {"closed", closed}}, {}});
     results.open = open;
     results.open_exact =
         results.total_exact && (q.facets || spies.calls.get_total() == results.total);
@@ -122,6 +126,7 @@ struct Searcher::Impl {
   std::vector<Xapian::Database> parts;  // the same one by one: their metadata
   bool remote = false;                  // a shard is served by xapian-tcpsrv
   OpenCalls open_calls;                 // at the last query's clock
+  std::map<std::string, std::string> program_titles;  // the program facet's labels
   TermCache cache;
   // next_state_change(), remembered: the same for every `now` in [from, until).
   struct {
@@ -194,6 +199,7 @@ struct Searcher::Impl {
       remote = any_remote;
       live_target = target;
       source_commit = db.get_metadata(kSourceCommitKey);  // the live index's: it comes first
+      program_titles = detail::program_titles(db);
       state_change.known = false;
       open_calls.clear();
     } catch (const Xapian::Error& e) {
@@ -356,7 +362,7 @@ Results Searcher::search_or_throw(const Query& q) {
     hit.snippet_html = make_snippet(body, parsed.exact, parsed.folded, m.cache);
     results.hits.push_back(std::move(hit));
   }
-  count_open(*spies, *counter, m.remote, q, results);
+  count_open(*spies, *counter, m.remote, q, m.program_titles, results);
   if (!changes.empty()) {
     results.suggestion = apply_changes(q.text, changes);
     results.corrected = true;

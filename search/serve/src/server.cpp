@@ -1,6 +1,8 @@
 #include <httplib.h>
 #include <sys/socket.h>
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "gazette/search.hpp"
@@ -19,6 +21,7 @@ std::string content_type(const fs::path& file) {
       {".json", "application/json; charset=utf-8"},
       {".xml", "application/xml; charset=utf-8"},
       {".atom", "application/atom+xml; charset=utf-8"},
+      {".xsl", "text/xsl; charset=utf-8"},
       {".ics", "text/calendar; charset=utf-8"},
       {".csv", "text/csv; charset=utf-8"},
       {".txt", "text/plain; charset=utf-8"},
@@ -38,9 +41,37 @@ std::string content_type(const fs::path& file) {
   };
   std::string ext = file.extension().string();
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (file.filename() == "feed.xml") return "application/atom+xml; charset=utf-8";
   auto it = kTypes.find(ext);
   return it == kTypes.end() ? "application/octet-stream" : it->second;
+}
+
+std::string feed_type(std::string_view accept) {
+  auto names = [&](std::string_view type) {
+    auto it = std::search(
+        accept.begin(), accept.end(), type.begin(), type.end(),
+        [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+    return it != accept.end();
+  };
+  bool page = names("text/html") && !names("application/atom+xml");
+  return page ? "application/xml; charset=utf-8" : "application/atom+xml; charset=utf-8";
+}
+
+std::string content_type(const fs::path& file, std::string_view bytes, std::string_view accept) {
+  std::string type = content_type(file);
+  if (!type.starts_with("application/xml")) return type;
+  // An Atom feed is one whatever its name (closing-soon.xml): its root element says so,
+  // after the XML declaration, processing instructions and comments.
+  std::size_t at = 0;
+  while ((at = bytes.find('<', at)) != std::string_view::npos && at + 1 < bytes.size() &&
+         (bytes[at + 1] == '?' || bytes[at + 1] == '!')) {
+    ++at;
+  }
+  if (at == std::string_view::npos) return type;
+  std::string_view root = bytes.substr(at, bytes.find('>', at) - at);
+  bool atom = root.starts_with("<feed") && root.size() > 5 &&
+              (root[5] == ' ' || root[5] == '\n' || root[5] == '\t' || root[5] == '\r') &&
+              root.find("\"http://www.w3.org/2005/Atom\"") != std::string_view::npos;
+  return atom ? feed_type(accept) : type;
 }
 
 std::optional<fs::path> resolve_path(const fs::path& root, std::string_view url_path) {
@@ -95,6 +126,10 @@ struct Server::Impl {
     detail::Reply reply = searches->answer(format, params, options.clock());
     res.status = reply.status;
     if (!reply.cache.empty()) res.set_header("X-Cache", reply.cache);
+    if (format == detail::Format::atom && reply.status == 200) {
+      reply.content_type = feed_type(req.get_header_value("Accept"));
+      res.set_header("Vary", "Accept");
+    }
     res.set_content(reply.body, reply.content_type);
   }
 
@@ -126,7 +161,12 @@ struct Server::Impl {
     res.set_header("Cache-Control",
                    file->extension() == ".html" ? "no-cache" : "public, max-age=300");
     res.set_header("X-Content-Type-Options", "nosniff");
-    res.set_content(*bytes, content_type(*file));
+    std::string type = content_type(*file, *bytes, req.get_header_value("Accept"));
+    // A feed's type depends on who asks: caches must keep the two apart.
+    if (content_type(*file, *bytes, "text/html") != content_type(*file, *bytes)) {
+      res.set_header("Vary", "Accept");
+    }
+    res.set_content(*bytes, type);
   }
 
   void routes() {

@@ -39,6 +39,9 @@ struct ServeOptions {
 struct HistoryOptions {
   bool enabled = true;
   std::string publish_branch = "site";
+  /// Whether history pages may show a commit's subject when it has no `Change-Note:` trailer
+  /// (subjects are written for the site's editors, notes for its readers).
+  bool show_commit_subjects = false;
 };
 
 /// A round of a programme whose documents are kept as an archive (read-only).

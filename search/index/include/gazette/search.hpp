@@ -126,6 +126,9 @@ struct Hit {
 struct Facet {
   std::string name;  ///< kind, program, round, province, issuer, open
   std::vector<std::pair<std::string, std::size_t>> values;  ///< most first
+  /// What readers call a value, where the index knows: a programme's title (from the
+  /// programme's own record) for its id.
+  std::map<std::string, std::string> labels;
 };
 
 struct Results {

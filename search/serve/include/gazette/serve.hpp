@@ -13,7 +13,7 @@
 #include <memory>
 #include <optional>
 #include <string>
-
+#include <string_view>
 #include <vector>
 
 #include "gazette/config.hpp"
@@ -87,6 +87,15 @@ Result<search::Query> parse_search_query(std::string_view query_string,
 
 /// The media type for a file name ("text/html; charset=utf-8").
 std::string content_type(const std::filesystem::path& file);
+/// The media type of a file from its name and bytes: an XML file whose root element is an
+/// Atom feed is application/atom+xml, whatever its name. With `accept`, the request's Accept
+/// header, a feed goes to a browser opening it as a page as feed_type() says.
+std::string content_type(const std::filesystem::path& file, std::string_view bytes,
+                         std::string_view accept = {});
+/// The media type to send an Atom feed with: application/atom+xml, except to a browser opening
+/// it as a page (its Accept header names text/html and not Atom), which gets application/xml:
+/// Chromium shows application/atom+xml as raw text, an XML document through its stylesheet.
+std::string feed_type(std::string_view accept);
 
 /// Maps a URL path to a file under root: decodes %XX, refuses .. and NUL, adds index.html
 /// for directories. Empty when the path is not acceptable.

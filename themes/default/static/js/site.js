@@ -1,13 +1,25 @@
 // Keeps call states true to the reader's clock: a page built before a deadline still says
-// "closed" once it has passed. Without JavaScript the state at build time shows.
+// "closed" once it has passed, and an upcoming call counts down to its opening, then opens.
+// The words are the theme's (data-t-* on <html>). Without JavaScript the build's state shows.
 (function () {
   "use strict";
-  var lang = document.documentElement.lang;
-  var labels = {
-    vi: { open: "Đang nhận hồ sơ", closed: "Đã hết hạn", soon: "Sắp hết hạn", days: "còn {n} ngày", hours: "còn {n} giờ", minutes: "còn {n} phút" },
-    en: { open: "Open", closed: "Closed", soon: "Closing soon", days: "{n} days left", hours: "{n} hours left", minutes: "{n} minutes left" }
-  }[lang === "en" ? "en" : "vi"];
+  var DAY = 86400;
+  var root = document.documentElement;
+  function t(name) { return root.getAttribute("data-t-" + name) || ""; }
   var soonDays = 7;
+  // The same units as the build (core's time_left_unit): days from two days on, then hours,
+  // then minutes.
+  function count(seconds, suffix) {
+    var unit = seconds >= 2 * DAY ? "days" : seconds >= 3600 ? "hours" : "minutes";
+    var size = unit === "days" ? DAY : unit === "hours" ? 3600 : 60;
+    return "(" + t(unit + "-" + suffix).replace("{n}", Math.max(1, Math.floor(seconds / size))) + ")";
+  }
+  function setState(el, from, to, label) {
+    if (!from.test(el.className)) return;
+    el.className = el.className.replace(from, "call-" + to);
+    var state = el.querySelector(".call-state");
+    if (state) state.textContent = label;
+  }
   function update() {
     var now = Date.now();
     var calls = document.querySelectorAll("[data-deadline]");
@@ -15,37 +27,30 @@
       var el = calls[i];
       var deadline = Date.parse(el.getAttribute("data-deadline"));
       if (isNaN(deadline)) continue;
-      var state = el.querySelector(".call-state");
       var left = el.querySelector(".call-left");
       var opens = Date.parse(el.getAttribute("data-opens") || "");
-      if (!isNaN(opens) && now >= opens && /call-upcoming/.test(el.className)) {
-        el.className = el.className.replace("call-upcoming", "call-open");
-        if (state) state.textContent = labels.open;
+      var opening = el.querySelector(".call-opens");
+      if (!isNaN(opens) && now < opens) {
+        var opensIn = el.querySelector(".call-opens-in");
+        if (opensIn) opensIn.textContent = count((opens - now) / 1000, "to-open");
+        continue;
       }
-      if (!isNaN(opens) && now < opens) continue;
+      if (opening) opening.parentNode.removeChild(opening);
+      setState(el, /call-upcoming/, "open", t("open"));
       var seconds = (deadline - now) / 1000;
       if (seconds <= 0) {
-        if (/call-(open|closing-soon)/.test(el.className)) {
-          el.className = el.className.replace(/call-(open|closing-soon)/, "call-closed");
-          if (state) state.textContent = labels.closed;
-        }
+        setState(el, /call-(open|closing-soon)/, "closed", t("closed"));
         if (left) left.textContent = "";
         continue;
       }
-      if (seconds <= soonDays * 86400 && /call-open/.test(el.className)) {
-        el.className = el.className.replace("call-open", "call-closing-soon");
-        if (state) state.textContent = labels.soon;
-      }
-      if (left) {
-        var text = seconds >= 2 * 86400 ? labels.days.replace("{n}", Math.floor(seconds / 86400))
-          : seconds >= 3600 ? labels.hours.replace("{n}", Math.floor(seconds / 3600))
-          : labels.minutes.replace("{n}", Math.max(1, Math.floor(seconds / 60)));
-        left.textContent = "(" + text + ")";
+      if (seconds <= soonDays * DAY) setState(el, /call-open\b/, "closing-soon", t("closing-soon"));
+      if (left && /call-(open|closing-soon)/.test(el.className)) {
+        left.textContent = count(seconds, "left");
       }
     }
   }
   document.addEventListener("DOMContentLoaded", function () {
-    var soon = document.documentElement.getAttribute("data-closing-soon-days");
+    var soon = root.getAttribute("data-closing-soon-days");
     if (soon) soonDays = parseInt(soon, 10) || 7;
     update();
     setInterval(update, 60000);
