@@ -16,49 +16,10 @@
 
 #include "gazette/search.hpp"
 #include "gazette/serve.hpp"
+#include "running_server.hpp"
 #include "temp_site.hpp"
 
 namespace {
-
-// A server for a built site on a free port of 127.0.0.1, stopped at the end of the test.
-class RunningServer {
- public:
-  RunningServer(const TempSite& site, std::function<gazette::Instant()> clock = {}) {
-    auto config = gazette::config::load_site(site.path());
-    REQUIRE(config.ok());
-    config_ = *config;
-    gazette::serve::ServerOptions options;
-    options.root = config_.output_dir;
-    options.clock =
-        clock ? clock : [] { return *gazette::parse_rfc3339("2023-04-20T09:00:00+07:00"); };
-    options.search = gazette::serve::search_service_for(config_, options.clock());
-    server_ = std::make_unique<gazette::serve::Server>(options);
-    port_ = server_->bind_any_port();
-    REQUIRE(port_ > 0);
-    thread_ = std::thread([this] { server_->listen_after_bind(); });
-    while (!server_->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  ~RunningServer() {
-    server_->stop();
-    thread_.join();
-  }
-  httplib::Result get(const std::string& path) {
-    httplib::Client client("127.0.0.1", port_);
-    return client.Get(path.c_str());
-  }
-  nlohmann::json api(const std::string& params) {
-    auto res = get("/api/search?" + params);
-    REQUIRE(res);
-    REQUIRE(res->status == 200);
-    return nlohmann::json::parse(res->body);
-  }
-
- private:
-  gazette::config::SiteConfig config_;
-  std::unique_ptr<gazette::serve::Server> server_;
-  std::thread thread_;
-  int port_ = 0;
-};
 
 bool can_connect(int port) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
@@ -165,7 +126,7 @@ TEST_CASE("e2e search: bad input gets a page or a 400 with a message, never a 50
   };
   for (const Case& c : std::vector<Case>{
            {"/search?q=", 200},
-           {"/search?q=" + long_query, 400},
+           {"/search?q=" + long_query, 414},
            {"/search?q=%22nang+suat", 200},
            {"/search?q=-+-+%22+%2B", 200},
            {"/search?q=%C3", 400},
@@ -179,7 +140,7 @@ TEST_CASE("e2e search: bad input gets a page or a 400 with a message, never a 50
            {"/search?sort=random", 400},
            {"/search?open=maybe", 400},
            {"/search?issued_from=2023-02-30", 400},
-           {"/api/search?q=" + long_query, 400},
+           {"/api/search?q=" + long_query, 414},
            {"/api/search?q=%C3", 400},
        }) {
     auto res = server.get(c.path);
@@ -188,7 +149,7 @@ TEST_CASE("e2e search: bad input gets a page or a 400 with a message, never a 50
     CHECK(res->status != 500);
   }
   auto too_long = server.get("/search?q=" + long_query);
-  CHECK(contains(too_long->body, "the query is too long"));
+  CHECK(contains(too_long->body, "a search query: at most 1000 bytes"));
   auto past_end = server.get("/search?q=duong&page=50");
   CHECK(contains(past_end->body, "Trang này không có kết quả."));
 }
