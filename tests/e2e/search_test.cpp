@@ -218,7 +218,7 @@ TEST_CASE("e2e search: bad input gets a page or a 400 with a message, never a 50
   };
   for (const Case& c : std::vector<Case>{
            {"/search?q=", 200, "4 kết quả"},
-           {"/search?q=" + long_query, 400, "the query is too long"},
+           {"/search?q=" + long_query, 414, "the address is too long: at most 8192 bytes"},
            {"/search?q=%22nang+suat", 200, "Đề xuất nhiệm vụ năng suất chất lượng"},
            {"/search?q=-+-+%22+%2B", 200, "4 kết quả"},
            {"/search?q=%C3", 400, "the query is not valid UTF-8 text"},
@@ -235,8 +235,8 @@ TEST_CASE("e2e search: bad input gets a page or a 400 with a message, never a 50
            {"/search?open=maybe", 400, "`open` must be 1 (open calls) or 0 (closed calls)"},
            {"/search?issued_from=2023-02-30", 400,
             "`issued_from` must be a date such as 2023-04-25"},
-           {"/search?per_page=0", 400, "`per_page` must be from 1 to 100"},
-           {"/api/search?q=" + long_query, 400, "the query is too long"},
+           {"/search?per_page=0", 400, "`per_page` must be a number of results from 1 to 100"},
+           {"/api/search?q=" + long_query, 414, "(a search query: at most 1000 bytes)"},
            {"/api/search?q=%C3", 400, "{\"error\":\"the query is not valid UTF-8 text\"}"},
        }) {
     std::string shown = c.path.substr(0, 60);

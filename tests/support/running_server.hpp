@@ -17,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include "gazette/config.hpp"
 #include "gazette/serve.hpp"
 #include "temp_site.hpp"
 
@@ -47,6 +48,9 @@ class RunningServer {
   }
   RunningServer(const RunningServer&) = delete;
   RunningServer& operator=(const RunningServer&) = delete;
+
+  int port() const { return port_; }
+  const gazette::config::SiteConfig& config() const { return config_; }
 
   httplib::Result get(const std::string& path, const httplib::Headers& headers = {}) const {
     httplib::Client client("127.0.0.1", port_);

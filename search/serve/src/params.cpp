@@ -9,6 +9,7 @@ namespace {
 
 constexpr std::size_t kMaxValueBytes = 200;
 constexpr int kMaxPage = 10000;
+constexpr int kMaxPerPage = 100;
 
 Diagnostic refusal(std::string message) {
   return Diagnostic{Severity::error, "", {}, std::move(message), {}, {}};
@@ -108,9 +109,12 @@ Result<search::Query> parse_query(const Params& params, const QueryDefaults& def
       q.facets = value == "1" || value == "true";
     } else if (key == "as_typed") {
       q.as_typed = value == "1" || value == "true";
-    } else if (key == "per_page") {
-      auto size = integer(value, 1, 100);
-      if (!size) return refusal("`per_page` must be from 1 to 100");
+    } else if (key == "per_page" || key == "limit") {
+      auto size = integer(value, 1, kMaxPerPage);
+      if (!size) {
+        return refusal("`" + key + "` must be a number of results from 1 to " +
+                       std::to_string(kMaxPerPage));
+      }
       q.page_size = *size;
     }
     // Other parameters are ignored, as a search engine would.

@@ -5,6 +5,8 @@
 #include <cctype>
 #include <map>
 
+#include "connections.hpp"
+#include "files.hpp"
 #include "gazette/search.hpp"
 #include "gazette/serve.hpp"
 #include "search_handler.hpp"
@@ -89,13 +91,14 @@ std::optional<fs::path> resolve_path(const fs::path& root, std::string_view url_
 
 namespace {
 
-constexpr int kConnectionThreads = 64;  // each keep-alive connection holds a thread
+constexpr const char* kPlain = "text/plain; charset=utf-8";
+constexpr const char* kAllowed = "GET, HEAD";
 
 }  // namespace
 
 struct Server::Impl {
   ServerOptions options;
-  httplib::Server http;
+  detail::HttpServer http;
   std::unique_ptr<detail::SearchHandler> searches;  // null without search
   int listening_socket = -1;
 
@@ -133,13 +136,27 @@ struct Server::Impl {
     res.set_content(reply.body, reply.content_type);
   }
 
+  void not_found(httplib::Response& res) {
+    res.status = 404;
+    fs::path page = options.root / "404.html";
+    auto bytes = detail::inside_root(options.root, page) ? read_file(page)
+                                                         : Result<std::string>(Diagnostic{});
+    if (bytes) {
+      res.set_content(*bytes, "text/html; charset=utf-8");
+    } else {
+      res.set_content("Not found\n", kPlain);
+    }
+  }
+
   void serve_file(const httplib::Request& req, httplib::Response& res) {
     auto file = resolve_path(options.root, req.path);
     if (!file) {
       res.status = 400;
-      res.set_content("Bad request path\n", "text/plain; charset=utf-8");
+      res.set_content("Bad request path\n", kPlain);
       return;
     }
+    // A symlink in the site leading out of it is not followed: as if there were nothing.
+    if (!detail::inside_root(options.root, *file)) return not_found(res);
     std::error_code ec;
     if (fs::is_directory(*file, ec)) {
       // "/notice" → "/notice/": relative links on the page need the slash.
@@ -147,26 +164,56 @@ struct Server::Impl {
       res.set_header("Location", req.path + "/");
       return;
     }
-    auto bytes = read_file(*file);
-    if (!bytes) {
-      res.status = 404;
-      auto page = read_file(options.root / "404.html");
-      if (page) {
-        res.set_content(*page, "text/html; charset=utf-8");
-      } else {
-        res.set_content("Not found\n", "text/plain; charset=utf-8");
-      }
-      return;
-    }
+    auto stamp = detail::stamp_of(*file);
+    if (!stamp) return not_found(res);
     res.set_header("Cache-Control",
                    file->extension() == ".html" ? "no-cache" : "public, max-age=300");
     res.set_header("X-Content-Type-Options", "nosniff");
-    std::string type = content_type(*file, *bytes, req.get_header_value("Accept"));
-    // A feed's type depends on who asks: caches must keep the two apart.
+    res.set_header("ETag", stamp->etag);
+    res.set_header("Last-Modified", stamp->last_modified);
+    auto bytes = read_file(*file);
+    if (!bytes) return not_found(res);
+    // A feed's type depends on who asks: caches must keep the two apart (304s included).
     if (content_type(*file, *bytes, "text/html") != content_type(*file, *bytes)) {
       res.set_header("Vary", "Accept");
     }
-    res.set_content(*bytes, type);
+    if (detail::not_modified(*stamp, req.get_header_value("If-None-Match"),
+                             req.get_header_value("If-Modified-Since"))) {
+      res.status = 304;
+      return;
+    }
+    res.set_content(*bytes, content_type(*file, *bytes, req.get_header_value("Accept")));
+  }
+
+  // Only GET and HEAD are answered; another method is told which are (the connection is
+  // then closed, as its body is not read).
+  static httplib::Server::HandlerResponse methods(const httplib::Request& req,
+                                                  httplib::Response& res) {
+    if (req.method == "GET" || req.method == "HEAD") {
+      return httplib::Server::HandlerResponse::Unhandled;
+    }
+    res.status = 405;
+    res.set_header("Allow", kAllowed);
+    res.set_header("Connection", "close");
+    res.set_content("the method " + req.method + " is not allowed here: use " + kAllowed + "\n",
+                    kPlain);
+    return httplib::Server::HandlerResponse::Handled;
+  }
+
+  // An over-long address gets its status and a sentence (httplib has not read the path).
+  static void errors(const httplib::Request&, httplib::Response& res) {
+    if (res.status == 414) {
+      res.set_content("the address is too long: at most " +
+                          std::to_string(CPPHTTPLIB_REQUEST_URI_MAX_LENGTH) +
+                          " bytes (a search query: at most " +
+                          std::to_string(search::kMaxQueryBytes) + " bytes)\n",
+                      kPlain);
+    }
+  }
+
+  // A 304 has no body, and says nothing of its length (httplib would say 0).
+  static void after(const httplib::Request&, httplib::Response& res) {
+    if (res.status == 304) res.headers.erase("Content-Length");
   }
 
   void routes() {
@@ -185,20 +232,13 @@ struct Server::Impl {
     });
     http.Get(R"(/.*)",
              [this](const httplib::Request& req, httplib::Response& res) { serve_file(req, res); });
-    // A query too long for a URL still gets a sentence, with the status of any refused query.
-    http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
-      if (res.status == 414) {
-        res.status = 400;
-        res.set_content(
-            "the query is too long: at most " + std::to_string(search::kMaxQueryBytes) + " bytes\n",
-            "text/plain; charset=utf-8");
-      }
-    });
+    http.set_pre_routing_handler(methods);
+    http.set_error_handler(errors);
+    http.set_post_routing_handler(after);
     http.set_socket_options([this](int sock) { socket_options(sock); });
     http.set_keep_alive_max_count(1000);
     // Without it each answer on a kept-alive connection waits ~40 ms for Nagle's algorithm.
     http.set_tcp_nodelay(true);
-    http.new_task_queue = [] { return new httplib::ThreadPool(kConnectionThreads); };
   }
 };
 
@@ -216,7 +256,7 @@ Server::~Server() = default;
 
 Status Server::listen() {
   Status bound = bind();
-  if (bound) impl_->http.listen_after_bind();
+  if (bound) listen_after_bind();
   return bound;
 }
 
@@ -239,7 +279,10 @@ int Server::bind_any_port() {
   if (port > 0) impl_->widen_queue();
   return port;
 }
-void Server::listen_after_bind() { impl_->http.listen_after_bind(); }
+void Server::listen_after_bind() {
+  impl_->http.listen_after_bind();
+  impl_->http.finish();  // stopped: the connections left are closed
+}
 void Server::stop() { impl_->http.stop(); }
 bool Server::is_running() const { return impl_->http.is_running(); }
 
