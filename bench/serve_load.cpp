@@ -138,6 +138,7 @@ struct SlowClients {
     int line = 0;
     while (!stop) {
       std::vector<pollfd> fds;
+      fds.reserve(held.size());
       for (const auto& h : held) fds.push_back({h.fd, POLLIN, 0});
       ::poll(fds.data(), fds.size(), 100);
       for (std::size_t i = 0; i < held.size(); ++i) {
@@ -201,6 +202,7 @@ void pipelined(const Target& target, const std::string& path, int depth, int sec
   std::atomic<long> reconnects{0};
   auto end = Clock::now() + std::chrono::seconds(seconds);
   std::vector<std::thread> threads;
+  threads.reserve(kConnections);
   for (int t = 0; t < kConnections; ++t) {
     threads.emplace_back([&] {
       std::string batch;

@@ -5,7 +5,7 @@
 
 namespace {
 
-const char* kProgram =
+const char* const kProgram =
     "+++\ntitle = \"Chương trình 1322\"\nkind = \"program\"\nnumber = \"1322/QĐ-TTg\"\n"
     "issuer = \"Thủ tướng Chính phủ\"\nissued = 2020-08-31\nprogram = \"1322\"\n+++\nVề chương "
     "trình.\n";

@@ -14,7 +14,7 @@ struct Case {
 
 std::string doc(const std::string& lines) { return "+++\n" + lines + "+++\nNội dung.\n"; }
 
-const char* kTitleHint = "hint: write the document's title: title = \"Thông báo …\"\n";
+const char* const kTitleHint = "hint: write the document's title: title = \"Thông báo …\"\n";
 
 std::vector<Case> cases() {
   std::string kind = "kind = \"notice\"\n", issued = "issued = 2023-04-12\n";

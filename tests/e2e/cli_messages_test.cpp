@@ -15,7 +15,7 @@ struct Help {
 
 // What each command's --help must offer: every option a user can pass.
 const std::vector<Help>& helps() {
-  static const std::vector<Help> all = {
+  static const std::vector<Help> kAll = {
       {"build",
        "Build the site into its output directory",
        {"-j,--jobs UINT              Threads to use", "--next-change               Print when",
@@ -54,7 +54,7 @@ const std::vector<Help>& helps() {
         "--commit TEXT               The published commit (default: the tip of the publish "
         "branch)"}},
   };
-  return all;
+  return kAll;
 }
 
 // The binary's help names it by the path it was run with; the tests compare "gazette".

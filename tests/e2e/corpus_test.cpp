@@ -16,9 +16,9 @@ namespace {
 // Whether ../shared/bench/make-corpus is beside the project. A clone without ../shared skips
 // the corpus tests with a message; CI sets GAZETTE_REQUIRE_SHARED=1, where its absence fails.
 bool corpus_available() {
-  static const bool here =
+  static const bool kHere =
       std::filesystem::exists(std::filesystem::path(GAZETTE_SHARED_DIR) / "bench/make-corpus");
-  if (!here) {
+  if (!kHere) {
     const char* required = std::getenv("GAZETTE_REQUIRE_SHARED");
     if (required != nullptr && std::string(required) == "1") {
       FAIL("GAZETTE_REQUIRE_SHARED=1 but " << GAZETTE_SHARED_DIR
@@ -28,7 +28,7 @@ bool corpus_available() {
                                               << "/bench/make-corpus (the shared folder beside "
                                                  "the project; configure GAZETTE_SHARED_DIR)");
   }
-  return here;
+  return kHere;
 }
 
 // A corpus of 300 documents, made once for all the tests of this file.

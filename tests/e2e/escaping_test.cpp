@@ -50,7 +50,7 @@ std::string kv(const std::string& key, const std::string& field) {
   return key + " = " + toml(payload(field)) + "\n";
 }
 
-const char* kAttachment = "files/mẫu & 'a' \"b\".txt";
+const char* const kAttachment = "files/mẫu & 'a' \"b\".txt";
 
 std::string payload_notice(const std::string& deadline) {
   return "+++\n"
@@ -271,7 +271,8 @@ TEST_CASE("escaping: no user-written text comes out raw in any file of the built
     CHECK_MESSAGE(contains(files[page], escaped("title")), std::string(page));
   }
   bool change_page = false;
-  for (const auto& [name, text] : files) {
+  for (const auto& file : files) {
+    const std::string &name = file.first, &text = file.second;  // clang 14: no captured bindings
     if (!contains(name, "/changes/")) continue;
     change_page = true;
     CHECK_MESSAGE(contains(text, escaped("change-note")), name);

@@ -74,7 +74,7 @@ bool finds(const fs::path& site, const std::string& word) {
   return run.exit_code == 0 && contains(run.output, ". Thông báo " + word + "\n");
 }
 
-const char* kNow = "--now 2023-04-20T09:00:00+07:00";
+const char* const kNow = "--now 2023-04-20T09:00:00+07:00";
 
 // What every build left behind once the next one has finished: nothing of its own.
 void check_clean(const fs::path& output_parent, const fs::path& index) {
@@ -137,6 +137,7 @@ TEST_CASE("faults: kill -9 at a moment of a real build leaves the previous site 
     std::vector<std::string> args = {
         binary, "build", "-q", "-j", "1", "--site", site_dir, "--now", "2023-04-20T09:00:00+07:00"};
     std::vector<char*> argv;
+    argv.reserve(args.size());
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
     pid_t pid = 0;
@@ -185,7 +186,7 @@ class SmallDisk {
   bool mounted_ = false;
 };
 
-const char* kOutOnDisk =
+const char* const kOutOnDisk =
     "title = \"Cổng thử\"\n[build]\noutput = \"out/public\"\n"
     "[search]\nindex = \"out/index\"\n";
 
@@ -206,7 +207,7 @@ TEST_CASE("faults: a full disk fails the build with a message, the previous site
   auto before = snapshot(site.path() / "out/public");
   auto index_before = snapshot(site.path() / "out/index");
   // An attachment larger than the disk: the copy cannot be written.
-  site.write("files/lon.bin", std::string(4 * 1024 * 1024, 'x'));
+  site.write("files/lon.bin", std::string(std::size_t{4} * 1024 * 1024, 'x'));
   site.write("content/notices/b.md",
              notice("Thông báo Beta", "attachments = [{ file = \"files/lon.bin\" }]\n"));
   Run full = gazette_in(site.path(), std::string("build ") + kNow);

@@ -36,10 +36,10 @@ Feed parse_feed(const std::string& xml) {
   std::smatch m;
   std::string head = xml.substr(0, first_entry);
   if (std::regex_search(head, m, std::regex("<updated>([^<]+)</updated>"))) feed.updated = m[1];
-  static const std::regex entry(
+  static const std::regex kEntry(
       "<entry>[\\s\\S]*?href=\"http://127.0.0.1:8080(/[^\"]*)\"[\\s\\S]*?<published>([^<]+)"
       "</published>\\s*<updated>([^<]+)</updated>");
-  for (auto it = std::sregex_iterator(xml.begin(), xml.end(), entry); it != std::sregex_iterator();
+  for (auto it = std::sregex_iterator(xml.begin(), xml.end(), kEntry); it != std::sregex_iterator();
        ++it) {
     feed.entries[(*it)[1]] = Entry{(*it)[2], (*it)[3]};
   }
@@ -94,7 +94,9 @@ TEST_CASE("feeds: published is the first commit, updated the last amendment, not
     CAPTURE(std::string(path));
     Feed feed = parse_feed(read(repo.root() / "public" / path));
     REQUIRE(feed.entries.size() == want.size());
-    for (const auto& [url, entry] : want) {
+    for (const auto& wanted : want) {
+      const auto& url = wanted.first;  // not a structured binding: clang 14 cannot capture it
+      const auto& entry = wanted.second;
       CAPTURE(url);
       REQUIRE(feed.entries.count(url));
       CHECK(feed.entries[url].published == entry.published);

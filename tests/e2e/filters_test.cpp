@@ -21,12 +21,12 @@ struct Rec {
   std::string province, issuer, submitter, lead;
 };
 
-const char* kIssuer = "Sở KH&CN tỉnh Điện Biên";
-const char* kProvince = "Điện Biên";
-const char* kSubmitterA = "Trường Đại học Tây Bắc";
-const char* kSubmitterB = "Công ty Cổ phần Chè Mường Ảng";
-const char* kLeadA = "Viện Năng suất Việt Nam";
-const char* kLeadB = "Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng";
+const char* const kIssuer = "Sở KH&CN tỉnh Điện Biên";
+const char* const kProvince = "Điện Biên";
+const char* const kSubmitterA = "Trường Đại học Tây Bắc";
+const char* const kSubmitterB = "Công ty Cổ phần Chè Mường Ảng";
+const char* const kLeadA = "Viện Năng suất Việt Nam";
+const char* const kLeadB = "Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng";
 
 std::vector<Rec> records() {
   std::vector<Rec> r = {

@@ -14,10 +14,10 @@ namespace {
 
 constexpr std::int64_t kApril20 = 1681956000;  // 2023-04-20T09:00:00+07:00
 
-const char* kNoticeV1 =
+const char* const kNoticeV1 =
     "+++\ntitle = \"Thông báo đề xuất\"\nkind = \"notice\"\nissued = 2023-04-12\n"
     "deadline = 2023-04-25T17:00:00+07:00\n+++\nThời hạn nhận hồ sơ: Trước ngày 25/4/2023.\n";
-const char* kNoticeV2 =
+const char* const kNoticeV2 =
     "+++\ntitle = \"Thông báo đề xuất\"\nkind = \"notice\"\nissued = 2023-04-12\n"
     "deadline = 2023-04-30T17:00:00+07:00\n+++\nThời hạn nhận hồ sơ: Trước ngày 30/4/2023.\n";
 
@@ -60,7 +60,7 @@ std::size_t occurrences(const std::string& text, const std::string& part) {
 TEST_CASE("e2e history: a page shows when it was published, amended, and what changed") {
   GitSite site;
   site.repo.write("content/notices/a.md", kNoticeV1);
-  site.repo.commit("Đăng thông báo", {}, kApril20 - 7 * 86400);
+  site.repo.commit("Đăng thông báo", {}, kApril20 - std::int64_t{7} * 86400);
   site.repo.write("content/notices/a.md", kNoticeV2);
   std::string amended = site.repo.commit(
       "Extend deadline\n\nChange-Note: Gia hạn nhận hồ sơ đến ngày 30/4/2023\n", {}, kApril20);
@@ -88,7 +88,7 @@ TEST_CASE("e2e history: a page shows when it was published, amended, and what ch
 TEST_CASE("e2e history: a minor change is listed but does not bump last amended") {
   GitSite site;
   site.repo.write("content/notices/a.md", kNoticeV1);
-  site.repo.commit("Đăng", {}, kApril20 - 86400 * 7);
+  site.repo.commit("Đăng", {}, kApril20 - std::int64_t{86400} * 7);
   site.repo.write("content/notices/a.md", std::string(kNoticeV1) + "\nSửa lỗi chính tả.\n");
   site.repo.commit("Typo\n\nChange-Note: Sửa lỗi chính tả\nUpdate-Type: minor\n", {}, kApril20);
   REQUIRE(site.build().report.ok);
@@ -101,7 +101,7 @@ TEST_CASE("e2e history: a minor change is listed but does not bump last amended"
 TEST_CASE("e2e history: a renamed file keeps its history, a merge's change appears once") {
   GitSite site;
   site.repo.write("content/notices/a.md", kNoticeV1);
-  site.repo.commit("Đăng", {}, kApril20 - 86400 * 7);
+  site.repo.commit("Đăng", {}, kApril20 - std::int64_t{86400} * 7);
   site.repo.branch("sua-doi");
   site.repo.checkout("sua-doi");
   site.repo.write("content/notices/a.md", kNoticeV2);
@@ -127,7 +127,7 @@ TEST_CASE("e2e history: [history] show_commit_subjects shows subjects where ther
   GitSite site;
   site.repo.write("site.toml", "title = \"Cổng thử\"\n[history]\nshow_commit_subjects = true\n");
   site.repo.write("content/notices/a.md", kNoticeV1);
-  site.repo.commit("Đăng thông báo", {}, kApril20 - 7 * 86400);
+  site.repo.commit("Đăng thông báo", {}, kApril20 - std::int64_t{7} * 86400);
   site.repo.write("content/notices/a.md", kNoticeV2);
   site.repo.commit("Gia hạn", {}, kApril20 - 86400);
   site.repo.write("content/notices/a.md", std::string(kNoticeV2) + "Thêm.\n");
@@ -228,7 +228,7 @@ TEST_CASE("e2e history: a published page may not disappear without a redirect") 
 TEST_CASE("e2e history: search answers name the commit their index was built from") {
   GitSite site;
   site.repo.write("content/notices/a.md", kNoticeV1);
-  std::string first = site.repo.commit("Đăng thông báo", {}, kApril20 - 7 * 86400);
+  std::string first = site.repo.commit("Đăng thông báo", {}, kApril20 - std::int64_t{7} * 86400);
   REQUIRE(site.build().report.ok);
   CHECK(contains(site.page("index.html"), first.substr(0, 7)));
   Run search = gazette_in(site.repo.root(), "search \"thong bao\" --json");
@@ -267,11 +267,12 @@ TEST_CASE("e2e history: content that is not in git builds with a warning and no 
 
 TEST_CASE("e2e history: content in a git submodule has its own history") {
   GitSite outer;
-  outer.repo.commit("Khung trang", {}, kApril20 - 86400 * 30);
+  outer.repo.commit("Khung trang", {}, kApril20 - std::int64_t{86400} * 30);
   // The content is a repository of its own inside the site (as a submodule's work tree is).
   TestRepo content(outer.repo.root() / "content");
   content.write("notices/a.md", kNoticeV1);
-  content.commit("Đăng\n\nChange-Note: Đăng trong kho nội dung\n", {}, kApril20 - 86400 * 7);
+  content.commit("Đăng\n\nChange-Note: Đăng trong kho nội dung\n", {},
+                 kApril20 - std::int64_t{86400} * 7);
   auto built = outer.build();
   REQUIRE_MESSAGE(built.report.ok, built.messages());
   std::string html = outer.page("notice/2023/a/index.html");

@@ -9,11 +9,11 @@
 
 namespace {
 
-const char* kProgram =
+const char* const kProgram =
     "+++\ntitle = \"Chương trình 1322\"\nkind = \"program\"\nissued = 2020-08-31\n"
     "program = \"1322\"\n+++\nVề chương trình.\n";
 
-const char* kFormulaList = R"toml(title = "Danh mục"
+const char* const kFormulaList = R"toml(title = "Danh mục"
 kind = "proposal-list"
 issuer = "Sở A"
 issued = 2025-08-12

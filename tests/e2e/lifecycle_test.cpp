@@ -28,7 +28,7 @@ std::string replace(std::string text, const std::string& from, const std::string
   return text.replace(at, from.size(), to);
 }
 
-const char* kProgram =
+const char* const kProgram =
     "+++\ntitle = \"Chương trình 1322\"\nnumber = \"1322/QĐ-TTg\"\nissued = 2020-08-31\n"
     "program = \"1322\"\n+++\nVề chương trình.\n";
 

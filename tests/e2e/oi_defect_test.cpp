@@ -52,7 +52,7 @@ Run gazette_in(const fs::path& dir, const std::string& args) {
   return Run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, scratch.read("out")};
 }
 
-const char* kProgram =
+const char* const kProgram =
     "+++\ntitle = \"Chƣơng trình 1322\"\nkind = \"program\"\nissued = 2020-08-31\n"
     "program = \"1322\"\n+++\nVề chƣơng trình.\n";
 
@@ -74,11 +74,11 @@ std::string notice(const std::string& deadline, const std::string& day) {
          day + ".\n";
 }
 
-const char* kListMeta =
+const char* const kListMeta =
     "title = \"Danh mục đề xuất\"\nkind = \"proposal-list\"\nissuer = \"Sở KH&CN tỉnh A\"\n"
     "issued = 2023-04-20\nprogram = \"1322\"\nround = 2024\n";
 
-const char* kListCsv =
+const char* const kListCsv =
     "Stt;Tên nhiệm vụ;Tổ chức chủ trì;Tổ chức phối hợp;Mục tiêu;Nội dung chính;Dự kiến kết "
     "quả;Thời gian thực hiện;Tổng số;NSNN;Đối ứng;Ghi chú\n"
     "1;Nâng cao năng suất chất lƣợng;Trung tâm TĐC;;Mục tiêu;Nội dung;Kết quả;24 "
@@ -101,9 +101,9 @@ struct DefectSite {
                 kApril13 + 86400);
     // A version that was no valid document: its change pages compare the files as text.
     repo.write("content/notices/a.md", "+++\ntitle = \"Chƣơng\"\nChƣơng trình\n");
-    repo.commit("Lỗi", {}, kApril13 + 2 * 86400);
+    repo.commit("Lỗi", {}, kApril13 + std::int64_t{2} * 86400);
     repo.write("content/notices/a.md", notice("2023-04-30T17:00:00+07:00", "30/4/2023") + "\n.\n");
-    repo.commit("Sửa", {}, kApril13 + 3 * 86400);
+    repo.commit("Sửa", {}, kApril13 + std::int64_t{3} * 86400);
   }
   TempSite::Built build() const {
     TempSite::Built built;
@@ -118,7 +118,7 @@ struct DefectSite {
   }
 };
 
-const char* kWarning = ": warning: `ƣ` (U+01A3, a PDF-extraction defect) where `ư` is meant";
+const char* const kWarning = ": warning: `ƣ` (U+01A3, a PDF-extraction defect) where `ư` is meant";
 
 }  // namespace
 

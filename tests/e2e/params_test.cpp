@@ -125,7 +125,7 @@ TEST_CASE("params: a query too long for a URL gets the same sentence everywhere"
   TempSite site({{"content/notices/a.md", notice("Năng suất")}});
   REQUIRE(site.build().report.ok);
   RunningServer server(site);
-  std::string huge(20 * 1024, 'a');
+  std::string huge(std::size_t{20} * 1024, 'a');
   for (const char* address : {"/search?q=", "/api/search?q=", "/search.atom?q=", "/search?lead="}) {
     auto res = server.get(address + huge);
     REQUIRE_MESSAGE(res, address);

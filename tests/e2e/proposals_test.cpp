@@ -11,17 +11,17 @@
 
 namespace {
 
-const char* kProgram =
+const char* const kProgram =
     "+++\ntitle = \"Chương trình 1322\"\nkind = \"program\"\nissued = 2020-08-31\n"
     "program = \"1322\"\n+++\nVề chương trình.\n";
 
-const char* kCsvMeta =
+const char* const kCsvMeta =
     "# the tasks are in tinh-a.csv\ntitle = \"Danh mục đề xuất của tỉnh A\"\n"
     "kind = \"proposal-list\"\nissuer = \"Sở KH&CN tỉnh A\"\n"
     "submitter = \"Sở Khoa học và Công nghệ tỉnh A\"\nprovince = \"Tỉnh A\"\n"
     "issued = 2025-08-10\nprogram = \"1322\"\nround = 2026\n";
 
-const char* kHeader =
+const char* const kHeader =
     "Stt;Tên nhiệm vụ;Tổ chức chủ trì;Tổ chức phối hợp;Mục tiêu;Nội dung chính;Dự kiến kết "
     "quả;Thời gian thực hiện;Tổng số;NSNN;Đối ứng;Ghi chú\r\n";
 
@@ -34,7 +34,7 @@ const std::string kCsv = std::string("\xEF\xBB\xBF") + kHeader +
                          "thành đội ngũ chuyên gia;Đào tạo, chứng nhận;30 chuyên gia;18 "
                          "tháng;800;800;-;Ưu tiên\r\n";
 
-const char* kTomlList = R"(title = "Danh mục đề xuất của Bộ Công Thương"
+const char* const kTomlList = R"(title = "Danh mục đề xuất của Bộ Công Thương"
 kind = "proposal-list"
 issuer = "Bộ Công Thương"
 submitter = "Bộ Công Thương"
@@ -62,7 +62,7 @@ std::map<std::string, std::string> round_site() {
           {"content/proposals/2025/bo-cong-thuong.toml", kTomlList}};
 }
 
-const char* kNow = "2025-09-01T09:00:00+07:00";
+const char* const kNow = "2025-09-01T09:00:00+07:00";
 
 // The HTML without the line breaks and indentation between tags.
 std::string squeeze(const std::string& html) {

@@ -37,11 +37,11 @@ std::string errors(const TempSite::Built& built) {
   return all;
 }
 
-const char* kAttaching =
+const char* const kAttaching =
     "+++\ntitle = \"A\"\nkind = \"notice\"\nissued = 2023-04-12\n"
     "attachments = [{ title = \"Sơ đồ\", file = \"files/so-do.txt\" }]\n+++\nNội dung.\n";
 
-const char* kOutsideHint =
+const char* const kOutsideHint =
     "hint: gazette reads only files inside the site: copy the file in instead of linking to it\n";
 
 }  // namespace

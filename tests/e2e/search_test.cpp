@@ -168,9 +168,10 @@ TEST_CASE(
   }
   // A browser opening a feed gets it as XML, which it shows through the stylesheet (Chromium
   // shows Atom as raw text); feed readers, and whoever names Atom, get Atom.
-  const char* kBrowser =
+  constexpr const char* kBrowser =
       "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8";
-  const char* kReader = "application/atom+xml, application/rss+xml;q=0.9, text/html;q=0.1";
+  constexpr const char* kReader =
+      "application/atom+xml, application/rss+xml;q=0.9, text/html;q=0.1";
   for (const char* feed : {"/closing-soon.xml", "/feed.xml", "/search.atom?q=nang+suat"}) {
     CAPTURE(feed);
     auto page = server.get(feed, {{"Accept", kBrowser}});
@@ -210,7 +211,7 @@ TEST_CASE("e2e search: bad input gets a page or a 400 with a message, never a 50
   TempSite site(sample_site());
   REQUIRE(site.build().report.ok);
   RunningServer server(site);
-  std::string long_query(10 * 1024, 'a');
+  std::string long_query(std::size_t{10} * 1024, 'a');
   struct Case {
     std::string path;
     int status;

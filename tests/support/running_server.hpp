@@ -23,11 +23,11 @@
 
 class RunningServer {
  public:
-  explicit RunningServer(const TempSite& site, std::function<gazette::Instant()> clock = {})
-      : RunningServer(site.path(), std::move(clock)) {}
+  explicit RunningServer(const TempSite& site, const std::function<gazette::Instant()>& clock = {})
+      : RunningServer(site.path(), clock) {}
 
   explicit RunningServer(const std::filesystem::path& site_dir,
-                         std::function<gazette::Instant()> clock = {}) {
+                         const std::function<gazette::Instant()>& clock = {}) {
     auto config = gazette::config::load_site(site_dir);
     REQUIRE(config.ok());
     config_ = *config;
@@ -54,7 +54,7 @@ class RunningServer {
 
   httplib::Result get(const std::string& path, const httplib::Headers& headers = {}) const {
     httplib::Client client("127.0.0.1", port_);
-    return client.Get(path.c_str(), headers);
+    return client.Get(path, headers);
   }
 
   /// The JSON of /api/search?<params>; the answer must be a 200.

@@ -48,7 +48,7 @@ bool is_redirect_target(std::string_view to) {
   bool clean = !to.empty() && std::none_of(to.begin(), to.end(), [](char c) {
     return static_cast<unsigned char>(c) <= 0x20 || c == 0x7F || c == '\\' || c == '"';
   });
-  bool path = to.size() >= 1 && to[0] == '/' && (to.size() == 1 || to[1] != '/');
+  bool path = !to.empty() && to[0] == '/' && (to.size() == 1 || to[1] != '/');
   std::size_t host = to.rfind("https://", 0) == 0 ? 8 : to.rfind("http://", 0) == 0 ? 7 : 0;
   bool web = host > 0 && to.size() > host && to[host] != '/';
   return clean && (path || web);
@@ -175,7 +175,7 @@ detail::SitePlaces places_of(const SiteConfig& c, const toml::table& root) {
     return t ? t->get(key) : nullptr;
   };
   auto place = [&](const fs::path& path, const char* key, const toml::node* node,
-                   std::string what) {
+                   const std::string& what) {
     std::string shown = display_path(path, c.root);
     std::string written = node ? node->value<std::string>().value_or(shown) : shown;
     return detail::Place{path, key, written, Reader::loc(node), what + " " + shown + "/"};
@@ -188,13 +188,13 @@ detail::SitePlaces places_of(const SiteConfig& c, const toml::table& root) {
     p.read.push_back(place(c.theme_dir, "theme", root.get("theme"), "the theme folder"));
     p.read.back().written = c.theme;
   }
-  p.protected_ = p.read;
-  p.protected_.push_back({c.root / "themes", "", "", {}, "the themes folder themes/"});
-  p.protected_.push_back({c.root / ".git", "", "", {}, "the git repository .git"});
-  p.protected_.push_back({c.config_file, "", "", {}, "the site's settings site.toml"});
+  p.guarded = p.read;
+  p.guarded.push_back({c.root / "themes", "", "", {}, "the themes folder themes/"});
+  p.guarded.push_back({c.root / ".git", "", "", {}, "the git repository .git"});
+  p.guarded.push_back({c.config_file, "", "", {}, "the site's settings site.toml"});
   for (const SearchShard& shard : c.search.shards) {
     if (shard.location.rfind("tcp://", 0) == 0) continue;
-    p.protected_.push_back(place(shard.location, "", nullptr, "the search shard"));
+    p.guarded.push_back(place(shard.location, "", nullptr, "the search shard"));
   }
   p.output = place(c.output_dir, "output", at(build, "output"), "the output folder");
   p.index = place(c.search.index_dir, "index", at(search, "index"), "the search index");

@@ -69,7 +69,7 @@ std::optional<Diagnostic> check_owned(const SitePlaces& places, const Place& own
   if (fs::is_symlink(status)) {
     return refuse(owned.loc, "is a symlink (to " + real.generic_string() + ")");
   }
-  for (const Place& p : places.protected_) {
+  for (const Place& p : places.guarded) {
     std::string how = relation(real, resolved_path(p.path), p.what);
     if (!how.empty()) return refuse(owned.loc.line > 0 ? owned.loc : p.loc, how);
   }

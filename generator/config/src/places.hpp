@@ -23,10 +23,10 @@ struct Place {
 
 struct SitePlaces {
   std::filesystem::path root;
-  std::vector<Place> read;        ///< what a build reads: content, files, the theme
-  std::vector<Place> protected_;  ///< what must never be written over (read places, .git, …)
-  Place output;                   ///< replaced whole by each build
-  Place index;                    ///< search databases written and deleted by each build
+  std::vector<Place> read;     ///< what a build reads: content, files, the theme
+  std::vector<Place> guarded;  ///< what must never be written over (read places, .git, …)
+  Place output;                ///< replaced whole by each build
+  Place index;                 ///< search databases written and deleted by each build
 };
 
 /// The first problem with the places, as an error at the value in site.toml

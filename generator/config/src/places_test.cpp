@@ -19,9 +19,9 @@ std::string problem(const TempDir& dir, const std::string& site_toml) {
 
 std::string real(const fs::path& p) { return fs::weakly_canonical(p).generic_string(); }
 
-const char* kOutputHint =
+const char* const kOutputHint =
     "hint: use a folder of its own inside the site, such as output = \"public\"\n";
-const char* kIndexHint =
+const char* const kIndexHint =
     "hint: use a folder of its own inside the site, such as index = \".gazette/search\"\n";
 
 }  // namespace

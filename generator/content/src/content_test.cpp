@@ -9,7 +9,7 @@ using content::Kind;
 
 namespace {
 
-const char* kNotice = R"(+++
+const char* const kNotice = R"(+++
 title    = "Đề xuất nhiệm vụ KH&CN cấp quốc gia bắt đầu thực hiện từ năm 2024"
 kind     = "notice"
 number   = "1255/UBND-KGVX"

@@ -11,7 +11,7 @@ namespace {
 
 constexpr const char* kPath = "content/proposals/2025/a.csv";
 
-const char* kHeader =
+const char* const kHeader =
     "Stt;Tên nhiệm vụ;Tổ chức chủ trì;Tổ chức phối hợp;Mục tiêu;Nội dung chính;Dự kiến kết "
     "quả;Thời gian thực hiện;Tổng số;NSNN;Đối ứng;Ghi chú\n";
 

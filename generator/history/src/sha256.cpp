@@ -31,7 +31,7 @@ std::string Sha256::hex() {
   GAZETTE_ASSERT(EVP_DigestFinal_ex(context_->md, digest.data(), &length) == 1);
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
-  out.reserve(2 * length);
+  out.reserve(std::size_t{2} * length);
   for (unsigned int i = 0; i < length; ++i) {
     out += kHex[digest[i] >> 4];
     out += kHex[digest[i] & 0xf];

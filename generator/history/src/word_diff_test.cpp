@@ -31,14 +31,14 @@ bool well_formed(const std::vector<DiffPiece>& pieces) {
 }
 
 std::string words(std::mt19937& rng, std::size_t bytes) {
-  static const std::vector<std::string> vocabulary = {
+  static const std::vector<std::string> kVocabulary = {
       "Sở",    "Khoa",  "học",  "và",   "Công",  "nghệ", "tỉnh",      "Điện",           "Biên",
       "thông", "báo",   "đề",   "xuất", "nhiệm", "vụ",   "cấp",       "quốc",           "gia",
       "năm",   "2024",  "hồ",   "sơ",   "trước", "ngày", "25/4/2023", "1255/UBND-KGVX", "Chương",
       "trình", "1322,", "(mẫu", "A1)."};
   std::string text;
   while (text.size() < bytes) {
-    text += vocabulary[rng() % vocabulary.size()];
+    text += kVocabulary[rng() % kVocabulary.size()];
     text += rng() % 12 == 0 ? ".\n" : " ";
   }
   return text;

@@ -172,10 +172,9 @@ std::size_t phone_end(std::string_view text, std::size_t i) {
     } else if (text[j] == ')' && j > i) {
       ++j;
       if (j < text.size() && text[j] == ' ') ++j;
-    } else if ((text[j] == ' ' || text[j] == '.' || text[j] == '-') && j + 1 < text.size() &&
-               (is_digit(text[j + 1]) || text[j + 1] == '(')) {
-      ++j;
-    } else if (text[j] == '(' && j + 1 < text.size() && is_digit(text[j + 1])) {
+    } else if (((text[j] == ' ' || text[j] == '.' || text[j] == '-') && j + 1 < text.size() &&
+                (is_digit(text[j + 1]) || text[j + 1] == '(')) ||
+               (text[j] == '(' && j + 1 < text.size() && is_digit(text[j + 1]))) {
       ++j;
     } else {
       break;

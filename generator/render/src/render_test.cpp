@@ -335,13 +335,13 @@ TEST_CASE("render: a proposal list's amounts come before its long texts, totals 
 
 namespace {
 
-const char* kCallV1 =
+const char* const kCallV1 =
     "+++\ntitle = \"Đợt A\"\nissued = 2023-04-12\ndeadline = 2023-04-25T17:00:00+07:00\n+++\n"
     "Hạn nộp trước ngày 25/4.\n";
-const char* kCallV2 =
+const char* const kCallV2 =
     "+++\ntitle = \"Đợt A\"\nissued = 2023-04-12\ndeadline = 2023-04-28T17:00:00+07:00\n+++\n"
     "Hạn nộp trước ngày 28/4.\n";
-const char* kCallV3 =
+const char* const kCallV3 =
     "+++\ntitle = \"Đợt A\"\nissued = 2023-04-12\ndeadline = 2023-04-28T17:00:00+07:00\n+++\n"
     "Hạn nộp trước ngày 28/4. Nộp qua bưu điện.\n";
 

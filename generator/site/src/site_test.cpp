@@ -16,17 +16,17 @@ class MemorySink final : public site::OutputSink {
  public:
   void write(const std::string& relative, std::string_view bytes) override {
     std::lock_guard lock(mutex_);
-    ++writes_[relative];
-    files_[relative] = std::string(bytes);
+    ++writes[relative];
+    files[relative] = std::string(bytes);
   }
   void copy(const std::filesystem::path& source, const std::string& relative) override {
     std::lock_guard lock(mutex_);
-    ++writes_[relative];
-    copies_[relative] = source;
+    ++writes[relative];
+    copies[relative] = source;
   }
-  std::map<std::string, std::string> files_;
-  std::map<std::string, std::filesystem::path> copies_;
-  std::map<std::string, int> writes_;
+  std::map<std::string, std::string> files;
+  std::map<std::string, std::filesystem::path> copies;
+  std::map<std::string, int> writes;
 
  private:
   std::mutex mutex_;
@@ -48,15 +48,15 @@ TEST_CASE("site: every planned file is written once, on every thread count") {
     site::BuildOptions options;
     options.threads = threads;
     std::size_t html = site::write_pages(site.pages(), &sink, options);
-    REQUIRE(sink.files_.size() == site.pages().jobs().size());
+    REQUIRE(sink.files.size() == site.pages().jobs().size());
     std::size_t expected_html = 0;
     for (const auto& job : site.pages().jobs()) {
-      CHECK(sink.writes_[job.path] == 1);
+      CHECK(sink.writes[job.path] == 1);
       if (job.path.ends_with(".html")) ++expected_html;
     }
     CHECK(html == expected_html);
-    CHECK(sink.files_.count("notice/2023/a/index.html") == 1);
-    CHECK(sink.files_["notice/2023/b/index.html"].find("<h1") != std::string::npos);
+    CHECK(sink.files.count("notice/2023/a/index.html") == 1);
+    CHECK(sink.files["notice/2023/b/index.html"].find("<h1") != std::string::npos);
   }
 }
 
@@ -85,17 +85,17 @@ TEST_CASE("site: the theme's static files and each attachment are written once")
   model.documents = {d, d};
   MemorySink sink;
   site::write_assets(site.theme(), model, config::default_config("/site"), sink);
-  CHECK(sink.writes_["files/mau.docx"] == 1);
-  CHECK(sink.copies_["files/mau.docx"] == "/site/files/mau.docx");
-  CHECK(sink.files_.count("static/css/site.css") == 1);
-  CHECK(sink.files_.count("static/js/site.js") == 1);
+  CHECK(sink.writes["files/mau.docx"] == 1);
+  CHECK(sink.copies["files/mau.docx"] == "/site/files/mau.docx");
+  CHECK(sink.files.count("static/css/site.css") == 1);
+  CHECK(sink.files.count("static/js/site.js") == 1);
 }
 
 TEST_CASE("site: the theme's favicon is also at /favicon.ico, where browsers ask for it") {
   MemorySite site({{"content/notices/a.md", notice("A")}}, kNow);
   MemorySink sink;
   site::write_assets(site.theme(), model::SiteModel{}, config::default_config("/site"), sink);
-  REQUIRE(sink.files_.count("favicon.ico") == 1);
-  CHECK(sink.files_["favicon.ico"] == sink.files_["static/favicon.ico"]);
-  CHECK(sink.files_["favicon.ico"].rfind(std::string("\0\0\1\0", 4), 0) == 0);  // an icon
+  REQUIRE(sink.files.count("favicon.ico") == 1);
+  CHECK(sink.files["favicon.ico"] == sink.files["static/favicon.ico"]);
+  CHECK(sink.files["favicon.ico"].rfind(std::string("\0\0\1\0", 4), 0) == 0);  // an icon
 }

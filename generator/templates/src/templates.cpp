@@ -268,7 +268,7 @@ Result<Theme> load_theme_files(const std::map<std::string, std::string>& files,
       if (!parsed.is_valid()) return template_error(file, *source, parsed.error_message());
       theme.templates_[template_name(path, kTemplateDir)] = std::move(*source);
     } else if (starts_with(path, kStaticDir)) {
-      theme.static_files_.push_back({path.substr(kStaticDir.size()), std::move(bytes)});
+      theme.static_files_.push_back({path.substr(kStaticDir.size()), bytes});
     } else if (starts_with(path, kI18nDir) && path.ends_with(".toml")) {
       auto strings = read_strings(file, bytes);
       if (!strings) return strings.error();
@@ -319,7 +319,7 @@ Result<Theme> load_theme(const fs::path& dir) {
                       {},
                       {}};
   }
-  return load_theme_files(std::move(files), dir.generic_string());
+  return load_theme_files(files, dir.generic_string());
 }
 
 }  // namespace gazette::templates

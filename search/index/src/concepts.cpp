@@ -86,8 +86,8 @@ struct Table {
 };
 
 const Table& table() {
-  static const Table instance;  // immutable once built
-  return instance;
+  static const Table kInstance;  // immutable once built
+  return kInstance;
 }
 
 }  // namespace

@@ -52,10 +52,12 @@ bool has_vowel(const std::vector<Letter>& ls) {
 // Telex w / VNI 7 (horn) and Telex w / VNI 8 (breve) on the vowel group: "uo" → ươ,
 // u → ư (ưa, ưi, ưu), o → ơ, then (Telex only) a → ă.
 bool add_horn(std::vector<Letter>& ls, bool or_breve) {
-  auto [first, last] = vowel_group(ls);
+  // Plain ints, not a structured binding: clang 14 cannot capture those in the lambda below.
+  const auto group = vowel_group(ls);
+  const int first = group.first, last = group.second;
   for (int i = first; i < last; ++i) {
     auto& u = ls[static_cast<std::size_t>(i)];
-    auto& o = ls[static_cast<std::size_t>(i + 1)];
+    auto& o = ls[static_cast<std::size_t>(i) + 1];
     if (u.base == 'u' && o.base == 'o' && u.mark == Mark::none && o.mark == Mark::none) {
       u.mark = o.mark = Mark::horn;
       return true;

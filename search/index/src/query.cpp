@@ -96,6 +96,7 @@ struct Terms {
   // Every word, anywhere.
   Xapian::Query all_words(const std::vector<std::string>& words, double& weight) {
     std::vector<Xapian::Query> parts;
+    parts.reserve(words.size());
     for (const auto& w : words) parts.push_back(word(w, weight));
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
   }

@@ -172,6 +172,7 @@ void rerank(const Xapian::Database& db, std::vector<Candidate>& ranked,
   // How often each candidate has each word typed with marks, and its folded word: where the
   // two are equal, the document writes it one way, and the index keeps the folded positions.
   std::vector<Xapian::docid> ids;
+  ids.reserve(ranked.size());
   for (const auto& c : ranked) ids.push_back(c.id);
   std::sort(ids.begin(), ids.end());
   std::map<std::string, std::vector<Xapian::termcount>, std::less<>> wdf;

@@ -26,7 +26,7 @@ struct ConnectionLimits {
   int threads = 64;       ///< requests answered at once
   int idle_seconds = 5;   ///< a kept-alive connection with no request is closed after
   int head_seconds = 10;  ///< a request head must arrive within (408 after)
-  std::size_t max_head_bytes = 64 * 1024;  ///< longer heads: 414 or 431, and closed
+  std::size_t max_head_bytes = std::size_t{64} * 1024;  ///< longer heads: 414 or 431, and closed
 };
 
 class HttpServer : public httplib::Server {
