@@ -1,6 +1,5 @@
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <random>
 
 #include "gazette/history.hpp"
@@ -115,7 +114,9 @@ TEST_CASE("history: word diff rebuilds both texts for many random edits") {
   }
 }
 
-TEST_CASE("history: word diff of 50 KB texts is quick and correct") {
+// Correct on large texts; that it stays linear is the word_diff fuzz target's check (scripts/fuzz
+// grows each input fourfold and fails at ten times the time), not a clock in a test.
+TEST_CASE("history: word diff of 50 KB texts is correct") {
   std::mt19937 rng(2025);
   std::string before = words(rng, 50'000);
   std::string after = before;
@@ -123,7 +124,6 @@ TEST_CASE("history: word diff of 50 KB texts is quick and correct") {
   std::size_t middle = after.find(" " + day + " ", 25'000);
   REQUIRE(middle != std::string::npos);
   after.replace(middle + 1, day.size(), "tháng");
-  auto start = std::chrono::steady_clock::now();
   auto one_word = word_diff(before, after);
   REQUIRE(one_word.size() == 4);
   CHECK(one_word[1].text == "ngày");
@@ -131,10 +131,8 @@ TEST_CASE("history: word diff of 50 KB texts is quick and correct") {
 
   std::string other = words(rng, 50'000);  // nothing in common but the words
   auto unrelated = word_diff(before, other);
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   auto [b, a] = sides(unrelated);
   CHECK(b == before);
   CHECK(a == other);
   CHECK(well_formed(unrelated));
-  CHECK(seconds < 10.0);  // about 0.1 s in a debug build; quadratic would take minutes
 }
