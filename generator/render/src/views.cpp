@@ -121,9 +121,9 @@ Value deadline_view(const CallTimes& call, const ViewContext& ctx) {
   // An upcoming call counts down to its opening, an open one to its deadline; a closed one
   // (withdrawn or replaced early) counts nothing down.
   bool upcoming = state == CallState::upcoming;
-  set_opt(d, "time_left",
-          upcoming || state == CallState::closed ? ""
-                                                 : format_time_left(*call.deadline, ctx.now, s));
+  set_opt(
+      d, "time_left",
+      upcoming || state == CallState::closed ? "" : format_time_left(*call.deadline, ctx.now, s));
   d.set("upcoming", upcoming);
   set_opt(d, "opens", call.opens ? format_deadline(*call.opens, s) : "");
   set_opt(d, "opens_iso", call.opens ? format_rfc3339(*call.opens) : "");

@@ -121,11 +121,11 @@ struct Searcher::Impl {
   std::vector<std::string> shards;
   std::string live_target;
   std::string source_commit;
-  Xapian::Database db;                  // all: the live index, archives, shards
-  Xapian::Database local;               // all but remote shards: word statistics
-  std::vector<Xapian::Database> parts;  // the same one by one: their metadata
-  bool remote = false;                  // a shard is served by xapian-tcpsrv
-  OpenCalls open_calls;                 // at the last query's clock
+  Xapian::Database db;                                // all: the live index, archives, shards
+  Xapian::Database local;                             // all but remote shards: word statistics
+  std::vector<Xapian::Database> parts;                // the same one by one: their metadata
+  bool remote = false;                                // a shard is served by xapian-tcpsrv
+  OpenCalls open_calls;                               // at the last query's clock
   std::map<std::string, std::string> program_titles;  // the program facet's labels
   TermCache cache;
   // next_state_change(), remembered: the same for every `now` in [from, until).
