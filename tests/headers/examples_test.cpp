@@ -23,7 +23,8 @@
 #include "gazette/templates.hpp"
 #include "gazette/text.hpp"
 
-// clang-format off: the lines must stay as the headers show them.
+// The lines must stay as the headers show them.
+// clang-format off
 namespace examples {
 
 using namespace gazette;
