@@ -133,6 +133,7 @@ TEST_CASE("e2e serve: a request is answered while 200 idle and 100 slow connecti
   site.write("public/hello.txt", "hello\n");
   RunningServer server(site);
   std::vector<int> held;
+  held.reserve(200);
   for (int i = 0; i < 200; ++i) held.push_back(connect_to(server.port()));
   for (int i = 0; i < 100; ++i) {
     int fd = connect_to(server.port());
@@ -182,7 +183,7 @@ TEST_CASE("e2e serve: an over-long address is 414 with a sentence") {
   REQUIRE(site.build().report.ok);
   RunningServer server(site);
   for (const std::string& path :
-       {"/" + std::string(9000, 'a'), "/search?q=" + std::string(10 * 1024, 'a')}) {
+       {"/" + std::string(9000, 'a'), "/search?q=" + std::string(std::size_t{10} * 1024, 'a')}) {
     auto res = server.get(path);
     REQUIRE(res);
     CHECK(res->status == 414);
@@ -190,7 +191,7 @@ TEST_CASE("e2e serve: an over-long address is 414 with a sentence") {
           "the address is too long: at most 8192 bytes (a search query: at most 1000 bytes)\n");
   }
   // Longer than any head is kept: still 414, and the connection closed.
-  auto answers = exchange(server.port(), get("/" + std::string(70 * 1024, 'a')), 1);
+  auto answers = exchange(server.port(), get("/" + std::string(std::size_t{70} * 1024, 'a')), 1);
   REQUIRE(answers.size() == 1);
   CHECK(answers[0].status == 414);
   CHECK(answers[0].body == "the address is too long: at most 8192 bytes\n");

@@ -7,13 +7,13 @@
 using namespace gazette;
 
 void gazette::fuzz::run_one(const std::string& bytes) {
-  static const config::SiteConfig config = config::default_config("/nonexistent/gazette-fuzz");
+  static const config::SiteConfig kConfig = config::default_config("/nonexistent/gazette-fuzz");
   content::Document doc;
   doc.kind = content::Kind::proposal_list;
   doc.path = "content/proposals/2025/fuzz.toml";
   Diagnostics diags;
-  bool ok =
-      content::detail::read_csv_tasks(bytes, "content/proposals/2025/fuzz.csv", doc, config, diags);
+  bool ok = content::detail::read_csv_tasks(bytes, "content/proposals/2025/fuzz.csv", doc, kConfig,
+                                            diags);
   fuzz::check(ok || diags.has_errors(), "a refused list says why");
   for (const Diagnostic& d : diags.sorted()) (void)format_diagnostic(d);
 }

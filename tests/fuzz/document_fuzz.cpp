@@ -9,7 +9,7 @@ using namespace gazette;
 
 void gazette::fuzz::run_one(const std::string& bytes) {
   // A site that does not exist: attachments are looked for there and never found.
-  static const config::SiteConfig config = config::default_config("/nonexistent/gazette-fuzz");
+  static const config::SiteConfig kConfig = config::default_config("/nonexistent/gazette-fuzz");
   // Input that opens with a fence is a Markdown document; anything else a TOML data file.
   const bool markdown = bytes.starts_with("+++") || bytes.starts_with("---");
   const std::string path =
@@ -17,10 +17,10 @@ void gazette::fuzz::run_one(const std::string& bytes) {
   const content::Kind folder = markdown ? content::Kind::notice : content::Kind::proposal_list;
 
   Diagnostics diags;
-  auto doc = content::parse_document(bytes, config.root / path, path, folder, config, diags);
+  auto doc = content::parse_document(bytes, kConfig.root / path, path, folder, kConfig, diags);
   if (doc) {
     std::vector<content::Document> docs{*doc};
-    content::check_documents(docs, config, diags);
+    content::check_documents(docs, kConfig, diags);
     content::check_consistency(docs, diags);
   }
   for (const Diagnostic& d : diags.sorted()) {

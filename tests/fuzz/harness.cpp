@@ -14,11 +14,11 @@ constexpr double kMinJudgedSeconds = 0.5;
 constexpr double kMaxRatio = 10;
 
 std::size_t grow_to() {
-  static const std::size_t bytes = [] {
+  static const std::size_t kBytes = [] {
     const char* value = std::getenv("GAZETTE_FUZZ_GROW");
     return value ? static_cast<std::size_t>(std::strtoull(value, nullptr, 10)) : 0;
   }();
-  return bytes;
+  return kBytes;
 }
 
 bool is_space(char c) { return c == ' ' || c == '\t'; }
@@ -65,6 +65,8 @@ void check_growth(std::string_view text, std::string (*grow)(std::string_view, s
 
 }  // namespace
 
+// libFuzzer names its entry point.
+// NOLINTNEXTLINE(readability-identifier-naming)
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
   if (grow_to() == 0 || size == 0) {

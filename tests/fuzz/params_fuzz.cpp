@@ -13,9 +13,9 @@ void gazette::fuzz::run_one(const std::string& bytes) {
   auto query = serve::parse_search_query(bytes, serve::QueryDefaults{now, 10, 420});
   if (query) (void)search::detail::filter_query(*query).get_description();
 
-  static const std::filesystem::path root = "/nonexistent/gazette-fuzz/public";
-  if (auto file = serve::resolve_path(root, bytes)) {
+  static const std::filesystem::path kRoot = "/nonexistent/gazette-fuzz/public";
+  if (auto file = serve::resolve_path(kRoot, bytes)) {
     std::string inside = file->lexically_normal().generic_string();
-    fuzz::check(inside.starts_with(root.generic_string() + "/"), "a URL path stays in the root");
+    fuzz::check(inside.starts_with(kRoot.generic_string() + "/"), "a URL path stays in the root");
   }
 }
