@@ -31,8 +31,21 @@ bool corpus_available() {
   return kHere;
 }
 
-// A corpus of 300 documents, made once for all the tests of this file.
+constexpr const char* kCorpusNow = "2026-11-25T09:00:00+07:00";
+
+// The corpus ctest made and built once for every test (tests/support/build-corpus, named by
+// GAZETTE_TEST_CORPUS), or none when the test runs outside ctest.
+const std::filesystem::path* built_by_ctest() {
+  static const std::filesystem::path kDir = [] {
+    const char* dir = std::getenv("GAZETTE_TEST_CORPUS");
+    return std::filesystem::path(dir != nullptr ? dir : "");
+  }();
+  return !kDir.empty() && std::filesystem::exists(kDir / "built") ? &kDir : nullptr;
+}
+
+// A corpus of 300 documents: ctest's, or one made once for all the tests of this process.
 const std::filesystem::path& corpus() {
+  if (const auto* dir = built_by_ctest()) return *dir;
   static TempDir dir;
   static std::filesystem::path site = dir.path() / "c300";
   static bool made = [] {
@@ -51,10 +64,11 @@ struct Corpus {
   std::unique_ptr<gazette::search::Searcher> searcher;
   Corpus() {
     static bool built = [] {
+      if (built_by_ctest() != nullptr) return true;
       auto c = gazette::config::load_site(corpus());
       gazette::Diagnostics diags;
       gazette::site::BuildOptions options;
-      options.now = *gazette::parse_rfc3339("2026-11-25T09:00:00+07:00");
+      options.now = *gazette::parse_rfc3339(kCorpusNow);
       return c.ok() && gazette::site::build(*c, options, diags).ok;
     }();
     REQUIRE(built);

@@ -2,7 +2,6 @@
 // 127.0.0.1, xapian-tcpsrv serving a remote shard, a generated corpus for relevance.
 #include <arpa/inet.h>
 #include <doctest/doctest.h>
-#include <httplib.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>

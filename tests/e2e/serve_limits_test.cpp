@@ -143,14 +143,11 @@ TEST_CASE("e2e serve: a request is answered while 200 idle and 100 slow connecti
   }
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
   // The answer must come while they are all still open (they are closed only after 5 s).
-  httplib::Client client("127.0.0.1", server.port());
-  client.set_connection_timeout(3);
-  client.set_read_timeout(3);
-  auto res = client.Get("/hello.txt");
+  auto res = http_get(server.port(), "/hello.txt", {}, 3);
   REQUIRE(res);
   CHECK(res->status == 200);
   CHECK(res->body == "hello\n");
-  auto search = client.Get("/api/search?q=nang+suat");
+  auto search = http_get(server.port(), "/api/search?q=nang+suat", {}, 3);
   REQUIRE(search);
   CHECK(search->status == 200);
   for (int fd : held) ::close(fd);
@@ -201,12 +198,11 @@ TEST_CASE("e2e serve: methods other than GET and HEAD are 405 with Allow") {
   TempSite site(small_site());
   REQUIRE(site.build().report.ok);
   RunningServer server(site);
-  httplib::Client client("127.0.0.1", server.port());
-  std::vector<httplib::Result> answers;
-  answers.push_back(client.Post("/", "x", "text/plain"));
-  answers.push_back(client.Put("/search", "x", "text/plain"));
-  answers.push_back(client.Delete("/index.html"));
-  answers.push_back(client.Options("/"));
+  std::vector<std::optional<HttpAnswer>> answers;
+  answers.push_back(http_send(server.port(), "POST", "/", "x"));
+  answers.push_back(http_send(server.port(), "PUT", "/search", "x"));
+  answers.push_back(http_send(server.port(), "DELETE", "/index.html"));
+  answers.push_back(http_send(server.port(), "OPTIONS", "/"));
   for (const auto& res : answers) {
     REQUIRE(res);
     CHECK(res->status == 405);

@@ -7,7 +7,6 @@
 #pragma once
 
 #include <doctest/doctest.h>
-#include <httplib.h>
 
 #include <chrono>
 #include <functional>
@@ -19,6 +18,7 @@
 
 #include "gazette/config.hpp"
 #include "gazette/serve.hpp"
+#include "http_client.hpp"
 #include "temp_site.hpp"
 
 class RunningServer {
@@ -52,9 +52,8 @@ class RunningServer {
   int port() const { return port_; }
   const gazette::config::SiteConfig& config() const { return config_; }
 
-  httplib::Result get(const std::string& path, const httplib::Headers& headers = {}) const {
-    httplib::Client client("127.0.0.1", port_);
-    return client.Get(path, headers);
+  std::optional<HttpAnswer> get(const std::string& path, const HttpHeaders& headers = {}) const {
+    return http_get(port_, path, headers);
   }
 
   /// The JSON of /api/search?<params>; the answer must be a 200.
