@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "gazette/content.hpp"
+#include "run_gazette.hpp"
 #include "temp_site.hpp"
 
 namespace {
@@ -106,19 +107,6 @@ std::string config_error(const std::string& site_toml) {
   TempSite site({{"site.toml", site_toml}});
   auto config = gazette::config::load_site(site.path());
   return config ? "" : gazette::format_diagnostic(config.error());
-}
-
-struct Run {
-  int exit_code = -1;
-  std::string output;
-};
-
-Run gazette_in(const std::filesystem::path& dir, const std::string& args) {
-  TempDir scratch;
-  std::string command = "cd '" + dir.string() + "' && '" + GAZETTE_BINARY + "' " + args + " > '" +
-                        (scratch.path() / "out").string() + "' 2>&1";
-  int status = std::system(command.c_str());
-  return Run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, scratch.read("out")};
 }
 
 }  // namespace
