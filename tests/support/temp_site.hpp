@@ -78,6 +78,19 @@ inline std::string notice(const std::string& title, const std::string& extra = "
          "+++\n" + body;
 }
 
+/// The document of programme 1322, which the lists and notices of test sites name.
+inline constexpr const char* kProgram1322 =
+    "+++\ntitle = \"Chương trình 1322\"\nkind = \"program\"\nissued = 2020-08-31\n"
+    "program = \"1322\"\n+++\nVề chương trình.\n";
+
+/// A proposal list's metadata (a .toml) for programme 1322, round 2026, issued 2025-08-12:
+/// `extra` lines come after the issuer; [[tasks]] rows may follow.
+inline std::string proposal_list_toml(const std::string& title, const std::string& issuer,
+                                      const std::string& extra = "") {
+  return "title = \"" + title + "\"\nkind = \"proposal-list\"\nissuer = \"" + issuer + "\"\n" +
+         extra + "issued = 2025-08-12\nprogram = \"1322\"\nround = 2026\n";
+}
+
 /// True when `text` contains `part`.
 inline bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
