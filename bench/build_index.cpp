@@ -44,6 +44,56 @@ double stage_of(const site::BuildReport& r, const std::string& name) {
   return 0;
 }
 
+// The figures of every build, by kind.
+struct Timings {
+  std::vector<double> with, without, search_stage, render_with, render_without;
+  std::size_t documents = 0;
+};
+
+// One clean build, with or without the index; false (after printing why) when it failed.
+bool timed_build(const config::SiteConfig& config, Instant clock, const std::string& prepare,
+                 bool index, int run, Timings& t) {
+  std::error_code ec;
+  fs::remove_all(config.output_dir, ec);
+  fs::remove_all(config.search.index_dir, ec);
+  if (!prepare.empty() && std::system(prepare.c_str()) != 0) {
+    std::cerr << "gazette_build_bench: --prepare command failed\n";
+  }
+  site::BuildOptions options;
+  options.now = clock;
+  options.search_index = index;
+  Diagnostics diags;
+  site::BuildReport report = site::build(config, options, diags);
+  if (!report.ok) {
+    for (const auto& d : diags.sorted()) {
+      if (d.severity == Severity::error) std::cerr << format_diagnostic(d) << "\n";
+    }
+    return false;
+  }
+  t.documents = report.documents;
+  std::fprintf(stderr, "  run %d %-13s %7.3f s  (render %.3f s, search stage %.3f s)\n", run + 1,
+               index ? "with index" : "without index", report.seconds, stage_of(report, "render"),
+               stage_of(report, "search"));
+  (index ? t.with : t.without).push_back(report.seconds);
+  (index ? t.render_with : t.render_without).push_back(stage_of(report, "render"));
+  if (index) t.search_stage.push_back(stage_of(report, "search"));
+  return true;
+}
+
+void print_timings(const std::string& site_dir, int runs, const Timings& t) {
+  double w = median(t.with), wo = median(t.without);
+  std::printf("clean full build of %s (%zu documents), median of %d runs each:\n", site_dir.c_str(),
+              t.documents, runs);
+  std::printf("  with index     %7.3f s   (render stage %.3f s, search stage %.3f s)\n", w,
+              median(t.render_with), median(t.search_stage));
+  std::printf("  without index  %7.3f s   (render stage %.3f s)\n", wo, median(t.render_without));
+  std::printf("  the index adds %7.3f s   to the build's wall time\n", w - wo);
+  std::printf(
+      "RESULT runs=%d with_s=%.3f without_s=%.3f index_s=%.3f search_stage_s=%.3f "
+      "documents=%zu\n",
+      runs, w, wo, w - wo, median(t.search_stage), t.documents);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -69,49 +119,14 @@ int main(int argc, char** argv) {
     std::cerr << format_diagnostic(config.error()) << "\n";
     return 1;
   }
-
-  std::vector<double> with, without, search_stage, render_with, render_without;
-  std::size_t documents = 0;
+  Timings t;
   for (int run = 0; run < runs; ++run) {
     for (int variant = 0; variant < 2; ++variant) {
       // Alternate which goes first, so neither always follows the other.
       bool index = (variant == 0) == (run % 2 == 0);
-      std::error_code ec;
-      fs::remove_all(config->output_dir, ec);
-      fs::remove_all(config->search.index_dir, ec);
-      if (!prepare.empty() && std::system(prepare.c_str()) != 0) {
-        std::cerr << "gazette_build_bench: --prepare command failed\n";
-      }
-      site::BuildOptions options;
-      options.now = clock;
-      options.search_index = index;
-      Diagnostics diags;
-      site::BuildReport report = site::build(*config, options, diags);
-      if (!report.ok) {
-        for (const auto& d : diags.sorted()) {
-          if (d.severity == Severity::error) std::cerr << format_diagnostic(d) << "\n";
-        }
-        return 1;
-      }
-      documents = report.documents;
-      std::fprintf(stderr, "  run %d %-13s %7.3f s  (render %.3f s, search stage %.3f s)\n",
-                   run + 1, index ? "with index" : "without index", report.seconds,
-                   stage_of(report, "render"), stage_of(report, "search"));
-      (index ? with : without).push_back(report.seconds);
-      (index ? render_with : render_without).push_back(stage_of(report, "render"));
-      if (index) search_stage.push_back(stage_of(report, "search"));
+      if (!timed_build(*config, clock, prepare, index, run, t)) return 1;
     }
   }
-  double w = median(with), wo = median(without);
-  std::printf("clean full build of %s (%zu documents), median of %d runs each:\n", site_dir.c_str(),
-              documents, runs);
-  std::printf("  with index     %7.3f s   (render stage %.3f s, search stage %.3f s)\n", w,
-              median(render_with), median(search_stage));
-  std::printf("  without index  %7.3f s   (render stage %.3f s)\n", wo, median(render_without));
-  std::printf("  the index adds %7.3f s   to the build's wall time\n", w - wo);
-  std::printf(
-      "RESULT runs=%d with_s=%.3f without_s=%.3f index_s=%.3f search_stage_s=%.3f "
-      "documents=%zu\n",
-      runs, w, wo, w - wo, median(search_stage), documents);
+  print_timings(site_dir, runs, t);
   return 0;
 }

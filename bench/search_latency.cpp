@@ -96,54 +96,30 @@ int read_queries(const std::string& path, Instant clock, int utc_offset, std::ve
   return 0;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  CLI::App app{"In-process search latency over a file of queries", "gazette_search_bench"};
+struct Options {
   std::string index_dir, queries_file, tsv_path, when;
   int runs = 5;
   int slowest = 10;
   int utc_offset = 420;
-  app.add_option("INDEX_DIR", index_dir, "The index directory (SITE/.gazette/search)")->required();
-  app.add_option("QUERIES_FILE", queries_file, "One query a line, a TAB, then filters")->required();
-  app.add_option("--runs", runs, "Timed runs over every query")->check(CLI::PositiveNumber);
-  app.add_option("--slowest", slowest, "How many of the slowest queries to list")
+};
+
+void add_options(CLI::App& app, Options& o) {
+  app.add_option("INDEX_DIR", o.index_dir, "The index directory (SITE/.gazette/search)")
+      ->required();
+  app.add_option("QUERIES_FILE", o.queries_file, "One query a line, a TAB, then filters")
+      ->required();
+  app.add_option("--runs", o.runs, "Timed runs over every query")->check(CLI::PositiveNumber);
+  app.add_option("--slowest", o.slowest, "How many of the slowest queries to list")
       ->check(CLI::NonNegativeNumber);
-  app.add_option("--now", when, "The clock for open/closed (RFC 3339)");
-  app.add_option("--tsv", tsv_path, "Also write per-query figures to this file");
-  app.add_option("--utc-offset", utc_offset,
+  app.add_option("--now", o.when, "The clock for open/closed (RFC 3339)");
+  app.add_option("--tsv", o.tsv_path, "Also write per-query figures to this file");
+  app.add_option("--utc-offset", o.utc_offset,
                  "The site's UTC offset in minutes, for date ranges (the corpus: +07:00)")
       ->capture_default_str();
-  CLI11_PARSE(app, argc, argv);
-  std::optional<Instant> fixed_now;
-  if (!when.empty()) {
-    fixed_now = parse_rfc3339(when);
-    if (!fixed_now) {
-      std::cerr << "gazette_search_bench: --now must be RFC 3339, e.g. 2026-04-20T09:00:00+07:00\n";
-      return 2;
-    }
-  }
-  auto fail = [](const std::string& problem) {
-    std::cerr << "gazette_search_bench: " << problem << "\n";
-    return 2;
-  };
-  std::vector<std::string> positional = {index_dir, queries_file};
+}
 
-  Instant clock = fixed_now ? *fixed_now : now();
-  std::vector<Line> lines;
-  if (int rc = read_queries(queries_file, clock, utc_offset, lines); rc != 0) return rc;
-  if (lines.empty()) return fail("no queries in " + positional[1]);
-
-  auto t0 = Clock::now();
-  auto opened = search::Searcher::open(positional[0], {});
-  if (!opened) {
-    std::cerr << "gazette_search_bench: " << format_diagnostic(opened.error()) << "\n";
-    return 1;
-  }
-  auto& searcher = **opened;
-  double open_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-
-  // Warm-up: every query once; keeps the hit counts.
+// Every query once; keeps the hit counts. Returns the errors.
+std::size_t warm_up(search::Searcher& searcher, std::vector<Line>& lines) {
   std::size_t errors = 0;
   for (auto& l : lines) {
     auto r = searcher.search(l.query);
@@ -156,11 +132,14 @@ int main(int argc, char** argv) {
     l.relaxed = r->relaxed;
     l.suggestion = r->suggestion;
   }
+  return errors;
+}
 
-  // Timed: all queries in file order, `runs` times over.
+// All queries in file order, `runs` times over: every call's time, sorted.
+std::vector<double> time_runs(search::Searcher& searcher, std::vector<Line>& lines, int runs,
+                              std::size_t& errors, std::size_t& sink) {
   std::vector<double> all;
   all.reserve(lines.size() * static_cast<std::size_t>(runs));
-  std::size_t sink = 0;
   for (int run = 0; run < runs; ++run) {
     for (auto& l : lines) {
       auto start = Clock::now();
@@ -176,15 +155,11 @@ int main(int argc, char** argv) {
     }
   }
   std::sort(all.begin(), all.end());
-  double mean = std::accumulate(all.begin(), all.end(), 0.0) / static_cast<double>(all.size());
+  return all;
+}
 
-  std::printf("index %s: %zu documents, opened in %.1f ms\n", positional[0].c_str(),
-              searcher.document_count(), open_ms);
-  std::printf("%zu queries from %s, 1 warm-up + %d timed runs each (%zu searches), clock %s\n",
-              lines.size(), positional[1].c_str(), runs, all.size(), format_rfc3339(clock).c_str());
-  std::printf("latency ms: p50 %.3f  p90 %.3f  p99 %.3f  max %.3f  mean %.3f\n",
-              percentile(all, 50), percentile(all, 90), percentile(all, 99), all.back(), mean);
-
+// The queries with zero hits or an error; returns how many had zero hits.
+std::size_t print_misses(const std::vector<Line>& lines, std::size_t errors) {
   std::size_t zero = 0, relaxed = 0;
   for (const auto& l : lines) {
     if (l.error.empty() && l.total == 0) ++zero;
@@ -200,37 +175,85 @@ int main(int argc, char** argv) {
                   l.suggestion.empty() ? "" : "  did you mean: ", l.suggestion.c_str());
     }
   }
+  return zero;
+}
 
+void print_slowest(const std::vector<Line>& lines, int runs, int slowest) {
   std::vector<const Line*> order;
   order.reserve(lines.size());
   for (const auto& l : lines) order.push_back(&l);
   std::sort(order.begin(), order.end(),
             [](const Line* a, const Line* b) { return median_of(a->ms) > median_of(b->ms); });
-  if (slowest > 0) {
-    std::printf("slowest queries (median of %d runs):\n", runs);
-    for (std::size_t i = 0; i < order.size() && i < static_cast<std::size_t>(slowest); ++i) {
-      const Line& l = *order[i];
-      std::printf("  %8.3f ms  line %3d %s  (%zu hits%s)\n", median_of(l.ms), l.number,
-                  shown(l).c_str(), l.total, l.relaxed ? ", relaxed" : "");
-    }
+  if (slowest <= 0) return;
+  std::printf("slowest queries (median of %d runs):\n", runs);
+  for (std::size_t i = 0; i < order.size() && i < static_cast<std::size_t>(slowest); ++i) {
+    const Line& l = *order[i];
+    std::printf("  %8.3f ms  line %3d %s  (%zu hits%s)\n", median_of(l.ms), l.number,
+                shown(l).c_str(), l.total, l.relaxed ? ", relaxed" : "");
   }
+}
 
-  if (!tsv_path.empty()) {
-    std::ofstream tsv(tsv_path);
-    tsv << "line\tmedian_ms\tmax_ms\thits\trelaxed\tsuggestion\tquery\tfilters\n";
-    for (const auto& l : lines) {
-      char buf[64];
-      std::snprintf(buf, sizeof buf, "%.3f\t%.3f", median_of(l.ms),
-                    *std::max_element(l.ms.begin(), l.ms.end()));
-      tsv << l.number << '\t' << buf << '\t' << l.total << '\t' << (l.relaxed ? 1 : 0) << '\t'
-          << l.suggestion << '\t' << l.text << '\t' << l.filters << '\n';
-    }
+void write_tsv(const std::string& path, const std::vector<Line>& lines) {
+  std::ofstream tsv(path);
+  tsv << "line\tmedian_ms\tmax_ms\thits\trelaxed\tsuggestion\tquery\tfilters\n";
+  for (const auto& l : lines) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.3f\t%.3f", median_of(l.ms),
+                  *std::max_element(l.ms.begin(), l.ms.end()));
+    tsv << l.number << '\t' << buf << '\t' << l.total << '\t' << (l.relaxed ? 1 : 0) << '\t'
+        << l.suggestion << '\t' << l.text << '\t' << l.filters << '\n';
   }
+}
 
+int fail(const std::string& problem) {
+  std::cerr << "gazette_search_bench: " << problem << "\n";
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"In-process search latency over a file of queries", "gazette_search_bench"};
+  Options o;
+  add_options(app, o);
+  CLI11_PARSE(app, argc, argv);
+  std::optional<Instant> fixed_now;
+  if (!o.when.empty()) {
+    fixed_now = parse_rfc3339(o.when);
+    if (!fixed_now) return fail("--now must be RFC 3339, e.g. 2026-04-20T09:00:00+07:00");
+  }
+  Instant clock = fixed_now ? *fixed_now : now();
+  std::vector<Line> lines;
+  if (int rc = read_queries(o.queries_file, clock, o.utc_offset, lines); rc != 0) return rc;
+  if (lines.empty()) return fail("no queries in " + o.queries_file);
+
+  auto t0 = Clock::now();
+  auto opened = search::Searcher::open(o.index_dir, {});
+  if (!opened) {
+    std::cerr << "gazette_search_bench: " << format_diagnostic(opened.error()) << "\n";
+    return 1;
+  }
+  auto& searcher = **opened;
+  double open_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+  std::size_t errors = warm_up(searcher, lines);
+  std::size_t sink = 0;
+  std::vector<double> all = time_runs(searcher, lines, o.runs, errors, sink);
+  double mean = std::accumulate(all.begin(), all.end(), 0.0) / static_cast<double>(all.size());
+
+  std::printf("index %s: %zu documents, opened in %.1f ms\n", o.index_dir.c_str(),
+              searcher.document_count(), open_ms);
+  std::printf("%zu queries from %s, 1 warm-up + %d timed runs each (%zu searches), clock %s\n",
+              lines.size(), o.queries_file.c_str(), o.runs, all.size(),
+              format_rfc3339(clock).c_str());
+  std::printf("latency ms: p50 %.3f  p90 %.3f  p99 %.3f  max %.3f  mean %.3f\n",
+              percentile(all, 50), percentile(all, 90), percentile(all, 99), all.back(), mean);
+  std::size_t zero = print_misses(lines, errors);
+  print_slowest(lines, o.runs, o.slowest);
+  if (!o.tsv_path.empty()) write_tsv(o.tsv_path, lines);
   std::printf(
       "RESULT queries=%zu runs=%d p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f max_ms=%.3f "
       "zero_hits=%zu errors=%zu\n",
-      lines.size(), runs, percentile(all, 50), percentile(all, 90), percentile(all, 99), all.back(),
-      zero, errors);
+      lines.size(), o.runs, percentile(all, 50), percentile(all, 90), percentile(all, 99),
+      all.back(), zero, errors);
   return sink == static_cast<std::size_t>(-1) ? 3 : 0;  // keeps the results observable
 }

@@ -172,15 +172,9 @@ TEST_CASE("e2e: a build never writes into content/") {
 
 TEST_CASE("e2e: the example site builds with both seeds, the programme and its rounds") {
   TempDir out;
-  auto config = gazette::config::load_site(GAZETTE_SOURCE_DIR);
-  REQUIRE(config.ok());
-  config->output_dir = out.path() / "public";
-  gazette::Diagnostics diags;
-  gazette::site::BuildOptions options;
-  options.now = *gazette::parse_rfc3339("2025-08-12T09:00:00+07:00");
-  auto report = gazette::site::build(*config, options, diags);
-  REQUIRE(report.ok);
-  CHECK(diags.error_count() == 0);
+  auto built = build_site(GAZETTE_SOURCE_DIR, "2025-08-12T09:00:00+07:00", out.path() / "public");
+  REQUIRE_MESSAGE(built.report.ok, built.messages());
+  CHECK(built.error_count() == 0);
   auto page = [&](const std::string& p) { return out.read("public/" + p); };
   std::string notice = page("notice/2023/de-xuat-nhiem-vu-ct1322-nam-2024-dien-bien/index.html");
   CHECK(contains(notice, "Sở Khoa học và Công nghệ tỉnh Điện Biên"));

@@ -214,16 +214,7 @@ TEST_CASE("escaping: no user-written text comes out raw in any file of the built
   repo.write("content/notices/zz <zz-file> & \"zzq\".md",
              payload_notice("2023-04-25T17:00:00+07:00"));
   repo.commit("Gia hạn\n\nChange-Note: " + payload("change-note") + "\n");
-  TempSite::Built built;
-  {
-    auto config = gazette::config::load_site(repo.root());
-    REQUIRE(config.ok());
-    gazette::Diagnostics diags;
-    gazette::site::BuildOptions options;
-    options.now = *gazette::parse_rfc3339("2023-04-20T09:00:00+07:00");
-    built.report = gazette::site::build(*config, options, diags);
-    built.diags = diags.sorted();
-  }
+  TempSite::Built built = build_site(repo.root());
   REQUIRE_MESSAGE(built.report.ok, built.messages());
   std::filesystem::path out = repo.root() / "public";
   std::map<std::string, std::string> files;

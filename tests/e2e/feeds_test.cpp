@@ -75,12 +75,8 @@ TEST_CASE("feeds: published is the first commit, updated the last amendment, not
   repo.commit("Chính tả\n\nUpdate-Type: minor\n", {}, kApril13 + 4 * kDay);
   repo.write("content/notices/draft.md", doc("Chưa đăng", "Nháp."));  // not committed
 
-  auto config = gazette::config::load_site(repo.root());
-  REQUIRE(config.ok());
-  gazette::Diagnostics diags;
-  gazette::site::BuildOptions options;
-  options.now = *gazette::parse_rfc3339("2023-04-27T09:00:00+07:00");
-  REQUIRE(gazette::site::build(*config, options, diags).ok);
+  auto built = build_site(repo.root(), "2023-04-27T09:00:00+07:00");
+  REQUIRE_MESSAGE(built.report.ok, built.messages());
 
   std::map<std::string, Entry> want = {
       {"/notice/2023/amended/", {"2023-04-13T09:00:00+07:00", "2023-04-16T09:00:00+07:00"}},

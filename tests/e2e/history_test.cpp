@@ -21,10 +21,6 @@ const char* const kNoticeV2 =
     "+++\ntitle = \"Thông báo đề xuất\"\nkind = \"notice\"\nissued = 2023-04-12\n"
     "deadline = 2023-04-30T17:00:00+07:00\n+++\nThời hạn nhận hồ sơ: Trước ngày 30/4/2023.\n";
 
-Run gazette_in(const std::filesystem::path& dir, const std::string& args) {
-  return run_gazette(args, dir);
-}
-
 // A site that is its own repository: site.toml and content/ committed.
 struct GitSite {
   TestRepo repo;
@@ -33,15 +29,7 @@ struct GitSite {
     repo.write(".gitignore", "/public/\n/.gazette/\n");
   }
   TempSite::Built build(const std::string& now = "2023-04-27T09:00:00+07:00") {
-    TempSite::Built built;
-    auto config = gazette::config::load_site(repo.root());
-    REQUIRE(config.ok());
-    gazette::Diagnostics diags;
-    gazette::site::BuildOptions options;
-    options.now = *gazette::parse_rfc3339(now);
-    built.report = gazette::site::build(*config, options, diags);
-    built.diags = diags.sorted();
-    return built;
+    return build_site(repo.root(), now);
   }
   std::string page(const std::string& p) const {
     std::ifstream in(repo.root() / "public" / p, std::ios::binary);

@@ -5,21 +5,12 @@
 #include <cstdlib>
 
 #include "gazette/content.hpp"
+#include "run_gazette.hpp"
 #include "temp_site.hpp"
 
 namespace {
 
-const char* const kProgram =
-    "+++\ntitle = \"Chương trình 1322\"\nkind = \"program\"\nissued = 2020-08-31\n"
-    "program = \"1322\"\n+++\nVề chương trình.\n";
-
-const char* const kFormulaList = R"toml(title = "Danh mục"
-kind = "proposal-list"
-issuer = "Sở A"
-issued = 2025-08-12
-program = "1322"
-round = 2026
-[[tasks]]
+const std::string kFormulaList = proposal_list_toml("Danh mục", "Sở A") + R"toml([[tasks]]
 stt = 1
 name = '=HYPERLINK("http://x","Bấm")'
 lead = "+cmd|' /C calc'!A0"
@@ -48,7 +39,7 @@ std::vector<std::string> csv_lines(const std::string& csv) {
 }  // namespace
 
 TEST_CASE("e2e hostile: formulas in documents and tasks do not run from the CSV exports") {
-  TempSite site({{"content/programs/1322.md", kProgram},
+  TempSite site({{"content/programs/1322.md", kProgram1322},
                  {"content/notices/a.md",
                   notice("@SUM(1+1)", "number = \"=1+1\"\nissuer = \"+cmd\"\ntags = [\"-x\"]\n")},
                  {"content/proposals/2025/a.toml", kFormulaList}});
@@ -106,19 +97,6 @@ std::string config_error(const std::string& site_toml) {
   TempSite site({{"site.toml", site_toml}});
   auto config = gazette::config::load_site(site.path());
   return config ? "" : gazette::format_diagnostic(config.error());
-}
-
-struct Run {
-  int exit_code = -1;
-  std::string output;
-};
-
-Run gazette_in(const std::filesystem::path& dir, const std::string& args) {
-  TempDir scratch;
-  std::string command = "cd '" + dir.string() + "' && '" + GAZETTE_BINARY + "' " + args + " > '" +
-                        (scratch.path() / "out").string() + "' 2>&1";
-  int status = std::system(command.c_str());
-  return Run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, scratch.read("out")};
 }
 
 }  // namespace
@@ -199,11 +177,9 @@ TEST_CASE("e2e hostile: front matter refuses wrong types, invisible titles and i
 }
 
 TEST_CASE("e2e hostile: amounts are exact, and one beyond exact range is refused at its cell") {
-  const char* meta =
-      "title = \"L\"\nkind = \"proposal-list\"\nissuer = \"Sở A\"\n"
-      "issued = 2025-08-12\nprogram = \"1322\"\nround = 2026\n";
+  std::string meta = proposal_list_toml("L", "Sở A");
   std::string header = "Stt;Tên nhiệm vụ;Tổ chức chủ trì;Tổng số;NSNN;Đối ứng\n";
-  TempSite big({{"content/programs/1322.md", kProgram},
+  TempSite big({{"content/programs/1322.md", kProgram1322},
                 {"content/proposals/2025/l.toml", meta},
                 {"content/proposals/2025/l.csv",
                  header + "1;A;Viện X;999999999999999999999999999999;0;0\n"}});
@@ -222,13 +198,13 @@ TEST_CASE("e2e hostile: amounts are exact, and one beyond exact range is refused
         "content/proposals/2025/l.csv:2:1: error: the task on line 2 has no name (Tên nhiệm vụ)\n"
         "    1;\u200B\u200C;Viện X;1;1;0\n    ^\nhint: every task needs its name\n");
   // The largest exact amounts, summed over two lists, and decimals a double would blur.
-  TempSite exact({{"content/programs/1322.md", kProgram},
+  TempSite exact({{"content/programs/1322.md", kProgram1322},
                   {"content/proposals/2025/l.toml", meta},
                   {"content/proposals/2025/l.csv",
                    header + "1;A;Viện X;999.999.999.999.999,999;999.999.999.999.999,899;0,1\n"},
                   {"content/proposals/2025/m.toml",
-                   std::string(meta) + "[[tasks]]\nstt = 1\nname = \"B\"\nlead = \"Viện Y\"\n"
-                                       "total = 0.3\nstate = 0.1\ncounterpart = 0.2\n"}});
+                   meta + "[[tasks]]\nstt = 1\nname = \"B\"\nlead = \"Viện Y\"\n"
+                          "total = 0.3\nstate = 0.1\ncounterpart = 0.2\n"}});
   built = exact.build("2025-09-01T09:00:00+07:00");
   REQUIRE_MESSAGE(built.report.ok, built.messages());
   CHECK(contains(exact.page("proposal-list/2025/l/index.html"), ">999.999.999.999.999,999<"));
@@ -236,10 +212,10 @@ TEST_CASE("e2e hostile: amounts are exact, and one beyond exact range is refused
                  ",999999999999999.999,999999999999999.899,0.1,"));
   CHECK(contains(exact.page("program/1322/2026/proposals/index.html"),
                  ">1.000.000.000.000.000,299<"));  // the round's grand total, exact
-  TempSite toml({{"content/programs/1322.md", kProgram},
+  TempSite toml({{"content/programs/1322.md", kProgram1322},
                  {"content/proposals/2025/m.toml",
-                  std::string(meta) + "[[tasks]]\nstt = 1\nname = \"B\"\nlead = \"Viện Y\"\n"
-                                      "total = 1e30\nstate = 0.0001\ncounterpart = 0\n"}});
+                  meta + "[[tasks]]\nstt = 1\nname = \"B\"\nlead = \"Viện Y\"\n"
+                         "total = 1e30\nstate = 0.0001\ncounterpart = 0\n"}});
   built = toml.build("2025-09-01T09:00:00+07:00");
   CHECK(errors(built) ==
         "content/proposals/2025/m.toml:11:9: error: `total` (1e30) has more than 15 digits before "

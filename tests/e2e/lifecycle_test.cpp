@@ -106,12 +106,8 @@ TEST_CASE("lifecycle: an extension committed to git is found in the history") {
   repo.commit("Đăng", {}, 1681000000);
   repo.write("content/notices/a.md", notice("Đợt A", "deadline = 2023-04-30T17:00:00+07:00\n"));
   repo.commit("Gia hạn\n\nChange-Note: Gia hạn đến 30/4/2023\n", {}, 1681956000);
-  auto config = gazette::config::load_site(repo.root());
-  REQUIRE(config.ok());
-  gazette::Diagnostics diags;
-  gazette::site::BuildOptions options;
-  options.now = *gazette::parse_rfc3339("2023-04-21T09:00:00+07:00");
-  REQUIRE(gazette::site::build(*config, options, diags).ok);
+  auto built = build_site(repo.root(), "2023-04-21T09:00:00+07:00");
+  REQUIRE_MESSAGE(built.report.ok, built.messages());
   std::ifstream in(repo.root() / "public/notice/2023/a/index.html");
   std::string html(std::istreambuf_iterator<char>(in), {});
   CHECK(contains(html, "<del>17:00, ngày 25 tháng 4 năm 2023</del>"));

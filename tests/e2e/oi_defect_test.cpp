@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "run_gazette.hpp"
 #include "temp_site.hpp"
 #include "test_repo.hpp"
 
@@ -37,19 +38,6 @@ std::vector<std::string> files_with_oi(const fs::path& dir, std::size_t& files) 
     if (has_oi(read(entry.path()))) found.push_back(entry.path().lexically_relative(dir).string());
   }
   return found;
-}
-
-struct Run {
-  int exit_code = -1;
-  std::string output;
-};
-
-Run gazette_in(const fs::path& dir, const std::string& args) {
-  TempDir scratch;
-  std::string command = "cd '" + dir.string() + "' && '" + GAZETTE_BINARY + "' " + args + " > '" +
-                        (scratch.path() / "out").string() + "' 2>&1";
-  int status = std::system(command.c_str());
-  return Run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, scratch.read("out")};
 }
 
 const char* const kProgram =
@@ -105,17 +93,7 @@ struct DefectSite {
     repo.write("content/notices/a.md", notice("2023-04-30T17:00:00+07:00", "30/4/2023") + "\n.\n");
     repo.commit("Sửa", {}, kApril13 + std::int64_t{3} * 86400);
   }
-  TempSite::Built build() const {
-    TempSite::Built built;
-    auto config = gazette::config::load_site(repo.root());
-    REQUIRE(config.ok());
-    gazette::Diagnostics diags;
-    gazette::site::BuildOptions options;
-    options.now = *gazette::parse_rfc3339("2023-04-20T09:00:00+07:00");
-    built.report = gazette::site::build(*config, options, diags);
-    built.diags = diags.sorted();
-    return built;
-  }
+  TempSite::Built build() const { return build_site(repo.root()); }
 };
 
 const char* const kWarning = ": warning: `ƣ` (U+01A3, a PDF-extraction defect) where `ư` is meant";
@@ -189,18 +167,11 @@ TEST_CASE("e2e ƣ: a site that is not Vietnamese keeps ƣ as a letter") {
 
 TEST_CASE("e2e ƣ: the example site's Điện Biên notice keeps its ƣ and publishes clean") {
   TempDir out;
-  auto config = gazette::config::load_site(GAZETTE_SOURCE_DIR);
-  REQUIRE(config.ok());
-  config->output_dir = out.path() / "public";
-  gazette::Diagnostics diags;
-  gazette::site::BuildOptions options;
-  options.now = *gazette::parse_rfc3339("2025-08-12T09:00:00+07:00");
-  REQUIRE(gazette::site::build(*config, options, diags).ok);
+  auto built = build_site(GAZETTE_SOURCE_DIR, "2025-08-12T09:00:00+07:00", out.path() / "public");
+  REQUIRE_MESSAGE(built.report.ok, built.messages());
   std::string path = "content/notices/2023/de-xuat-nhiem-vu-ct1322-nam-2024-dien-bien.md";
   CHECK(has_oi(read(fs::path(GAZETTE_SOURCE_DIR) / path)));
-  std::string messages;
-  for (const auto& d : diags.sorted()) messages += gazette::format_diagnostic(d);
-  CHECK(contains(messages, path + ":47:17" + kWarning));
+  CHECK(contains(built.messages(), path + ":47:17" + kWarning));
   std::size_t files = 0;
   auto with_oi = files_with_oi(out.path() / "public", files);
   CHECK(files > 20);

@@ -11,10 +11,6 @@
 
 namespace {
 
-const char* const kProgram =
-    "+++\ntitle = \"Chương trình 1322\"\nkind = \"program\"\nissued = 2020-08-31\n"
-    "program = \"1322\"\n+++\nVề chương trình.\n";
-
 const char* const kCsvMeta =
     "# the tasks are in tinh-a.csv\ntitle = \"Danh mục đề xuất của tỉnh A\"\n"
     "kind = \"proposal-list\"\nissuer = \"Sở KH&CN tỉnh A\"\n"
@@ -34,14 +30,10 @@ const std::string kCsv = std::string("\xEF\xBB\xBF") + kHeader +
                          "thành đội ngũ chuyên gia;Đào tạo, chứng nhận;30 chuyên gia;18 "
                          "tháng;800;800;-;Ưu tiên\r\n";
 
-const char* const kTomlList = R"(title = "Danh mục đề xuất của Bộ Công Thương"
-kind = "proposal-list"
-issuer = "Bộ Công Thương"
-submitter = "Bộ Công Thương"
-issued = 2025-08-12
-program = "1322"
-round = 2026
-[[tasks]]
+const std::string kTomlList =
+    proposal_list_toml("Danh mục đề xuất của Bộ Công Thương", "Bộ Công Thương",
+                       "submitter = \"Bộ Công Thương\"\n") +
+    R"([[tasks]]
 stt = 1
 name = "Xây dựng TCVN cho sản phẩm tuần hoàn"
 lead = "Viện Tiêu chuẩn Chất lượng Việt Nam"
@@ -56,7 +48,7 @@ counterpart = 0
 )";
 
 std::map<std::string, std::string> round_site() {
-  return {{"content/programs/1322.md", kProgram},
+  return {{"content/programs/1322.md", kProgram1322},
           {"content/proposals/2025/tinh-a.toml", kCsvMeta},
           {"content/proposals/2025/tinh-a.csv", kCsv},
           {"content/proposals/2025/bo-cong-thuong.toml", kTomlList}};
@@ -218,7 +210,7 @@ TEST_CASE("e2e proposals: the CSV and JSON exports read back as the lists they c
     // The CSV is a list gazette reads: the same tasks come back.
     std::string csv = site.page("proposal-list/2025/" + slug + "/tasks.csv");
     REQUIRE_FALSE(csv.empty());
-    TempSite again({{"content/programs/1322.md", kProgram},
+    TempSite again({{"content/programs/1322.md", kProgram1322},
                     {"content/proposals/2025/back.toml",
                      "title = \"Đọc lại\"\nissued = 2025-09-01\nprogram = \"1322\"\n"},
                     {"content/proposals/2025/back.csv", csv}});

@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 
+#include "run_gazette.hpp"
 #include "temp_site.hpp"
 #include "test_repo.hpp"
 
@@ -12,19 +13,6 @@ namespace fs = std::filesystem;
 using gazette::history::test::TestRepo;
 
 namespace {
-
-struct Run {
-  int exit_code = -1;
-  std::string output;
-};
-
-Run gazette_in(const fs::path& dir, const std::string& args) {
-  TempDir scratch;
-  std::string command = "cd '" + dir.string() + "' && '" + GAZETTE_BINARY + "' " + args + " > '" +
-                        (scratch.path() / "out").string() + "' 2>&1";
-  int status = std::system(command.c_str());
-  return Run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, scratch.read("out")};
-}
 
 std::string real(const fs::path& p) { return fs::weakly_canonical(p).generic_string(); }
 

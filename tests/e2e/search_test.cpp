@@ -1,10 +1,7 @@
 // End-to-end search: real sites built and indexed, `gazette serve` answering HTTP on
 // 127.0.0.1, xapian-tcpsrv serving a remote shard, a generated corpus for relevance.
-#include <arpa/inet.h>
 #include <doctest/doctest.h>
-#include <netinet/in.h>
 #include <signal.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -15,20 +12,16 @@
 
 #include "gazette/search.hpp"
 #include "gazette/serve.hpp"
+#include "loopback.hpp"
 #include "running_server.hpp"
 #include "temp_site.hpp"
 
 namespace {
 
 bool can_connect(int port) {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<std::uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bool ok = connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
-  close(fd);
-  return ok;
+  int fd = connect_loopback(port);
+  if (fd >= 0) close(fd);
+  return fd >= 0;
 }
 
 // A child process killed when the test ends, however it ends.

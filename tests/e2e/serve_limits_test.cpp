@@ -1,8 +1,6 @@
 // End-to-end `gazette serve` as a client sees it, over real sockets on 127.0.0.1: symlinks
 // out of the site, pipelined requests, idle and slow clients, 414, 405, 304.
-#include <arpa/inet.h>
 #include <doctest/doctest.h>
-#include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -12,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "loopback.hpp"
 #include "running_server.hpp"
 #include "temp_site.hpp"
 
@@ -20,12 +19,8 @@ namespace {
 namespace fs = std::filesystem;
 
 int connect_to(int port) {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<std::uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+  int fd = connect_loopback(port);
+  REQUIRE(fd >= 0);
   return fd;
 }
 

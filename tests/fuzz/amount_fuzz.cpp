@@ -1,5 +1,6 @@
 // The amount parser ("1.500,5", "1,500.5", "1 500", "-") and the cells read beside it.
-#include "csv.hpp"
+#include "amounts.hpp"
+#include "form_columns.hpp"
 #include "fuzz.hpp"
 
 using namespace gazette;

@@ -1,8 +1,8 @@
 // The CSV proposal reader: a spreadsheet's export beside a list's .toml, header to totals.
-#include "csv.hpp"
 #include "fuzz.hpp"
 #include "gazette/config.hpp"
 #include "gazette/content.hpp"
+#include "proposals.hpp"
 
 using namespace gazette;
 

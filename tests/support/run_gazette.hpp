@@ -1,6 +1,7 @@
 // Tests only: the gazette binary run as a user runs it, its exit code and what it printed.
 //
 //   Run run = run_gazette("check", site.path());   // in that directory
+//   Run same = gazette_in(site.path(), "check");     // the directory first
 //   CHECK(run.exit_code == 1);
 //   CHECK(contains(run.output, "content/notices/a.md:3:10: error: …"));
 #pragma once
@@ -29,4 +30,9 @@ inline Run run_gazette(const std::string& args, const std::filesystem::path& cwd
   run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   run.output = scratch.read("out.txt");
   return run;
+}
+
+/// run_gazette with the directory first: `gazette_in(site.path(), "check")`.
+inline Run gazette_in(const std::filesystem::path& cwd, const std::string& args) {
+  return run_gazette(args, cwd);
 }

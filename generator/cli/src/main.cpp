@@ -3,6 +3,9 @@
 
 #include <cstdio>
 #include <exception>
+#include <functional>
+#include <memory>
+#include <vector>
 
 #include "commands.hpp"
 
@@ -101,42 +104,40 @@ CLI::App* add_serve(CLI::App& app, ServeArgs& serve) {
       ->capture_default_str();
   return serve_cmd;
 }
+// A subcommand as CLI11 reads it, and what runs it with the arguments it read.
+struct Command {
+  CLI::App* app;
+  std::function<int()> run;
+};
+
+template <typename Args>
+Command command(CLI::App& app, CLI::App* (*add)(CLI::App&, Args&), int (*run)(const Args&)) {
+  auto args = std::make_shared<Args>();
+  return {add(app, *args), [args, run] { return run(*args); }};
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  using namespace gazette::cli;
   CLI::App app{"gazette: builds a searchable, archived website of public notices"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "gazette 0.1.0");
-
-  BuildArgs build;
-  CLI::App* build_cmd = add_build(app, build);
-  CheckArgs check;
-  CLI::App* check_cmd = add_check(app, check);
-  NewArgs create;
-  CLI::App* new_cmd = add_new(app, create);
-  SearchArgs find;
-  CLI::App* search_cmd = add_search(app, find);
-  PublishArgs publish;
-  CLI::App* publish_cmd = add_publish(app, publish);
-  VerifyArgs verify;
-  CLI::App* verify_cmd = add_verify(app, verify);
-  ServeArgs serve;
-  CLI::App* serve_cmd = add_serve(app, serve);
-
+  // In the order `gazette --help` lists them.
+  const std::vector<Command> commands = {
+      command(app, add_build, run_build),     command(app, add_check, run_check),
+      command(app, add_new, run_new),         command(app, add_search, run_search),
+      command(app, add_publish, run_publish), command(app, add_verify, run_verify),
+      command(app, add_serve, run_serve),
+  };
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : 2;
   }
   try {
-    if (*build_cmd) return run_build(build);
-    if (*check_cmd) return run_check(check);
-    if (*new_cmd) return run_new(create);
-    if (*serve_cmd) return run_serve(serve);
-    if (*search_cmd) return run_search(find);
-    if (*publish_cmd) return run_publish(publish);
-    if (*verify_cmd) return run_verify(verify);
+    for (const Command& c : commands) {
+      if (*c.app) return c.run();
+    }
   } catch (const std::exception& e) {
     std::fprintf(stderr, "gazette: internal error: %s\n", e.what());
     return 2;

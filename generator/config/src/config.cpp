@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <set>
-#include <sstream>
 
 #include "gazette/config.hpp"
 #include "gazette/text.hpp"
 #include "places.hpp"
+#include "toml_values.hpp"
 
 namespace gazette::config {
 
@@ -14,33 +14,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// "a number", "a table"…: what a value is, for messages.
-std::string type_name(const toml::node& node) {
-  switch (node.type()) {
-    case toml::node_type::string:
-      return "text";
-    case toml::node_type::integer:
-      return "a number";
-    case toml::node_type::floating_point:
-      return "a decimal number";
-    case toml::node_type::boolean:
-      return "true/false";
-    case toml::node_type::array:
-      return "a list";
-    case toml::node_type::table:
-      return "a table";
-    default:
-      return "a date or time";
-  }
-}
-
-// A value as TOML writes it (text without its quotes), for hints.
-std::string toml_text(const toml::node& node) {
-  if (auto s = node.value<std::string>()) return *s;
-  std::ostringstream out;
-  node.visit([&out](const auto& value) { out << value; });
-  return out.str();
-}
+using detail::toml_text;
+using detail::toml_type_name;
 
 // A redirect's target: a path of this site ("/new/", not "//host") or an http(s) address,
 // without spaces or control characters (it goes into a meta refresh and a link).
@@ -103,7 +78,7 @@ class Reader {
       out = *s;
       return std::nullopt;
     }
-    return error(*n, std::string("`") + key + "` must be text in quotes, not " + type_name(*n),
+    return error(*n, std::string("`") + key + "` must be text in quotes, not " + toml_type_name(*n),
                  std::string("write it in quotes: ") + key + " = \"" + toml_text(*n) + "\"");
   }
 
@@ -114,10 +89,10 @@ class Reader {
       out = static_cast<int>(*v);
       return std::nullopt;
     }
-    return error(
-        *n,
-        std::string("`") + key + "` must be a whole number from 0 to 999999, not " + type_name(*n),
-        std::string("for example: ") + key + " = 7");
+    return error(*n,
+                 std::string("`") + key + "` must be a whole number from 0 to 999999, not " +
+                     toml_type_name(*n),
+                 std::string("for example: ") + key + " = 7");
   }
 
   std::optional<Diagnostic> get(const toml::table& t, const char* key, bool& out) const {
@@ -127,7 +102,7 @@ class Reader {
       out = *v;
       return std::nullopt;
     }
-    return error(*n, std::string("`") + key + "` must be true or false, not " + type_name(*n),
+    return error(*n, std::string("`") + key + "` must be true or false, not " + toml_type_name(*n),
                  std::string("without quotes: ") + key + " = true");
   }
 
@@ -137,13 +112,15 @@ class Reader {
     if (!n) return std::nullopt;
     const toml::array* a = n->as_array();
     if (!a) {
-      return error(*n, std::string("`") + key + "` must be a list of text, not " + type_name(*n),
+      return error(*n,
+                   std::string("`") + key + "` must be a list of text, not " + toml_type_name(*n),
                    std::string("for example: ") + key + " = [\"" + toml_text(*n) + "\"]");
     }
     for (const auto& item : *a) {
       auto s = item.value<std::string>();
       if (!s) {
-        return error(item, std::string("`") + key + "` must hold only text, not " + type_name(item),
+        return error(item,
+                     std::string("`") + key + "` must hold only text, not " + toml_type_name(item),
                      "put each item in quotes: \"" + toml_text(item) + "\"");
       }
       out.push_back(*s);
@@ -201,42 +178,26 @@ detail::SitePlaces places_of(const SiteConfig& c, const toml::table& root) {
   return p;
 }
 
-}  // namespace
-
-SiteConfig default_config(const fs::path& dir) {
-  SiteConfig c;
-  c.root = fs::absolute(dir).lexically_normal();
-  c.config_file = c.root / "site.toml";
-  c.content_dir = c.root / "content";
-  c.output_dir = c.root / "public";
-  c.files_dir = c.root / "files";
-  c.search.index_dir = c.root / ".gazette" / "search";
-  c.languages = {c.language};
-  return c;
-}
-
-Result<SiteConfig> load_config(const fs::path& site_toml) {
-  SiteConfig c =
-      default_config(site_toml.parent_path().empty() ? fs::path(".") : site_toml.parent_path());
-  c.config_file = fs::absolute(site_toml).lexically_normal();
-  const std::string file = "site.toml";
+// site.toml as TOML: readable, UTF-8 and well-formed, or the problem with its place.
+Result<toml::table> parse_site_toml(const SiteConfig& c, const fs::path& site_toml,
+                                    const std::string& file, std::string& bytes) {
   if (auto why = check_readable(resolved_path(c.root), c.config_file)) {
     return Diagnostic{Severity::error, file, {}, "site.toml " + why->problem, why->hint, {}};
   }
-  auto bytes = read_file(site_toml);
-  if (!bytes) return bytes.error();
-  if (auto bad = find_invalid_utf8(*bytes)) {
-    SourceLoc loc = locate(*bytes, *bad);
+  auto read = read_file(site_toml);
+  if (!read) return read.error();
+  bytes = std::move(*read);
+  if (auto bad = find_invalid_utf8(bytes)) {
+    SourceLoc loc = locate(bytes, *bad);
     return Diagnostic{Severity::error,
                       file,
                       loc,
                       "site.toml is not valid UTF-8",
                       "save it as UTF-8",
-                      std::string(line_at(*bytes, loc.line))};
+                      std::string(line_at(bytes, loc.line))};
   }
-  toml::table root;
   try {
-    root = toml::parse(*bytes, file);
+    return toml::parse(bytes, file);
   } catch (const toml::parse_error& e) {
     SourceLoc loc{static_cast<int>(e.source().begin.line),
                   static_cast<int>(e.source().begin.column)};
@@ -245,9 +206,12 @@ Result<SiteConfig> load_config(const fs::path& site_toml) {
                       loc,
                       std::string(e.description()),
                       "site.toml must be valid TOML (https://toml.io)",
-                      std::string(line_at(*bytes, loc.line))};
+                      std::string(line_at(bytes, loc.line))};
   }
-  Reader r(file, *bytes);
+}
+
+// The keys at the top of site.toml, outside any table.
+std::optional<Diagnostic> read_top_level(const Reader& r, const toml::table& root, SiteConfig& c) {
   GAZETTE_TRY(r.check_keys(root, "",
                            {"title", "description", "base_url", "language", "languages", "timezone",
                             "publisher", "theme", "closing_soon_days", "build", "markdown",
@@ -276,94 +240,133 @@ Result<SiteConfig> load_config(const fs::path& site_toml) {
   if (c.language != "vi" && c.language != "en") {
     return r.error(*root.get("language"), "`language` must be \"vi\" or \"en\"");
   }
+  return std::nullopt;
+}
 
-  if (const toml::table* build = root["build"].as_table()) {
-    GAZETTE_TRY(r.check_keys(*build, "build",
-                             {"content", "output", "files", "list_page_size", "feed_entries"}));
-    std::string content = "content", output = "public", files = "files";
-    GAZETTE_TRY(r.get(*build, "content", content));
-    GAZETTE_TRY(r.get(*build, "output", output));
-    GAZETTE_TRY(r.get(*build, "files", files));
-    GAZETTE_TRY(r.get(*build, "list_page_size", c.list_page_size));
-    GAZETTE_TRY(r.get(*build, "feed_entries", c.feed_entries));
-    c.content_dir = resolve(c.root, content);
-    c.output_dir = resolve(c.root, output);
-    c.files_dir = resolve(c.root, files);
-    if (c.list_page_size < 1) c.list_page_size = 50;
+std::optional<Diagnostic> read_build(const Reader& r, const toml::table& build, SiteConfig& c) {
+  GAZETTE_TRY(r.check_keys(build, "build",
+                           {"content", "output", "files", "list_page_size", "feed_entries"}));
+  std::string content = "content", output = "public", files = "files";
+  GAZETTE_TRY(r.get(build, "content", content));
+  GAZETTE_TRY(r.get(build, "output", output));
+  GAZETTE_TRY(r.get(build, "files", files));
+  GAZETTE_TRY(r.get(build, "list_page_size", c.list_page_size));
+  GAZETTE_TRY(r.get(build, "feed_entries", c.feed_entries));
+  c.content_dir = resolve(c.root, content);
+  c.output_dir = resolve(c.root, output);
+  c.files_dir = resolve(c.root, files);
+  if (c.list_page_size < 1) c.list_page_size = 50;
+  return std::nullopt;
+}
+
+std::optional<Diagnostic> read_markdown(const Reader& r, const toml::table& md, SiteConfig& c) {
+  GAZETTE_TRY(r.check_keys(md, "markdown", {"allow_html", "smart_punctuation"}));
+  GAZETTE_TRY(r.get(md, "allow_html", c.markdown.allow_html));
+  GAZETTE_TRY(r.get(md, "smart_punctuation", c.markdown.smart_punctuation));
+  return std::nullopt;
+}
+
+std::optional<Diagnostic> read_search(const Reader& r, const toml::table& search, SiteConfig& c) {
+  GAZETTE_TRY(r.check_keys(search, "search", {"index", "shards", "page_size"}));
+  std::string index;
+  GAZETTE_TRY(r.get(search, "index", index));
+  if (!index.empty()) c.search.index_dir = resolve(c.root, index);
+  std::vector<std::string> shards;
+  GAZETTE_TRY(r.get(search, "shards", shards));
+  for (auto& s : shards) {
+    bool remote = s.rfind("tcp://", 0) == 0;
+    c.search.shards.push_back({remote ? s : resolve(c.root, s).string()});
   }
-  if (const toml::table* md = root["markdown"].as_table()) {
-    GAZETTE_TRY(r.check_keys(*md, "markdown", {"allow_html", "smart_punctuation"}));
-    GAZETTE_TRY(r.get(*md, "allow_html", c.markdown.allow_html));
-    GAZETTE_TRY(r.get(*md, "smart_punctuation", c.markdown.smart_punctuation));
+  GAZETTE_TRY(r.get(search, "page_size", c.search.page_size));
+  if (c.search.page_size < 1 || c.search.page_size > 100) c.search.page_size = 10;
+  return std::nullopt;
+}
+
+std::optional<Diagnostic> read_serve(const Reader& r, const toml::table& serve, SiteConfig& c) {
+  GAZETTE_TRY(r.check_keys(serve, "serve", {"host", "port"}));
+  GAZETTE_TRY(r.get(serve, "host", c.serve.host));
+  GAZETTE_TRY(r.get(serve, "port", c.serve.port));
+  return std::nullopt;
+}
+
+std::optional<Diagnostic> read_history(const Reader& r, const toml::table& history, SiteConfig& c) {
+  GAZETTE_TRY(
+      r.check_keys(history, "history", {"enabled", "publish_branch", "show_commit_subjects"}));
+  GAZETTE_TRY(r.get(history, "enabled", c.history.enabled));
+  GAZETTE_TRY(r.get(history, "publish_branch", c.history.publish_branch));
+  GAZETTE_TRY(r.get(history, "show_commit_subjects", c.history.show_commit_subjects));
+  return std::nullopt;
+}
+
+// [[archive]]: the rounds kept as archives.
+std::optional<Diagnostic> read_archive(const Reader& r, const toml::node& archive, SiteConfig& c) {
+  const toml::array* rounds = archive.as_array();
+  if (!rounds) return r.error(archive, "`archive` must be a list: [[archive]] tables");
+  for (const auto& item : *rounds) {
+    const toml::table* t = item.as_table();
+    if (!t) return r.error(item, "each [[archive]] entry must be a table");
+    GAZETTE_TRY(r.check_keys(*t, "archive", {"program", "round"}));
+    ArchivedRound a;
+    GAZETTE_TRY(r.get(*t, "program", a.program));
+    GAZETTE_TRY(r.get(*t, "round", a.round));
+    if (a.program.empty() || a.round == 0) {
+      return r.error(item, "an [[archive]] entry needs `program` and `round`",
+                     "for example: program = \"1322\" and round = 2024");
+    }
+    c.archived_rounds.push_back(a);
   }
+  return std::nullopt;
+}
+
+// [[redirects]]: old addresses of this site and where they lead now.
+std::optional<Diagnostic> read_redirects(const Reader& r, const toml::node& redirects,
+                                         SiteConfig& c) {
+  const toml::array* list = redirects.as_array();
+  if (!list) return r.error(redirects, "`redirects` must be a list: [[redirects]] tables");
+  for (const auto& item : *list) {
+    const toml::table* t = item.as_table();
+    if (!t) return r.error(item, "each [[redirects]] entry must be a table");
+    GAZETTE_TRY(r.check_keys(*t, "redirects", {"from", "to"}));
+    Redirect d;
+    GAZETTE_TRY(r.get(*t, "from", d.from));
+    GAZETTE_TRY(r.get(*t, "to", d.to));
+    if (d.from.empty() || d.from[0] != '/' || !is_safe_relative_path(d.from.substr(1))) {
+      return r.error(item, "a redirect's `from` must be a path on this site such as \"/old/\"");
+    }
+    if (!is_redirect_target(d.to)) {
+      const toml::node* to = t->get("to");
+      return r.error(to ? *to : item,
+                     "a redirect's `to` must be a path on this site or an http(s) address, not "
+                     "`" +
+                         d.to + "`",
+                     "for example to = \"/notice/2023/moi/\" or to = "
+                     "\"https://thongbao.example.gov.vn/\"");
+    }
+    c.redirects.push_back(d);
+  }
+  return std::nullopt;
+}
+
+// The tables of site.toml, each read by its own step, in the order they are checked.
+std::optional<Diagnostic> read_sections(const Reader& r, const toml::table& root, SiteConfig& c) {
+  if (const toml::table* build = root["build"].as_table()) GAZETTE_TRY(read_build(r, *build, c));
+  if (const toml::table* md = root["markdown"].as_table()) GAZETTE_TRY(read_markdown(r, *md, c));
   if (const toml::table* search = root["search"].as_table()) {
-    GAZETTE_TRY(r.check_keys(*search, "search", {"index", "shards", "page_size"}));
-    std::string index;
-    GAZETTE_TRY(r.get(*search, "index", index));
-    if (!index.empty()) c.search.index_dir = resolve(c.root, index);
-    std::vector<std::string> shards;
-    GAZETTE_TRY(r.get(*search, "shards", shards));
-    for (auto& s : shards) {
-      bool remote = s.rfind("tcp://", 0) == 0;
-      c.search.shards.push_back({remote ? s : resolve(c.root, s).string()});
-    }
-    GAZETTE_TRY(r.get(*search, "page_size", c.search.page_size));
-    if (c.search.page_size < 1 || c.search.page_size > 100) c.search.page_size = 10;
+    GAZETTE_TRY(read_search(r, *search, c));
   }
-  if (const toml::table* serve = root["serve"].as_table()) {
-    GAZETTE_TRY(r.check_keys(*serve, "serve", {"host", "port"}));
-    GAZETTE_TRY(r.get(*serve, "host", c.serve.host));
-    GAZETTE_TRY(r.get(*serve, "port", c.serve.port));
-  }
+  if (const toml::table* serve = root["serve"].as_table()) GAZETTE_TRY(read_serve(r, *serve, c));
   if (const toml::table* history = root["history"].as_table()) {
-    GAZETTE_TRY(
-        r.check_keys(*history, "history", {"enabled", "publish_branch", "show_commit_subjects"}));
-    GAZETTE_TRY(r.get(*history, "enabled", c.history.enabled));
-    GAZETTE_TRY(r.get(*history, "publish_branch", c.history.publish_branch));
-    GAZETTE_TRY(r.get(*history, "show_commit_subjects", c.history.show_commit_subjects));
+    GAZETTE_TRY(read_history(r, *history, c));
   }
-  if (const toml::node* archive = root.get("archive")) {
-    const toml::array* rounds = archive->as_array();
-    if (!rounds) return r.error(*archive, "`archive` must be a list: [[archive]] tables");
-    for (const auto& item : *rounds) {
-      const toml::table* t = item.as_table();
-      if (!t) return r.error(item, "each [[archive]] entry must be a table");
-      GAZETTE_TRY(r.check_keys(*t, "archive", {"program", "round"}));
-      ArchivedRound a;
-      GAZETTE_TRY(r.get(*t, "program", a.program));
-      GAZETTE_TRY(r.get(*t, "round", a.round));
-      if (a.program.empty() || a.round == 0) {
-        return r.error(item, "an [[archive]] entry needs `program` and `round`",
-                       "for example: program = \"1322\" and round = 2024");
-      }
-      c.archived_rounds.push_back(a);
-    }
-  }
+  if (const toml::node* archive = root.get("archive")) GAZETTE_TRY(read_archive(r, *archive, c));
   if (const toml::node* redirects = root.get("redirects")) {
-    const toml::array* list = redirects->as_array();
-    if (!list) return r.error(*redirects, "`redirects` must be a list: [[redirects]] tables");
-    for (const auto& item : *list) {
-      const toml::table* t = item.as_table();
-      if (!t) return r.error(item, "each [[redirects]] entry must be a table");
-      GAZETTE_TRY(r.check_keys(*t, "redirects", {"from", "to"}));
-      Redirect d;
-      GAZETTE_TRY(r.get(*t, "from", d.from));
-      GAZETTE_TRY(r.get(*t, "to", d.to));
-      if (d.from.empty() || d.from[0] != '/' || !is_safe_relative_path(d.from.substr(1))) {
-        return r.error(item, "a redirect's `from` must be a path on this site such as \"/old/\"");
-      }
-      if (!is_redirect_target(d.to)) {
-        const toml::node* to = t->get("to");
-        return r.error(to ? *to : item,
-                       "a redirect's `to` must be a path on this site or an http(s) address, not "
-                       "`" +
-                           d.to + "`",
-                       "for example to = \"/notice/2023/moi/\" or to = "
-                       "\"https://thongbao.example.gov.vn/\"");
-      }
-      c.redirects.push_back(d);
-    }
+    GAZETTE_TRY(read_redirects(r, *redirects, c));
   }
+  return std::nullopt;
+}
+
+// The theme folder themes/<theme>, when there is one; only the built-in theme may lack it.
+std::optional<Diagnostic> find_theme(const Reader& r, const toml::table& root, SiteConfig& c) {
   fs::path theme_dir = (c.root / "themes" / c.theme).lexically_normal();
   std::error_code ec;
   if (fs::is_directory(theme_dir, ec)) {
@@ -372,7 +375,36 @@ Result<SiteConfig> load_config(const fs::path& site_toml) {
     return r.error(*root.get("theme"), "theme `" + c.theme + "` not found in themes/",
                    "remove `theme` to use the built-in default theme");
   }
-  if (auto problem = detail::check_places(places_of(c, root), *bytes)) return *problem;
+  return std::nullopt;
+}
+
+}  // namespace
+
+SiteConfig default_config(const fs::path& dir) {
+  SiteConfig c;
+  c.root = fs::absolute(dir).lexically_normal();
+  c.config_file = c.root / "site.toml";
+  c.content_dir = c.root / "content";
+  c.output_dir = c.root / "public";
+  c.files_dir = c.root / "files";
+  c.search.index_dir = c.root / ".gazette" / "search";
+  c.languages = {c.language};
+  return c;
+}
+
+Result<SiteConfig> load_config(const fs::path& site_toml) {
+  SiteConfig c =
+      default_config(site_toml.parent_path().empty() ? fs::path(".") : site_toml.parent_path());
+  c.config_file = fs::absolute(site_toml).lexically_normal();
+  const std::string file = "site.toml";
+  std::string bytes;
+  auto root = parse_site_toml(c, site_toml, file, bytes);
+  if (!root) return root.error();
+  Reader r(file, bytes);
+  if (auto problem = read_top_level(r, *root, c)) return *problem;
+  if (auto problem = read_sections(r, *root, c)) return *problem;
+  if (auto problem = find_theme(r, *root, c)) return *problem;
+  if (auto problem = detail::check_places(places_of(c, *root), bytes)) return *problem;
   return c;
 }
 

@@ -101,3 +101,12 @@ TEST_CASE("config: [history] show_commit_subjects is off unless asked, and must 
   CHECK(c.error().loc.line == 3);
   CHECK(c.error().message == "`show_commit_subjects` must be true or false, not text");
 }
+
+TEST_CASE("config: a value of the wrong type is named as the front matter names it") {
+  TempDir dir;
+  dir.write("site.toml", "title = 2024-05-01\n");
+  auto c = config::load_config(dir.path() / "site.toml");
+  REQUIRE_FALSE(c.ok());
+  CHECK(c.error().message == "`title` must be text in quotes, not a date");
+  CHECK(c.error().loc.line == 1);
+}

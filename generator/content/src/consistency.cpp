@@ -95,73 +95,89 @@ std::vector<Relation> relations_of(const Document& doc) {
           {"based_on", &doc.based_on}};
 }
 
+namespace {
+
+// Relationships must name documents of this site.
+void check_relations(const Document& doc, const DocumentIndex& index, Diagnostics& diags) {
+  for (const Relation& r : relations_of(doc)) {
+    for (const std::string& ref : *r.targets) {
+      const Document* target = index.find(ref);
+      if (!target) {
+        diags.add({Severity::warning, doc.path, doc.loc_of(r.key),
+                   "`" + std::string(r.key) + "` names `" + ref + "`, which is not on this site",
+                   "write the number or slug of a published document; a document not on the "
+                   "site belongs in `references`",
+                   std::string(line_at(doc.source_text, doc.loc_of(r.key).line))});
+      } else if (target == &doc) {
+        diags.add({Severity::error, doc.path, doc.loc_of(r.key),
+                   "`" + std::string(r.key) + "` names the document itself", "remove it",
+                   std::string(line_at(doc.source_text, doc.loc_of(r.key).line))});
+      }
+    }
+  }
+}
+
+// A notice whose deadline falls after that of the document it implements, in the same
+// round: applicants would miss the one that counts.
+void check_upstream_deadline(const Document& doc, const DocumentIndex& index, Diagnostics& diags) {
+  if (!doc.deadline || doc.program.empty() || !doc.round) return;
+  std::vector<std::string> cited = doc.references;
+  cited.insert(cited.end(), doc.guides.begin(), doc.guides.end());
+  cited.insert(cited.end(), doc.based_on.begin(), doc.based_on.end());
+  for (const std::string& ref : cited) {
+    const Document* other = index.find(ref);
+    if (!other || other == &doc || !other->deadline || other->program != doc.program ||
+        other->round != doc.round || *doc.deadline <= *other->deadline) {
+      continue;
+    }
+    diags.add({Severity::warning, doc.path, doc.loc_of("deadline"),
+               "the deadline " + short_deadline(*doc.deadline) + " is after " +
+                   short_deadline(*other->deadline) + ", the deadline of " + other->path +
+                   " for the same round",
+               "check the dates: proposals collected after the upstream deadline arrive late",
+               std::string(line_at(doc.source_text, doc.loc_of("deadline").line))});
+  }
+}
+
+// A document that amends or replaces (`key`), through others, itself.
+void check_cycle(const Document& doc, const char* key, const DocumentIndex& index,
+                 Diagnostics& diags) {
+  std::set<const Document*> seen = {&doc};
+  std::vector<const Document*> stack = {&doc};
+  bool cycle = false;
+  while (!stack.empty() && !cycle) {
+    const Document* current = stack.back();
+    stack.pop_back();
+    const auto& targets = std::string(key) == "amends" ? current->amends : current->replaces;
+    for (const auto& ref : targets) {
+      const Document* next = index.find(ref);
+      if (!next) continue;
+      if (next == &doc && current != &doc) cycle = true;
+      if (seen.insert(next).second) stack.push_back(next);
+    }
+  }
+  if (cycle) {
+    diags.add({Severity::error, doc.path, doc.loc_of(key),
+               "`" + std::string(key) + "` makes a cycle: the document " +
+                   (std::string(key) == "amends" ? "amends" : "replaces") +
+                   ", through others, itself",
+               "a document can only amend or replace older ones: remove the wrong link",
+               std::string(line_at(doc.source_text, doc.loc_of(key).line))});
+  }
+}
+
+}  // namespace
+
 void check_consistency(const std::vector<Document>& docs, Diagnostics& diags) {
   DocumentIndex index(docs);
   for (const Document& doc : docs) {
     check_named_deadlines(doc, diags);
-    // Relationships must name documents of this site.
-    for (const Relation& r : relations_of(doc)) {
-      for (const std::string& ref : *r.targets) {
-        const Document* target = index.find(ref);
-        if (!target) {
-          diags.add({Severity::warning, doc.path, doc.loc_of(r.key),
-                     "`" + std::string(r.key) + "` names `" + ref + "`, which is not on this site",
-                     "write the number or slug of a published document; a document not on the "
-                     "site belongs in `references`",
-                     std::string(line_at(doc.source_text, doc.loc_of(r.key).line))});
-        } else if (target == &doc) {
-          diags.add({Severity::error, doc.path, doc.loc_of(r.key),
-                     "`" + std::string(r.key) + "` names the document itself", "remove it",
-                     std::string(line_at(doc.source_text, doc.loc_of(r.key).line))});
-        }
-      }
-    }
-    // A notice whose deadline falls after that of the document it implements, in the same
-    // round: applicants would miss the one that counts.
-    if (!doc.deadline || doc.program.empty() || !doc.round) continue;
-    std::vector<std::string> cited = doc.references;
-    cited.insert(cited.end(), doc.guides.begin(), doc.guides.end());
-    cited.insert(cited.end(), doc.based_on.begin(), doc.based_on.end());
-    for (const std::string& ref : cited) {
-      const Document* other = index.find(ref);
-      if (!other || other == &doc || !other->deadline || other->program != doc.program ||
-          other->round != doc.round || *doc.deadline <= *other->deadline) {
-        continue;
-      }
-      diags.add({Severity::warning, doc.path, doc.loc_of("deadline"),
-                 "the deadline " + short_deadline(*doc.deadline) + " is after " +
-                     short_deadline(*other->deadline) + ", the deadline of " + other->path +
-                     " for the same round",
-                 "check the dates: proposals collected after the upstream deadline arrive late",
-                 std::string(line_at(doc.source_text, doc.loc_of("deadline").line))});
-    }
+    check_relations(doc, index, diags);
+    check_upstream_deadline(doc, index, diags);
   }
   // Cycles: a document that amends or replaces, through others, itself.
   for (const char* key : {"amends", "replaces"}) {
-    for (const Document& doc : docs) {
-      std::set<const Document*> seen = {&doc};
-      std::vector<const Document*> stack = {&doc};
-      bool cycle = false;
-      while (!stack.empty() && !cycle) {
-        const Document* current = stack.back();
-        stack.pop_back();
-        const auto& targets = std::string(key) == "amends" ? current->amends : current->replaces;
-        for (const auto& ref : targets) {
-          const Document* next = index.find(ref);
-          if (!next) continue;
-          if (next == &doc && current != &doc) cycle = true;
-          if (seen.insert(next).second) stack.push_back(next);
-        }
-      }
-      if (cycle) {
-        diags.add({Severity::error, doc.path, doc.loc_of(key),
-                   "`" + std::string(key) + "` makes a cycle: the document " +
-                       (std::string(key) == "amends" ? "amends" : "replaces") +
-                       ", through others, itself",
-                   "a document can only amend or replace older ones: remove the wrong link",
-                   std::string(line_at(doc.source_text, doc.loc_of(key).line))});
-      }
-    }
+    for (const Document& doc : docs) check_cycle(doc, key, index, diags);
   }
 }
 

@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
+#include "amounts.hpp"
 #include "csv.hpp"
+#include "form_columns.hpp"
 
 using namespace gazette;
 using namespace gazette::content::detail;

@@ -6,6 +6,7 @@
 #include "field_reader.hpp"
 #include "gazette/content.hpp"
 #include "gazette/text.hpp"
+#include "proposals.hpp"
 
 namespace gazette::content {
 

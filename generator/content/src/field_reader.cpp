@@ -1,7 +1,8 @@
+// Typed fields of front matter and [[tasks]] (FieldReader), and the metadata every document
+// shares, read key by key with the place of each problem.
 #include "field_reader.hpp"
 
 #include <algorithm>
-#include <sstream>
 
 #include "gazette/text.hpp"
 
@@ -15,39 +16,7 @@ std::string known_list(const std::vector<std::string>& known) {
   return list;
 }
 
-std::string type_name(const toml::node& node) {
-  switch (node.type()) {
-    case toml::node_type::string:
-      return "text";
-    case toml::node_type::integer:
-      return "a number";
-    case toml::node_type::floating_point:
-      return "a decimal number";
-    case toml::node_type::boolean:
-      return "true/false";
-    case toml::node_type::date:
-      return "a date";
-    case toml::node_type::time:
-      return "a time";
-    case toml::node_type::date_time:
-      return "a date and time";
-    case toml::node_type::array:
-      return "a list";
-    case toml::node_type::table:
-      return "a table";
-    default:
-      return "nothing";
-  }
-}
-
 }  // namespace
-
-std::string toml_text(const toml::node& node) {
-  if (auto s = node.value<std::string>()) return *s;
-  std::ostringstream out;
-  node.visit([&out](const auto& value) { out << value; });
-  return out.str();
-}
 
 SourceLoc FieldReader::loc(const toml::source_region& region) const {
   return SourceLoc{static_cast<int>(region.begin.line) + line_offset_,
@@ -86,7 +55,7 @@ std::optional<std::string> FieldReader::text(const toml::table& t, const char* k
   const toml::node* n = t.get(key);
   if (!n) return std::nullopt;
   if (auto s = n->value<std::string>()) return checked_text(*n, key, std::string(trim(*s)));
-  error(*n, std::string("`") + key + "` must be text in quotes, not " + type_name(*n),
+  error(*n, std::string("`") + key + "` must be text in quotes, not " + toml_type_name(*n),
         std::string("write it in quotes: ") + key + " = \"" + toml_text(*n) + "\"");
   return std::nullopt;
 }
@@ -116,7 +85,7 @@ std::vector<std::string> FieldReader::text_list(const toml::table& t, const char
   }
   const toml::array* a = n->as_array();
   if (!a) {
-    error(*n, std::string("`") + key + "` must be a list of text, not " + type_name(*n),
+    error(*n, std::string("`") + key + "` must be a list of text, not " + toml_type_name(*n),
           std::string("for example: ") + key + " = [\"…\", \"…\"]");
     return out;
   }
@@ -124,7 +93,7 @@ std::vector<std::string> FieldReader::text_list(const toml::table& t, const char
     if (auto s = item.value<std::string>()) {
       if (!trim(*s).empty()) out.push_back(checked_text(item, key, std::string(trim(*s))));
     } else {
-      error(item, std::string("`") + key + "` must hold only text, not " + type_name(item),
+      error(item, std::string("`") + key + "` must hold only text, not " + toml_type_name(item),
             "put each item in quotes: \"" + toml_text(item) + "\"");
     }
   }
@@ -139,7 +108,8 @@ std::optional<Date> FieldReader::date(const toml::table& t, const char* key) {
     error(*n, std::string("`") + key + "` must be a date, not text",
           std::string("write the date without quotes: ") + key + " = 2023-04-12");
   } else {
-    error(*n, std::string("`") + key + "` must be a date such as 2023-04-12, not " + type_name(*n));
+    error(*n, std::string("`") + key + "` must be a date such as 2023-04-12, not " +
+                  toml_type_name(*n));
   }
   return std::nullopt;
 }
@@ -284,17 +254,41 @@ const std::vector<std::string>& metadata_keys() {
   return kEys;
 }
 
-void read_metadata(const toml::table& t, FieldReader& r, Document& doc) {
-  r.record_locations(t, doc.locs);
-  if (auto v = r.text(t, "title")) doc.title = *v;
-  if (auto v = r.text_or_number(t, "number")) doc.number = *v;
-  if (auto v = r.text(t, "issuer")) doc.issuer = *v;
-  if (auto v = r.text(t, "province")) doc.province = *v;
-  if (auto v = r.text_or_number(t, "program")) doc.program = *v;
-  if (auto v = r.text(t, "summary")) doc.summary = *v;
-  if (auto v = r.text(t, "results")) doc.results = *v;
-  if (auto v = r.text(t, "submitter")) doc.submitter = *v;
-  if (auto v = r.text(t, "unit")) doc.unit = *v;
+namespace {
+
+// The text fields of the metadata: a table, read in this order (text_or_number: a whole
+// number is read as its digits, program = 1322).
+struct TextField {
+  const char* key;
+  std::string Document::*field;
+  bool or_number;
+};
+constexpr TextField kTextFields[] = {
+    {"title", &Document::title, false},     {"number", &Document::number, true},
+    {"issuer", &Document::issuer, false},   {"province", &Document::province, false},
+    {"program", &Document::program, true},  {"summary", &Document::summary, false},
+    {"results", &Document::results, false}, {"submitter", &Document::submitter, false},
+    {"unit", &Document::unit, false},
+};
+
+struct ListField {
+  const char* key;
+  std::vector<std::string> Document::*field;
+};
+constexpr ListField kListFields[] = {
+    {"recipients", &Document::recipients},
+    {"references", &Document::references},
+    {"tags", &Document::tags},
+    {"amends", &Document::amends},
+    {"replaces", &Document::replaces},
+    {"guides", &Document::guides},
+    {"based_on", &Document::based_on},
+};
+
+void read_scalars(const toml::table& t, FieldReader& r, Document& doc) {
+  for (const TextField& f : kTextFields) {
+    if (auto v = f.or_number ? r.text_or_number(t, f.key) : r.text(t, f.key)) doc.*f.field = *v;
+  }
   if (const toml::node* w = t.get("withdrawn")) {
     if (auto b = w->value<bool>()) {
       doc.withdrawn = *b ? "withdrawn" : "";
@@ -307,105 +301,115 @@ void read_metadata(const toml::table& t, FieldReader& r, Document& doc) {
   doc.opens = r.instant(t, "opens");
   doc.deadline = r.instant(t, "deadline");
   if (auto v = r.integer(t, "round")) doc.round = *v;
-  doc.recipients = r.text_list(t, "recipients");
-  doc.references = r.text_list(t, "references");
-  doc.tags = r.text_list(t, "tags");
-  doc.amends = r.text_list(t, "amends");
-  doc.replaces = r.text_list(t, "replaces");
-  doc.guides = r.text_list(t, "guides");
-  doc.based_on = r.text_list(t, "based_on");
+  for (const ListField& f : kListFields) doc.*f.field = r.text_list(t, f.key);
+}
 
-  if (const toml::node* n = t.get("signer")) {
-    if (const toml::table* s = n->as_table()) {
-      r.check_keys(*s, {"name", "title"}, "signer");
-      Signer signer;
-      signer.name = r.text(*s, "name").value_or("");
-      signer.title = r.text(*s, "title").value_or("");
-      doc.signer = signer;
-    } else {
-      std::string name = n->is_string() ? toml_text(*n) : "…";
-      r.error(*n, "`signer` must be a table with `name` and `title`, not " + type_name(*n),
-              "signer = { name = \"" + name + "\", title = \"Phó Giám đốc\" }");
-    }
+void read_signer(const toml::node& n, FieldReader& r, Document& doc) {
+  if (const toml::table* s = n.as_table()) {
+    r.check_keys(*s, {"name", "title"}, "signer");
+    Signer signer;
+    signer.name = r.text(*s, "name").value_or("");
+    signer.title = r.text(*s, "title").value_or("");
+    doc.signer = signer;
+  } else {
+    std::string name = n.is_string() ? toml_text(n) : "…";
+    r.error(n, "`signer` must be a table with `name` and `title`, not " + toml_type_name(n),
+            "signer = { name = \"" + name + "\", title = \"Phó Giám đốc\" }");
   }
-  if (const toml::node* n = t.get("contact")) {
-    if (const toml::table* c = n->as_table()) {
-      r.check_keys(*c, {"office", "phone", "email", "address"}, "contact");
-      Contact contact;
-      contact.office = r.text(*c, "office").value_or("");
-      contact.phone = r.text(*c, "phone").value_or("");
-      contact.email = r.text(*c, "email").value_or("");
-      contact.address = r.text(*c, "address").value_or("");
-      doc.contact = contact;
-    } else {
-      r.error(*n, "`contact` must be a table, not " + type_name(*n),
-              "contact = { office = \"…\", phone = \"…\", email = \"…\" }");
-    }
+}
+
+void read_contact(const toml::node& n, FieldReader& r, Document& doc) {
+  if (const toml::table* c = n.as_table()) {
+    r.check_keys(*c, {"office", "phone", "email", "address"}, "contact");
+    Contact contact;
+    contact.office = r.text(*c, "office").value_or("");
+    contact.phone = r.text(*c, "phone").value_or("");
+    contact.email = r.text(*c, "email").value_or("");
+    contact.address = r.text(*c, "address").value_or("");
+    doc.contact = contact;
+  } else {
+    r.error(n, "`contact` must be a table, not " + toml_type_name(n),
+            "contact = { office = \"…\", phone = \"…\", email = \"…\" }");
   }
-  if (const toml::node* n = t.get("attachments")) {
-    const toml::array* list = n->as_array();
-    if (!list) {
-      r.error(*n, "`attachments` must be a list, not " + type_name(*n),
-              "attachments = [{ title = \"Mẫu A1-ĐXNV\", file = \"files/mau-a1-dxnv.docx\" }]");
-    } else {
-      for (const auto& item : *list) {
-        const toml::table* a = item.as_table();
-        if (!a) {
-          r.error(item, "each attachment must be a table with `title` and `file`",
-                  "{ title = \"Mẫu A1-ĐXNV\", file = \"files/mau-a1-dxnv.docx\" }");
-          continue;
-        }
-        r.check_keys(*a, {"title", "file"}, "attachment");
-        Attachment att;
-        att.loc = r.loc(item);
-        att.title = r.text(*a, "title").value_or("");
-        att.file = r.text(*a, "file").value_or("");
-        if (att.file.empty()) {
-          r.error(item, "an attachment needs `file`", "file = \"files/mau-a1-dxnv.docx\"");
-          continue;
-        }
-        if (att.title.empty()) att.title = std::filesystem::path(att.file).filename().string();
-        doc.attachments.push_back(std::move(att));
-      }
-    }
+}
+
+void read_attachments(const toml::node& n, FieldReader& r, Document& doc) {
+  const toml::array* list = n.as_array();
+  if (!list) {
+    r.error(n, "`attachments` must be a list, not " + toml_type_name(n),
+            "attachments = [{ title = \"Mẫu A1-ĐXNV\", file = \"files/mau-a1-dxnv.docx\" }]");
+    return;
   }
-  if (const toml::node* n = t.get("extensions")) {
-    const toml::array* list = n->as_array();
-    if (!list) {
-      r.error(*n, "`extensions` must be a list, not " + type_name(*n),
-              "extensions = [{ previous = 2023-04-25T17:00:00+07:00, announced = 2023-04-20 }]");
-    } else {
-      for (const auto& item : *list) {
-        const toml::table* e = item.as_table();
-        if (!e) {
-          r.error(item, "each extension must be a table with `previous` and `announced`");
-          continue;
-        }
-        r.check_keys(*e, {"previous", "announced", "note"}, "extension");
-        auto previous = r.instant(*e, "previous");
-        auto announced = r.date(*e, "announced");
-        if (!previous || !announced) {
-          if (!r.failed()) {
-            r.error(item, "an extension needs `previous` (the old deadline) and `announced`");
-          }
-          continue;
-        }
-        if (!doc.deadline) {
-          r.error(item, "an extension without the document's `deadline`",
-                  "add the new deadline: deadline = 2023-04-30T17:00:00+07:00; `previous` is the "
-                  "one it replaced");
-        } else if (!(*previous < *doc.deadline)) {
-          r.error(*e->get("previous"),
-                  "the extension's `previous` deadline (" + format_rfc3339(*previous) +
-                      ") is not earlier than the `deadline` (" + format_rfc3339(*doc.deadline) +
-                      ")",
-                  "an extension moves the deadline later: `previous` is the deadline it "
-                  "replaced, `deadline` the new one");
-        }
-        doc.deadline_changes.push_back({*previous, *announced, r.text(*e, "note").value_or("")});
-      }
+  for (const auto& item : *list) {
+    const toml::table* a = item.as_table();
+    if (!a) {
+      r.error(item, "each attachment must be a table with `title` and `file`",
+              "{ title = \"Mẫu A1-ĐXNV\", file = \"files/mau-a1-dxnv.docx\" }");
+      continue;
     }
+    r.check_keys(*a, {"title", "file"}, "attachment");
+    Attachment att;
+    att.loc = r.loc(item);
+    att.title = r.text(*a, "title").value_or("");
+    att.file = r.text(*a, "file").value_or("");
+    if (att.file.empty()) {
+      r.error(item, "an attachment needs `file`", "file = \"files/mau-a1-dxnv.docx\"");
+      continue;
+    }
+    if (att.title.empty()) att.title = std::filesystem::path(att.file).filename().string();
+    doc.attachments.push_back(std::move(att));
   }
+}
+
+// One entry of `extensions`: the deadline it replaced and when that was announced.
+void read_extension(const toml::node& item, FieldReader& r, Document& doc) {
+  const toml::table* e = item.as_table();
+  if (!e) {
+    r.error(item, "each extension must be a table with `previous` and `announced`");
+    return;
+  }
+  r.check_keys(*e, {"previous", "announced", "note"}, "extension");
+  auto previous = r.instant(*e, "previous");
+  auto announced = r.date(*e, "announced");
+  if (!previous || !announced) {
+    if (!r.failed()) {
+      r.error(item, "an extension needs `previous` (the old deadline) and `announced`");
+    }
+    return;
+  }
+  if (!doc.deadline) {
+    r.error(item, "an extension without the document's `deadline`",
+            "add the new deadline: deadline = 2023-04-30T17:00:00+07:00; `previous` is the "
+            "one it replaced");
+  } else if (!(*previous < *doc.deadline)) {
+    r.error(*e->get("previous"),
+            "the extension's `previous` deadline (" + format_rfc3339(*previous) +
+                ") is not earlier than the `deadline` (" + format_rfc3339(*doc.deadline) + ")",
+            "an extension moves the deadline later: `previous` is the deadline it "
+            "replaced, `deadline` the new one");
+  }
+  doc.deadline_changes.push_back({*previous, *announced, r.text(*e, "note").value_or("")});
+}
+
+void read_extensions(const toml::node& n, FieldReader& r, Document& doc) {
+  const toml::array* list = n.as_array();
+  if (!list) {
+    r.error(n, "`extensions` must be a list, not " + toml_type_name(n),
+            "extensions = [{ previous = 2023-04-25T17:00:00+07:00, announced = 2023-04-20 }]");
+    return;
+  }
+  for (const auto& item : *list) read_extension(item, r, doc);
+}
+
+}  // namespace
+
+void read_metadata(const toml::table& t, FieldReader& r, Document& doc) {
+  r.record_locations(t, doc.locs);
+  read_scalars(t, r, doc);
+  if (const toml::node* n = t.get("signer")) read_signer(*n, r, doc);
+  if (const toml::node* n = t.get("contact")) read_contact(*n, r, doc);
+  if (const toml::node* n = t.get("attachments")) read_attachments(*n, r, doc);
+  if (const toml::node* n = t.get("extensions")) read_extensions(*n, r, doc);
 }
 
 }  // namespace gazette::content::detail

@@ -10,6 +10,7 @@
 #include "gazette/config.hpp"
 #include "gazette/content.hpp"
 #include "gazette/core.hpp"
+#include "toml_values.hpp"
 
 namespace gazette::content::detail {
 
@@ -60,12 +61,14 @@ class FieldReader {
   bool failed_ = false;
 };
 
-/// A value as TOML writes it (a string without its quotes), for hints.
-std::string toml_text(const toml::node& node);
+// What a value is and how TOML writes it, for messages: as site.toml's messages say it.
+using config::detail::toml_text;
+using config::detail::toml_type_name;
 
 /// Reads the metadata shared by every kind of document from `table` into `doc`.
 void read_metadata(const toml::table& table, FieldReader& reader, Document& doc);
-/// Reads [[tasks]] rows of a proposal list.
+
+/// Reads [[tasks]] rows of a proposal list (proposals.cpp).
 void read_tasks(const toml::table& table, FieldReader& reader, Document& doc);
 
 /// Front-matter keys every document may use.

@@ -4,9 +4,9 @@
 #include <optional>
 #include <set>
 
-#include "csv.hpp"
 #include "gazette/content.hpp"
 #include "gazette/text.hpp"
+#include "proposals.hpp"
 
 namespace gazette::content {
 

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "csv.hpp"
+#include "proposals.hpp"
 #include "temp_dir.hpp"
 
 using namespace gazette;

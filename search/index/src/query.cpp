@@ -189,6 +189,46 @@ Xapian::Query any_of(const std::vector<Filter>& values, const char* prefix,
 
 std::string serialise(std::int64_t v) { return Xapian::sortable_serialise(static_cast<double>(v)); }
 
+bool is_query_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '+'; }
+
+// A quoted phrase from the quote at text[i]; returns where reading goes on.
+std::size_t read_phrase(std::string_view text, std::size_t i, std::vector<QueryItem>& items) {
+  std::size_t close = text.find('"', i + 1);  // an unclosed quote runs to the end
+  std::string_view inside =
+      text.substr(i + 1, close == std::string_view::npos ? text.npos : close - i - 1);
+  auto words = words_of(inside, i + 1);
+  if (!words.empty()) items.push_back(item_of(QueryItem::Type::phrase, words));
+  return close == std::string_view::npos ? text.size() : close + 1;
+}
+
+// A chunk without spaces, at `start` of the text: title:…, a date, a document number (or
+// so:/number:…), or words.
+void read_chunk(std::string_view chunk, std::size_t start, bool exclude,
+                std::vector<QueryItem>& items) {
+  std::size_t colon = chunk.find(':');
+  std::string field = colon == std::string_view::npos ? "" : text::fold(chunk.substr(0, colon));
+  std::optional<QueryItem> date;
+  if (!exclude) date = numeric_date(chunk, false);
+  if (field == "title" || field == "tieu-de" || field == "tieude") {
+    auto words = words_of(chunk.substr(colon + 1), start + colon + 1);
+    if (!words.empty()) items.push_back(item_of(QueryItem::Type::title, words));
+  } else if (date) {
+    QueryItem digits = item_of(QueryItem::Type::word, words_of(chunk, start));
+    date->words = std::move(digits.words);
+    date->offsets = std::move(digits.offsets);
+    items.push_back(std::move(*date));
+  } else if (looks_like_number(chunk) || field == "so" || field == "number") {
+    std::size_t from = field.empty() ? 0 : colon + 1;
+    QueryItem item = item_of(QueryItem::Type::number, words_of(chunk.substr(from), start + from));
+    item.number = std::string(chunk.substr(from));
+    if (!item.number.empty()) items.push_back(std::move(item));
+  } else {
+    for (const auto& w : words_of(chunk, start)) {
+      items.push_back(item_of(QueryItem::Type::word, {w}));
+    }
+  }
+}
+
 }  // namespace
 
 bool has_marks(std::string_view word) {
@@ -201,56 +241,25 @@ bool has_marks(std::string_view word) {
 ParsedText parse_text(std::string_view text, TermCache& cache) {
   ParsedText parsed;
   std::size_t i = 0;
-  auto is_space = [](char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '+';
-  };
   std::vector<QueryItem> included, excluded;
   while (i < text.size()) {
-    if (is_space(text[i])) {
+    if (is_query_space(text[i])) {
       ++i;
       continue;
     }
     bool exclude = false;
-    if (text[i] == '-' && i + 1 < text.size() && !is_space(text[i + 1])) {
+    if (text[i] == '-' && i + 1 < text.size() && !is_query_space(text[i + 1])) {
       exclude = true;
       ++i;
     }
     std::vector<QueryItem> items;
     if (text[i] == '"') {
-      std::size_t close = text.find('"', i + 1);  // an unclosed quote runs to the end
-      std::string_view inside =
-          text.substr(i + 1, close == std::string_view::npos ? text.npos : close - i - 1);
-      auto words = words_of(inside, i + 1);
-      i = close == std::string_view::npos ? text.size() : close + 1;
-      if (!words.empty()) items.push_back(item_of(QueryItem::Type::phrase, words));
+      i = read_phrase(text, i, items);
     } else {
-      std::size_t start = i;
       std::size_t end = i;
-      while (end < text.size() && !is_space(text[end]) && text[end] != '"') ++end;
-      std::string_view chunk = text.substr(i, end - i);
+      while (end < text.size() && !is_query_space(text[end]) && text[end] != '"') ++end;
+      read_chunk(text.substr(i, end - i), i, exclude, items);
       i = end;
-      std::size_t colon = chunk.find(':');
-      std::string field = colon == std::string_view::npos ? "" : text::fold(chunk.substr(0, colon));
-      std::optional<QueryItem> date;
-      if (!exclude) date = numeric_date(chunk, false);
-      if (field == "title" || field == "tieu-de" || field == "tieude") {
-        auto words = words_of(chunk.substr(colon + 1), start + colon + 1);
-        if (!words.empty()) items.push_back(item_of(QueryItem::Type::title, words));
-      } else if (date) {
-        QueryItem digits = item_of(QueryItem::Type::word, words_of(chunk, start));
-        date->words = std::move(digits.words);
-        date->offsets = std::move(digits.offsets);
-        items.push_back(std::move(*date));
-      } else if (looks_like_number(chunk) || field == "so" || field == "number") {
-        std::size_t from = field.empty() ? 0 : colon + 1;
-        QueryItem item =
-            item_of(QueryItem::Type::number, words_of(chunk.substr(from), start + from));
-        item.number = std::string(chunk.substr(from));
-        if (!item.number.empty()) items.push_back(std::move(item));
-      } else {
-        for (const auto& w : words_of(chunk, start))
-          items.push_back(item_of(QueryItem::Type::word, {w}));
-      }
     }
     for (auto& it : items) (exclude ? excluded : included).push_back(std::move(it));
   }

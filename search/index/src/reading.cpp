@@ -98,12 +98,8 @@ bool readable(const std::string& w) {
                      [](const std::string& l) { return is_vowel_letter(l); });
 }
 
-}  // namespace
-
-std::vector<std::string> spelling_variants(std::string_view word) {
-  std::vector<std::string> out;
-  std::string w(word);
-  // Initial consonants.
+// Initial consonants heard alike: "d", "gi", "r" for one another.
+void vary_initial(const std::string& w, std::vector<std::string>& out) {
   std::string_view initial = initial_of(w);
   std::string rest = w.substr(initial.size());
   bool rest_starts_with_i = false;
@@ -120,7 +116,10 @@ std::vector<std::string> spelling_variants(std::string_view word) {
       if (other == "gi" && rest_starts_with_i) add_unique(out, "g" + rest, w);
     }
   }
-  // Final consonants, after a vowel.
+}
+
+// Final consonants heard alike, after a vowel.
+void vary_final(const std::string& w, std::vector<std::string>& out) {
   for (const auto& group : kFinalGroups) {
     for (auto fin : group) {
       if (w.size() <= fin.size() || w.compare(w.size() - fin.size(), fin.size(), fin) != 0)
@@ -133,8 +132,11 @@ std::vector<std::string> spelling_variants(std::string_view word) {
       for (auto other : group) add_unique(out, stem + std::string(other), w);
     }
   }
-  auto letters = letters_of(w);
-  // hỏi for ngã and back; i for y ending the word.
+}
+
+// hỏi for ngã and back; i for y ending the word.
+void vary_marks(const std::string& w, const std::vector<std::string>& letters,
+                std::vector<std::string>& out) {
   for (std::size_t i = 0; i < letters.size(); ++i) {
     for (const auto& [a, b] : kHoiNga) {
       if (letters[i] == a || letters[i] == b) {
@@ -144,16 +146,19 @@ std::vector<std::string> spelling_variants(std::string_view word) {
       }
     }
   }
-  if (!letters.empty()) {
-    for (const auto& [a, b] : kIY) {
-      if (letters.back() == a || letters.back() == b) {
-        auto copy = letters;
-        copy.back() = std::string(letters.back() == a ? b : a);
-        add_unique(out, join(copy), w);
-      }
+  if (letters.empty()) return;
+  for (const auto& [a, b] : kIY) {
+    if (letters.back() == a || letters.back() == b) {
+      auto copy = letters;
+      copy.back() = std::string(letters.back() == a ? b : a);
+      add_unique(out, join(copy), w);
     }
   }
-  // Two neighbouring letters swapped; one letter too many.
+}
+
+// Two neighbouring letters swapped; one letter too many.
+void vary_typing(const std::string& w, const std::vector<std::string>& letters,
+                 std::vector<std::string>& out) {
   for (std::size_t i = 0; i + 1 < letters.size(); ++i) {
     auto copy = letters;
     std::swap(copy[i], copy[i + 1]);
@@ -164,6 +169,18 @@ std::vector<std::string> spelling_variants(std::string_view word) {
     copy.erase(copy.begin() + static_cast<std::ptrdiff_t>(i));
     add_unique(out, join(copy), w);
   }
+}
+
+}  // namespace
+
+std::vector<std::string> spelling_variants(std::string_view word) {
+  std::vector<std::string> out;
+  std::string w(word);
+  vary_initial(w, out);
+  vary_final(w, out);
+  auto letters = letters_of(w);
+  vary_marks(w, letters, out);
+  vary_typing(w, letters, out);
   return out;
 }
 

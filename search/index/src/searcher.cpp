@@ -114,6 +114,112 @@ std::vector<Candidate> page_of(const std::vector<Candidate>& ranked, std::size_t
           ranked.begin() + static_cast<std::ptrdiff_t>(to)};
 }
 
+// How a query's matches are ordered: newest first when there are no words to rank by.
+Query::Sort sort_of(const Query& q, const ParsedText& parsed) {
+  if (parsed.items.empty() && q.sort == Query::Sort::relevance) return Query::Sort::newest;
+  return q.sort;
+}
+
+// Runs the text query of a search with its filters, ordering and spies: once with every word,
+// and again, relaxed, with some of them when no record has every word.
+class Matcher {
+ public:
+  struct Page {
+    int number, size;
+  };
+
+  Matcher(const Xapian::Database& db, const OpenCalls& open_calls, bool remote, const Query& q,
+          const ParsedText& parsed, QueryContext context, Page page)
+      : enquire_(db),
+        open_calls_(open_calls),
+        remote_(remote),
+        q_(q),
+        parsed_(parsed),
+        context_(context),
+        page_(page),
+        sort_(sort_of(q, parsed)),
+        filters_(filter_query(q)) {
+    enquire_.set_weighting_scheme(Xapian::BM25Weight());
+    if (sort_ == Query::Sort::newest) enquire_.set_sort_by_value_then_relevance(kIssuedSlot, true);
+    if (sort_ == Query::Sort::deadline) {
+      enquire_.set_sort_by_value_then_relevance(kDeadlineSortSlot, false);
+    }
+  }
+
+  Query::Sort sort() const { return sort_; }
+  double typical_weight() const { return typical_; }
+  Spies& spies() { return *spies_; }
+  const OpenCounter& counter() const { return *counter_; }
+
+  // The matches of the page; with `window`, the best kRerankWindow from the first, to
+  // re-rank them.
+  Xapian::MSet run(bool relaxed, bool window) {
+    TextQuery text = text_query(parsed_, relaxed, context_);
+    typical_ = text.typical_weight;
+    Xapian::Query query = text.query;
+    if (sort_ == Query::Sort::relevance) {
+      // Open calls first, at comparable relevance (with some of the words only, as much as
+      // one of them).
+      double share = relaxed ? 1.0 / static_cast<double>(parsed_.items.size()) : 1.0;
+      query = with_open_bonus(query, remote_ ? nullptr : &open_calls_, q_.now,
+                              kOpenBonus * typical_ * share);
+    }
+    if (!filters_.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filters_);
+    enquire_.set_query(query);
+    add_spies();
+    auto start = window ? 0 : static_cast<Xapian::doccount>((page_.number - 1) * page_.size);
+    auto count = window ? kRerankWindow : static_cast<Xapian::doccount>(page_.size);
+    return enquire_.get_mset(start, count, q_.facets ? kCountAtLeast : kEstimateAtLeast);
+  }
+
+ private:
+  void add_spies() {
+    enquire_.clear_matchspies();
+    spies_ = std::make_unique<Spies>();
+    counter_ = std::make_unique<OpenCounter>(open_calls_);
+    if (q_.facets) {
+      for (auto& [name, spy] : spies_->values) enquire_.add_matchspy(spy);
+      enquire_.add_matchspy(&spies_->calls);
+    } else if (remote_) {
+      enquire_.add_matchspy(&spies_->calls);  // remote shards run only Xapian's own spies
+    } else {
+      enquire_.add_matchspy(counter_.get());
+    }
+  }
+
+  Xapian::Enquire enquire_;
+  const OpenCalls& open_calls_;
+  bool remote_;
+  const Query& q_;
+  const ParsedText& parsed_;
+  QueryContext context_;
+  Page page_;
+  Query::Sort sort_;
+  Xapian::Query filters_;
+  double typical_ = 0;
+  std::unique_ptr<Spies> spies_;
+  std::unique_ptr<OpenCounter> counter_;
+};
+
+// How many match, and in how many pages.
+void count_matches(const Xapian::MSet& mset, int page_size, Results& results) {
+  results.total = mset.get_matches_estimated();
+  results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  results.pages = static_cast<int>((results.total + static_cast<std::size_t>(page_size) - 1) /
+                                   static_cast<std::size_t>(page_size));
+}
+
+// The hits of the page, each with its snippet.
+void add_hits(const Xapian::Database& db, const std::vector<Candidate>& ranked,
+              const ParsedText& parsed, TermCache& cache, Results& results) {
+  for (const auto& c : ranked) {
+    std::string body;
+    Hit hit = hit_from(db.get_document(c.id), c.percent, body);
+    hit.snippet_html = make_snippet(body, parsed.exact, parsed.folded, cache);
+    results.hits.push_back(std::move(hit));
+  }
+}
+
 }  // namespace
 
 struct Searcher::Impl {
@@ -150,6 +256,61 @@ struct Searcher::Impl {
     return Instant{static_cast<std::int64_t>(seconds), now.offset_minutes};
   }
 
+  // The live generation `target` with the complete archives beside it, and the shards;
+  // throws what Xapian throws.
+  void open_parts(const std::string& target) {
+    // The generation itself, not `live`: a switch meanwhile cannot mislabel what is open.
+    std::vector<Xapian::Database> local_parts{Xapian::Database((index_dir / target).string())};
+    for (const auto& a : complete_archives()) local_parts.emplace_back(a.string());
+    Xapian::Database combined, local_only;
+    for (const auto& part : local_parts) {
+      combined.add_database(part);
+      local_only.add_database(part);
+    }
+    bool any_remote = false;
+    for (const auto& shard : shards) {
+      if (shard.rfind("tcp://", 0) == 0) {
+        combined.add_database(open_remote(shard));
+        any_remote = true;
+      } else {
+        Xapian::Database part(shard);
+        combined.add_database(part);
+        local_only.add_database(part);
+        local_parts.push_back(part);
+      }
+    }
+    db = combined;
+    local = local_only;
+    parts = std::move(local_parts);
+    remote = any_remote;
+    live_target = target;
+    source_commit = db.get_metadata(kSourceCommitKey);  // the live index's: it comes first
+    program_titles = detail::program_titles(db);
+    state_change.known = false;
+    open_calls.clear();
+  }
+
+  // The archives of past rounds that were written to the end, in order.
+  std::vector<fs::path> complete_archives() const {
+    std::error_code ec;
+    std::vector<fs::path> archives;
+    for (const auto& entry : fs::directory_iterator(index_dir / "archive", ec)) {
+      if (fs::exists(entry.path() / "gazette-complete", ec)) archives.push_back(entry.path());
+    }
+    std::sort(archives.begin(), archives.end());
+    return archives;
+  }
+
+  // A shard served by xapian-tcpsrv: tcp://host:port.
+  static Xapian::Database open_remote(const std::string& shard) {
+    std::string rest = shard.substr(6);
+    std::size_t colon = rest.rfind(':');
+    std::string host = rest.substr(0, colon);
+    unsigned port =
+        colon == std::string::npos ? 0u : static_cast<unsigned>(std::stoul(rest.substr(colon + 1)));
+    return Xapian::Remote::open(host, port, 10000, 5000);
+  }
+
   Status open() {
     std::string target = read_link(index_dir / "live");
     if (target.empty()) {
@@ -161,47 +322,7 @@ struct Searcher::Impl {
                         {}};
     }
     try {
-      // The generation itself, not `live`: a switch meanwhile cannot mislabel what is open.
-      std::vector<Xapian::Database> local_parts{Xapian::Database((index_dir / target).string())};
-      std::error_code ec;
-      std::vector<fs::path> archives;
-      for (const auto& entry : fs::directory_iterator(index_dir / "archive", ec)) {
-        if (fs::exists(entry.path() / "gazette-complete", ec)) archives.push_back(entry.path());
-      }
-      std::sort(archives.begin(), archives.end());
-      for (const auto& a : archives) local_parts.emplace_back(a.string());
-      Xapian::Database combined, local_only;
-      for (const auto& part : local_parts) {
-        combined.add_database(part);
-        local_only.add_database(part);
-      }
-      bool any_remote = false;
-      for (const auto& shard : shards) {
-        if (shard.rfind("tcp://", 0) == 0) {
-          std::string rest = shard.substr(6);
-          std::size_t colon = rest.rfind(':');
-          std::string host = rest.substr(0, colon);
-          unsigned port = colon == std::string::npos
-                              ? 0u
-                              : static_cast<unsigned>(std::stoul(rest.substr(colon + 1)));
-          combined.add_database(Xapian::Remote::open(host, port, 10000, 5000));
-          any_remote = true;
-        } else {
-          Xapian::Database part(shard);
-          combined.add_database(part);
-          local_only.add_database(part);
-          local_parts.push_back(part);
-        }
-      }
-      db = combined;
-      local = local_only;
-      parts = std::move(local_parts);
-      remote = any_remote;
-      live_target = target;
-      source_commit = db.get_metadata(kSourceCommitKey);  // the live index's: it comes first
-      program_titles = detail::program_titles(db);
-      state_change.known = false;
-      open_calls.clear();
+      open_parts(target);
     } catch (const Xapian::Error& e) {
       return Diagnostic{Severity::error,
                         index_dir.generic_string(),
@@ -289,80 +410,31 @@ Results Searcher::search_or_throw(const Query& q) {
     find_concepts(parsed, m.cache);
     collect_forms(parsed, m.cache);
   }
-  Xapian::Query filters = filter_query(q);
   if (!m.remote) m.open_calls.update(m.parts, q.now, next_state_change_or_throw(q.now));
-  Xapian::Enquire enquire(m.db);
-  enquire.set_weighting_scheme(Xapian::BM25Weight());
-  Query::Sort sort = q.sort;
-  if (parsed.items.empty() && sort == Query::Sort::relevance) sort = Query::Sort::newest;
-  if (sort == Query::Sort::newest) enquire.set_sort_by_value_then_relevance(kIssuedSlot, true);
-  if (sort == Query::Sort::deadline)
-    enquire.set_sort_by_value_then_relevance(kDeadlineSortSlot, false);
-
-  std::unique_ptr<Spies> spies;
-  std::unique_ptr<OpenCounter> counter;
-  QueryContext context{m.local, m.cache};
-  double typical = 0;
-  // The matches; with `window`, the best kRerankWindow from the first, to re-rank them.
-  auto run = [&](bool relaxed, bool window) {
-    TextQuery text = text_query(parsed, relaxed, context);
-    typical = text.typical_weight;
-    Xapian::Query query = text.query;
-    if (sort == Query::Sort::relevance) {
-      // Open calls first, at comparable relevance (with some of the words only, as much as
-      // one of them).
-      double share = relaxed ? 1.0 / static_cast<double>(parsed.items.size()) : 1.0;
-      query = with_open_bonus(query, m.remote ? nullptr : &m.open_calls, q.now,
-                              kOpenBonus * typical * share);
-    }
-    if (!filters.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filters);
-    enquire.set_query(query);
-    enquire.clear_matchspies();
-    spies = std::make_unique<Spies>();
-    counter = std::make_unique<OpenCounter>(m.open_calls);
-    if (q.facets) {
-      for (auto& [name, spy] : spies->values) enquire.add_matchspy(spy);
-      enquire.add_matchspy(&spies->calls);
-    } else if (m.remote) {
-      enquire.add_matchspy(&spies->calls);  // remote shards run only Xapian's own spies
-    } else {
-      enquire.add_matchspy(counter.get());
-    }
-    auto start = window ? 0 : static_cast<Xapian::doccount>((results.page - 1) * page_size);
-    auto count = window ? kRerankWindow : static_cast<Xapian::doccount>(page_size);
-    return enquire.get_mset(start, count, q.facets ? kCountAtLeast : kEstimateAtLeast);
-  };
+  Matcher matcher(m.db, m.open_calls, m.remote, q, parsed, QueryContext{m.local, m.cache},
+                  {results.page, page_size});
 
   auto pairs = neighbour_pairs(parsed, m.cache);
   auto first = static_cast<Xapian::doccount>((results.page - 1) * page_size);
-  bool rerank_window = sort == Query::Sort::relevance && !pairs.empty() &&
+  bool rerank_window = matcher.sort() == Query::Sort::relevance && !pairs.empty() &&
                        first + static_cast<Xapian::doccount>(page_size) <= kRerankWindow;
-
-  Xapian::MSet mset = run(false, rerank_window);
+  Xapian::MSet mset = matcher.run(false, rerank_window);
   if (mset.get_matches_estimated() == 0 && parsed.items.size() > 1) {
     // No record has every word: show those with some, and say so.
-    mset = run(true, rerank_window);
+    mset = matcher.run(true, rerank_window);
     results.relaxed = mset.get_matches_estimated() > 0;
   }
-  results.total = mset.get_matches_estimated();
-  results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-  results.pages = static_cast<int>((results.total + static_cast<std::size_t>(page_size) - 1) /
-                                   static_cast<std::size_t>(page_size));
+  count_matches(mset, page_size, results);
   std::vector<Candidate> ranked;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     ranked.push_back({*it, it.get_weight(), it.get_percent()});
   }
   if (rerank_window) {
-    rerank(m.db, ranked, pairs, typical);
+    rerank(m.db, ranked, pairs, matcher.typical_weight());
     ranked = page_of(ranked, first, static_cast<std::size_t>(page_size));
   }
-  for (const auto& c : ranked) {
-    std::string body;
-    Hit hit = hit_from(m.db.get_document(c.id), c.percent, body);
-    hit.snippet_html = make_snippet(body, parsed.exact, parsed.folded, m.cache);
-    results.hits.push_back(std::move(hit));
-  }
-  count_open(*spies, *counter, m.remote, q, m.program_titles, results);
+  add_hits(m.db, ranked, parsed, m.cache, results);
+  count_open(matcher.spies(), matcher.counter(), m.remote, q, m.program_titles, results);
   if (!changes.empty()) {
     results.suggestion = apply_changes(q.text, changes);
     results.corrected = true;

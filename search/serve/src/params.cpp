@@ -1,3 +1,5 @@
+// The parameters of /search and /api/search into a search::Query: a table of the parameters
+// it reads, each value checked and refused with what is expected.
 #include "params.hpp"
 
 #include <algorithm>
@@ -30,6 +32,118 @@ std::optional<Date> date(const std::string& text) {
   return local_time(*instant).date;
 }
 
+// One search parameter into the query: nullopt, or why its value is refused.
+using Refusal = std::optional<std::string>;
+using Setter = Refusal (*)(const std::string& key, const std::string& value, search::Query& q);
+
+Refusal set_kind(const std::string&, const std::string& value, search::Query& q) {
+  static const std::vector<std::string> kKinds = {"notice",  "guidance", "proposal-list",
+                                                  "program", "page",     "task"};
+  if (std::find(kKinds.begin(), kKinds.end(), value) == kKinds.end()) {
+    return "unknown kind `" + value +
+           "`: use notice, guidance, proposal-list, program, page or task";
+  }
+  q.kinds.push_back(value);
+  return std::nullopt;
+}
+
+template <std::vector<std::string> search::Query::*kField>
+Refusal add_text(const std::string&, const std::string& value, search::Query& q) {
+  (q.*kField).push_back(value);
+  return std::nullopt;
+}
+
+Refusal set_round(const std::string&, const std::string& value, search::Query& q) {
+  auto round = integer(value, 1900, 2200);
+  if (!round) return "`round` must be a year such as 2024";
+  q.rounds.push_back(*round);
+  return std::nullopt;
+}
+
+Refusal set_open(const std::string&, const std::string& value, search::Query& q) {
+  if (value == "1" || value == "true" || value == "on") {
+    q.open = true;
+  } else if (value == "0" || value == "false") {
+    q.open = false;
+  } else {
+    return "`open` must be 1 (open calls) or 0 (closed calls)";
+  }
+  return std::nullopt;
+}
+
+template <std::optional<Date> search::Query::*kField>
+Refusal set_date(const std::string& key, const std::string& value, search::Query& q) {
+  auto d = date(value);
+  if (!d) return "`" + key + "` must be a date such as 2023-04-25";
+  q.*kField = d;
+  return std::nullopt;
+}
+
+Refusal set_sort(const std::string&, const std::string& value, search::Query& q) {
+  if (value == "relevance") {
+    q.sort = search::Query::Sort::relevance;
+  } else if (value == "newest") {
+    q.sort = search::Query::Sort::newest;
+  } else if (value == "deadline") {
+    q.sort = search::Query::Sort::deadline;
+  } else {
+    return "`sort` must be relevance, newest or deadline";
+  }
+  return std::nullopt;
+}
+
+Refusal set_page(const std::string&, const std::string& value, search::Query& q) {
+  auto page = integer(value, 1, kMaxPage);
+  if (!page) return "`page` must be a page number from 1 to " + std::to_string(kMaxPage);
+  q.page = *page;
+  return std::nullopt;
+}
+
+template <bool search::Query::*kField>
+Refusal set_flag(const std::string&, const std::string& value, search::Query& q) {
+  q.*kField = value == "1" || value == "true";
+  return std::nullopt;
+}
+
+Refusal set_page_size(const std::string& key, const std::string& value, search::Query& q) {
+  auto size = integer(value, 1, kMaxPerPage);
+  if (!size) {
+    return "`" + key + "` must be a number of results from 1 to " + std::to_string(kMaxPerPage);
+  }
+  q.page_size = *size;
+  return std::nullopt;
+}
+
+// The parameters a search reads (q apart); others are ignored, as a search engine would.
+struct Param {
+  std::string_view key;
+  Setter set;
+};
+constexpr Param kParams[] = {
+    {"kind", set_kind},
+    {"program", add_text<&search::Query::programs>},
+    {"province", add_text<&search::Query::provinces>},
+    {"issuer", add_text<&search::Query::issuers>},
+    {"submitter", add_text<&search::Query::submitters>},
+    {"lead", add_text<&search::Query::leads>},
+    {"round", set_round},
+    {"open", set_open},
+    {"issued_from", set_date<&search::Query::issued_from>},
+    {"issued_to", set_date<&search::Query::issued_to>},
+    {"deadline_from", set_date<&search::Query::deadline_from>},
+    {"deadline_to", set_date<&search::Query::deadline_to>},
+    {"sort", set_sort},
+    {"page", set_page},
+    {"facets", set_flag<&search::Query::facets>},
+    {"as_typed", set_flag<&search::Query::as_typed>},
+    {"per_page", set_page_size},
+    {"limit", set_page_size},
+};
+
+bool is_text(const std::string& s) {
+  return s.size() <= kMaxValueBytes && !find_invalid_utf8(s) && s.find('\0') == std::string::npos;
+}
+
 }  // namespace
 
 Result<search::Query> parse_query(const Params& params, const QueryDefaults& defaults) {
@@ -37,11 +151,6 @@ Result<search::Query> parse_query(const Params& params, const QueryDefaults& def
   q.now = defaults.now;
   q.page_size = defaults.page_size;
   q.utc_offset_minutes = defaults.utc_offset_minutes;
-  static const std::vector<std::string> kKinds = {"notice",  "guidance", "proposal-list",
-                                                  "program", "page",     "task"};
-  auto is_text = [](const std::string& s) {
-    return s.size() <= kMaxValueBytes && !find_invalid_utf8(s) && s.find('\0') == std::string::npos;
-  };
   for (const auto& [key, raw] : params) {
     // A name is echoed in the refusals below: one that is not text is refused itself.
     if (!is_text(key)) return refusal("a parameter's name is not acceptable text");
@@ -54,70 +163,11 @@ Result<search::Query> parse_query(const Params& params, const QueryDefaults& def
     }
     if (!is_text(value)) return refusal("the value of `" + key + "` is not acceptable text");
     if (value.empty()) continue;  // an empty choice of a form ("all")
-    if (key == "kind") {
-      if (std::find(kKinds.begin(), kKinds.end(), value) == kKinds.end()) {
-        return refusal("unknown kind `" + value +
-                       "`: use notice, guidance, proposal-list, program, page or task");
-      }
-      q.kinds.push_back(value);
-    } else if (key == "program") {
-      q.programs.push_back(value);
-    } else if (key == "province") {
-      q.provinces.push_back(value);
-    } else if (key == "issuer") {
-      q.issuers.push_back(value);
-    } else if (key == "submitter") {
-      q.submitters.push_back(value);
-    } else if (key == "lead") {
-      q.leads.push_back(value);
-    } else if (key == "round") {
-      auto round = integer(value, 1900, 2200);
-      if (!round) return refusal("`round` must be a year such as 2024");
-      q.rounds.push_back(*round);
-    } else if (key == "open") {
-      if (value == "1" || value == "true" || value == "on") {
-        q.open = true;
-      } else if (value == "0" || value == "false") {
-        q.open = false;
-      } else {
-        return refusal("`open` must be 1 (open calls) or 0 (closed calls)");
-      }
-    } else if (key == "issued_from" || key == "issued_to" || key == "deadline_from" ||
-               key == "deadline_to") {
-      auto d = date(value);
-      if (!d) return refusal("`" + key + "` must be a date such as 2023-04-25");
-      if (key == "issued_from") q.issued_from = d;
-      if (key == "issued_to") q.issued_to = d;
-      if (key == "deadline_from") q.deadline_from = d;
-      if (key == "deadline_to") q.deadline_to = d;
-    } else if (key == "sort") {
-      if (value == "relevance") {
-        q.sort = search::Query::Sort::relevance;
-      } else if (value == "newest") {
-        q.sort = search::Query::Sort::newest;
-      } else if (value == "deadline") {
-        q.sort = search::Query::Sort::deadline;
-      } else {
-        return refusal("`sort` must be relevance, newest or deadline");
-      }
-    } else if (key == "page") {
-      auto page = integer(value, 1, kMaxPage);
-      if (!page)
-        return refusal("`page` must be a page number from 1 to " + std::to_string(kMaxPage));
-      q.page = *page;
-    } else if (key == "facets") {
-      q.facets = value == "1" || value == "true";
-    } else if (key == "as_typed") {
-      q.as_typed = value == "1" || value == "true";
-    } else if (key == "per_page" || key == "limit") {
-      auto size = integer(value, 1, kMaxPerPage);
-      if (!size) {
-        return refusal("`" + key + "` must be a number of results from 1 to " +
-                       std::to_string(kMaxPerPage));
-      }
-      q.page_size = *size;
+    for (const Param& p : kParams) {
+      if (p.key != key) continue;
+      if (Refusal why = p.set(key, value, q)) return refusal(std::move(*why));
+      break;
     }
-    // Other parameters are ignored, as a search engine would.
   }
   return q;
 }

@@ -4,7 +4,9 @@
 //   if (!config) return config.error();          // names site.toml's line, with a hint
 //   bool raw_html = config->markdown.allow_html;
 //
-// No module below this one sees TOML for the site's settings.
+// No module below this one sees TOML for the site's settings. How a TOML value is named in
+// messages is shared with content (which reads front matter) through the internal target
+// gazette::config_toml (src/toml/toml_values.hpp), not through this header.
 #pragma once
 
 #include <filesystem>
