@@ -82,7 +82,9 @@ Value round_page(const Program& p, const Round& round, const std::vector<const D
   v.set("program_url", p.url);
   v.set("archived", round.archived);
   set_opt(v, "proposals_url", round_summary_url(round));
-  set_list(v, "open_calls", summaries(open, ctx));
+  // The open calls head the round's first page only: repeated on every page, a round of
+  // thousands of calls made pages of megabytes, and a site that grew as the square of it.
+  set_list(v, "open_calls", page == 1 ? summaries(open, ctx) : Value::list());
   return v;
 }
 
