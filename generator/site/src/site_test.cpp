@@ -122,7 +122,9 @@ TEST_CASE("site: released sources leave every document but its Markdown") {
       parse_documents({{"content/notices/a.md", notice("A")}}, config::default_config("/s")),
       config::default_config("/s"), *parse_rfc3339(kNow));
   REQUIRE(model.documents.at(0).body.find("Nội dung") != std::string::npos);
+  REQUIRE_FALSE(model.documents.at(0).source_text.empty());
   site::release_sources(model);
   CHECK(model.documents.at(0).body.empty());
+  CHECK(model.documents.at(0).source_text.empty());
   CHECK(model.documents.at(0).title == "A");
 }

@@ -40,7 +40,10 @@ std::vector<std::string> take_plain_texts(render::RenderedBodies& bodies) {
 }
 
 void release_sources(model::SiteModel& model) {
-  for (content::Document& d : model.documents) d.body = std::string();
+  for (content::Document& d : model.documents) {
+    d.body = std::string();
+    d.source_text = std::string();
+  }
 }
 
 namespace {

@@ -25,8 +25,9 @@ render::RenderedBodies render_bodies(const model::SiteModel& model,
 /// order of the bodies: the pages need the HTML only, and the text is not held twice.
 std::vector<std::string> take_plain_texts(render::RenderedBodies& bodies);
 
-/// Frees each document's Markdown source once its body is rendered: nothing after reads it,
-/// and on a large site it is as big as the rendered bodies.
+/// Frees each document's Markdown and the text of its file (kept for checks that quote
+/// lines) once its body is rendered and the checks are done: nothing after reads them, and
+/// on a large site each is as big as the rendered bodies.
 void release_sources(model::SiteModel& model);
 
 /// Copies the theme's static files and every attachment (once each) into `sink`.
