@@ -1,6 +1,7 @@
 // Programmes: the index of programmes, each programme's page (its document, with its rounds)
 // and each round's page with its open calls.
 #include <algorithm>
+#include <memory>
 
 #include "pages.hpp"
 #include "proposals_pages.hpp"
@@ -43,8 +44,15 @@ Value round_item(const Round& round, const ViewContext& ctx) {
   return item;
 }
 
-Value program_page(const Program& p, const markdown::RenderedMarkdown& body, std::size_t page,
-                   const ViewContext& ctx) {
+// The programme's rounds as its pages list them: made once, shown on every page.
+Value rounds_view(const Program& p, const ViewContext& ctx) {
+  Value rounds = Value::list();
+  for (const Round& round : p.rounds) rounds.push(round_item(round, ctx));
+  return rounds;
+}
+
+Value program_page(const Program& p, const markdown::RenderedMarkdown& body, const Value& rounds,
+                   std::size_t page, const ViewContext& ctx) {
   const Strings& st = ctx.strings;
   Value v = document_view(*p.doc, body, ctx);
   if (page > 1) {
@@ -54,9 +62,7 @@ Value program_page(const Program& p, const markdown::RenderedMarkdown& body, std
     v.set("body", "");
     v.set("has_cited_by", false);
   }
-  Value rounds = Value::list();
-  for (const Round& round : p.rounds) rounds.push(round_item(round, ctx));
-  v.set("rounds", std::move(rounds));
+  v.set("rounds", rounds);
   add_feed(v, p.url + "feed.xml", st.get("feed") + ": " + p.doc->title);
   return v;
 }
@@ -76,7 +82,9 @@ Value round_page(const Program& p, const Round& round, const std::vector<const D
   v.set("program_url", p.url);
   v.set("archived", round.archived);
   set_opt(v, "proposals_url", round_summary_url(round));
-  set_list(v, "open_calls", summaries(open, ctx));
+  // The open calls head the round's first page only: repeated on every page, a round of
+  // thousands of calls made pages of megabytes, and a site that grew as the square of it.
+  set_list(v, "open_calls", page == 1 ? summaries(open, ctx) : Value::list());
   return v;
 }
 
@@ -100,8 +108,11 @@ void add_program_pages(Jobs& jobs, const ViewContext& ctx, const RenderedBodies&
   for (const Program& p : m.programs) {
     auto index = static_cast<std::size_t>(p.doc - m.documents.data());
     const markdown::RenderedMarkdown& body = bodies[index];
+    // Counting each round's open calls is the programme's size in work: done once, not on
+    // each of its pages.
     add_paginated(jobs, ctx, p.url, "program", p.docs,
-                  [&ctx, &p, &body](std::size_t page) { return program_page(p, body, page, ctx); });
+                  [&ctx, &p, &body, rounds = std::make_shared<const Value>(rounds_view(p, ctx))](
+                      std::size_t page) { return program_page(p, body, *rounds, page, ctx); });
     for (const Round& round : p.rounds) {
       add_paginated(jobs, ctx, round.url, "round", round.docs,
                     [&ctx, &p, &round, open = open_calls_of(round, ctx)](std::size_t page) {

@@ -429,3 +429,24 @@ TEST_CASE("render: the programme facet and filter show programme names from the 
   CHECK(html.find("<a href=\"#facets\">") < html.find("<ol class=\"summaries results\">"));
   CHECK(contains(html, "<aside class=\"facets\" id=\"facets\""));
 }
+
+TEST_CASE("render: a round's open calls head its first page only, its documents every page") {
+  std::map<std::string, std::string> files = {
+      {"content/programs/1322.md",
+       "+++\ntitle = \"Chương trình 1322\"\nissued = 2020-08-31\nprogram = \"1322\"\n+++\nx\n"}};
+  for (int i = 0; i < 3; ++i) {
+    files["content/notices/n" + std::to_string(i) + ".md"] = notice(
+        "Đợt " + std::to_string(i), "program = \"1322\"\nround = 2024\ndeadline = 2023-05-2" +
+                                        std::to_string(i) + "T17:00:00+07:00\n");
+  }
+  gazette::config::SiteConfig config = gazette::config::default_config("/site");
+  config.list_page_size = 2;
+  MemorySite site(files, kNow, config);
+  std::string first = site.file("program/1322/2024/index.html");
+  std::string second = site.file("program/1322/2024/page/2/index.html");
+  REQUIRE_FALSE(second.empty());
+  CHECK(contains(first, "round-open-heading"));
+  for (int i = 0; i < 3; ++i) CHECK(contains(first, "/notice/2023/n" + std::to_string(i) + "/"));
+  CHECK_FALSE(contains(second, "round-open-heading"));
+  CHECK(contains(second, "Trang 2/2"));
+}

@@ -42,10 +42,11 @@ class StageClock {
 // in only after the pages are.
 class IndexWriter {
  public:
-  IndexWriter(const model::SiteModel& model, const render::RenderedBodies& bodies,
+  IndexWriter(const model::SiteModel& model, std::vector<std::string> texts,
               const config::SiteConfig& config, unsigned threads, std::string commit)
-      : thread_([this, m = &model, b = &bodies, c = &config, threads, commit = std::move(commit)] {
-          index_ = write_search_index(*m, *b, *c, threads, commit);
+      : thread_([this, m = &model, texts = std::move(texts), c = &config, threads,
+                 commit = std::move(commit)]() mutable {
+          index_ = write_search_index(*m, std::move(texts), *c, threads, commit);
         }) {}
   ~IndexWriter() {
     if (thread_.joinable()) thread_.join();
@@ -90,9 +91,9 @@ Sources read_sources(const config::SiteConfig& config, Diagnostics& diags, Stage
 // Writes every file into a new output tree (and the index beside it), then swaps both in:
 // the previous site and index stay until everything is written.
 bool write_site(const render::SitePages& pages, const model::SiteModel& model,
-                const render::RenderedBodies& bodies, const Sources& in,
-                const config::SiteConfig& config, const BuildOptions& options, BuildReport& report,
-                StageClock& clock, Diagnostics& diags) {
+                std::vector<std::string> texts, const Sources& in, const config::SiteConfig& config,
+                const BuildOptions& options, BuildReport& report, StageClock& clock,
+                Diagnostics& diags) {
   auto out = OutputTree::create(config.output_dir);
   if (!out) {
     diags.add(out.error());
@@ -102,7 +103,7 @@ bool write_site(const render::SitePages& pages, const model::SiteModel& model,
   clock.lap("assets");
   std::optional<IndexWriter> indexer;
   if (options.search_index) {
-    indexer.emplace(model, bodies, config, options.threads,
+    indexer.emplace(model, std::move(texts), config, options.threads,
                     in.git.history.repo.in_git ? in.git.history.repo.head : "");
   }
   report.pages = write_pages(pages, out->get(), options);
@@ -146,6 +147,8 @@ BuildReport build(const config::SiteConfig& config, const BuildOptions& options,
   model::SiteModel model = model::assemble(std::move(in.documents), config, options.now);
   report.documents = model.documents.size();
   render::RenderedBodies bodies = render_bodies(model, config, options.threads);
+  release_sources(model);
+  std::vector<std::string> texts = take_plain_texts(bodies);
   clock.lap("markdown");
 
   render::Inputs inputs{model,          config,      bodies,
@@ -155,7 +158,7 @@ BuildReport build(const config::SiteConfig& config, const BuildOptions& options,
   if (diags.has_errors()) return report;
 
   if (options.write) {
-    if (!write_site(pages, model, bodies, in, config, options, report, clock, diags)) {
+    if (!write_site(pages, model, std::move(texts), in, config, options, report, clock, diags)) {
       return report;
     }
   } else {

@@ -62,14 +62,14 @@ search::Listing listing_of(const model::SiteModel& model, const content::Documen
 }
 
 std::vector<search::Record> search_records(const model::SiteModel& model,
-                                           const render::RenderedBodies& bodies) {
+                                           std::vector<std::string> texts) {
   std::vector<search::Record> records;
   records.reserve(model.documents.size());
   for (std::size_t i = 0; i < model.documents.size(); ++i) {
     const content::Document& d = model.documents[i];
     search::Record r;
     r.listing = listing_of(model, d);
-    r.body = bodies[i].plain_text;
+    r.body = std::move(texts[i]);
     // Words a reader may search by that are not in the text: tags, cited numbers, people.
     for (const auto* list : {&d.tags, &d.references, &d.recipients}) {
       for (const auto& item : *list) r.keywords += item + "\n";
@@ -85,10 +85,10 @@ std::vector<search::Record> search_records(const model::SiteModel& model,
 }
 
 Result<search::PreparedIndex> write_search_index(const model::SiteModel& model,
-                                                 const render::RenderedBodies& bodies,
+                                                 std::vector<std::string> texts,
                                                  const config::SiteConfig& config, unsigned threads,
                                                  const std::string& source_commit) {
-  std::vector<search::Record> all = search_records(model, bodies);
+  std::vector<search::Record> all = search_records(model, std::move(texts));
   // Records of archived rounds go to an archive named after their programme and round;
   // the rest to the live index. Archive records point into `all`, which stays alive until
   // the index is written.

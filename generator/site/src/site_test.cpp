@@ -99,3 +99,32 @@ TEST_CASE("site: the theme's favicon is also at /favicon.ico, where browsers ask
   CHECK(sink.files["favicon.ico"] == sink.files["static/favicon.ico"]);
   CHECK(sink.files["favicon.ico"].rfind(std::string("\0\0\1\0", 4), 0) == 0);  // an icon
 }
+
+TEST_CASE("site: the plain texts leave the rendered bodies in order, their HTML stays") {
+  MemorySite site({{"content/notices/a.md", notice("A")}, {"content/notices/b.md", notice("B")}},
+                  kNow);
+  render::RenderedBodies bodies =
+      site::render_bodies(site.model(), config::default_config("/s"), 1);
+  std::vector<std::string> expected;
+  for (const auto& b : bodies) expected.push_back(b.plain_text);
+  REQUIRE(expected.size() == 2);
+  REQUIRE_FALSE(expected[0].empty());
+  std::vector<std::string> texts = site::take_plain_texts(bodies);
+  CHECK(texts == expected);
+  for (const auto& b : bodies) {
+    CHECK(b.plain_text.empty());
+    CHECK(b.html.find("Nội dung") != std::string::npos);
+  }
+}
+
+TEST_CASE("site: released sources leave every document but its Markdown") {
+  model::SiteModel model = model::assemble(
+      parse_documents({{"content/notices/a.md", notice("A")}}, config::default_config("/s")),
+      config::default_config("/s"), *parse_rfc3339(kNow));
+  REQUIRE(model.documents.at(0).body.find("Nội dung") != std::string::npos);
+  REQUIRE_FALSE(model.documents.at(0).source_text.empty());
+  site::release_sources(model);
+  CHECK(model.documents.at(0).body.empty());
+  CHECK(model.documents.at(0).source_text.empty());
+  CHECK(model.documents.at(0).title == "A");
+}

@@ -29,6 +29,23 @@ render::RenderedBodies render_bodies(const model::SiteModel& model,
   return bodies;
 }
 
+std::vector<std::string> take_plain_texts(render::RenderedBodies& bodies) {
+  std::vector<std::string> texts;
+  texts.reserve(bodies.size());
+  for (markdown::RenderedMarkdown& body : bodies) {
+    texts.push_back(std::move(body.plain_text));
+    body.plain_text = std::string();
+  }
+  return texts;
+}
+
+void release_sources(model::SiteModel& model) {
+  for (content::Document& d : model.documents) {
+    d.body = std::string();
+    d.source_text = std::string();
+  }
+}
+
 namespace {
 
 // An attachment as published: a text file of a Vietnamese site with ƣ where ư is meant is

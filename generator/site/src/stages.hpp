@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
+#include <vector>
 
 #include "gazette/config.hpp"
 #include "gazette/model.hpp"
@@ -18,6 +20,15 @@ int site_utc_offset(const config::SiteConfig& config, Instant now);
 /// Every document's Markdown, rendered in parallel, in the order of model.documents.
 render::RenderedBodies render_bodies(const model::SiteModel& model,
                                      const config::SiteConfig& config, unsigned threads);
+
+/// Moves each body's plain text out (for the search index, which alone reads it), in the
+/// order of the bodies: the pages need the HTML only, and the text is not held twice.
+std::vector<std::string> take_plain_texts(render::RenderedBodies& bodies);
+
+/// Frees each document's Markdown and the text of its file (kept for checks that quote
+/// lines) once its body is rendered and the checks are done: nothing after reads them, and
+/// on a large site each is as big as the rendered bodies.
+void release_sources(model::SiteModel& model);
 
 /// Copies the theme's static files and every attachment (once each) into `sink`.
 void write_assets(const templates::Theme& theme, const model::SiteModel& model,
