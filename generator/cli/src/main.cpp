@@ -3,8 +3,11 @@
 
 #include <cstdio>
 #include <exception>
+#include <string>
+#include <vector>
 
 #include "commands.hpp"
+#include "console.hpp"
 
 namespace {
 
@@ -88,6 +91,16 @@ CLI::App* add_verify(CLI::App& app, VerifyArgs& verify) {
   return verify_cmd;
 }
 
+CLI::App* add_init(CLI::App& app, InitArgs& init) {
+  CLI::App* init_cmd = app.add_subcommand("init", "Start a new site: settings, folders, samples");
+  init_cmd->add_option("dir", init.dir, "The new site's folder (made if missing; must be empty)")
+      ->capture_default_str();
+  init_cmd->add_flag("--force", init.force,
+                     "Init a folder that is not empty: only missing files are written");
+  init_cmd->add_option("--now", init.now, "Date the sample notice as of this moment (RFC 3339)");
+  return init_cmd;
+}
+
 CLI::App* add_serve(CLI::App& app, ServeArgs& serve) {
   CLI::App* serve_cmd = app.add_subcommand("serve", "Serve the built site with search");
   add_common(serve_cmd, serve.common);
@@ -123,6 +136,19 @@ int main(int argc, char** argv) {
   CLI::App* verify_cmd = add_verify(app, verify);
   ServeArgs serve;
   CLI::App* serve_cmd = add_serve(app, serve);
+  InitArgs init;
+  CLI::App* init_cmd = add_init(app, init);
+
+  // CLI11 would only say the word was not expected: name the command meant.
+  if (argc > 1 && argv[1][0] != '-') {
+    std::vector<std::string> names;
+    bool known = false;
+    for (CLI::App* command : app.get_subcommands({})) {
+      names.push_back(command->get_name());
+      known = known || command->check_name(argv[1]);
+    }
+    if (!known) return report_unknown_command(argv[1], names);
+  }
 
   try {
     app.parse(argc, argv);
@@ -137,6 +163,7 @@ int main(int argc, char** argv) {
     if (*search_cmd) return run_search(find);
     if (*publish_cmd) return run_publish(publish);
     if (*verify_cmd) return run_verify(verify);
+    if (*init_cmd) return run_init(init);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "gazette: internal error: %s\n", e.what());
     return 2;
