@@ -220,3 +220,135 @@ TEST_CASE("cli: init --help and gazette --help say what init does") {
   CHECK(contains(run_gazette("--help").output,
                  "  init                        Start a new site: settings, folders, samples\n"));
 }
+
+namespace {
+
+struct Scaffold {
+  std::string command;                      // after "gazette new"
+  std::vector<std::string> files;           // what it makes
+  std::vector<std::string> unfilled;        // what check says of it as made
+  std::map<std::string, std::string> fill;  // key → the value written in its ""
+};
+
+// `text` with each `key = ""` of `fill` given its value (TOML lines) and the CSV row filled.
+std::string filled(const std::string& text, const std::map<std::string, std::string>& fill) {
+  std::string out;
+  for (std::string_view line : gazette::split(text, '\n')) {
+    std::string l(line);
+    std::string key = l.substr(0, l.find_first_of(" ="));
+    if (auto it = fill.find(key); it != fill.end() && contains(l, "\"\"")) {
+      l.replace(l.find("\"\""), 2, "\"" + it->second + "\"");
+    }
+    if (l == "1;;;;;;;;;;;") {
+      l = "1;Ứng dụng công cụ cải tiến năng suất;Công ty Cổ phần Chè Điện Biên;;Nâng cao năng "
+          "suất;Đào tạo, áp dụng 5S;Năng suất tăng 10%;24 tháng;1.500,5;1.000;500,5;";
+    }
+    out += l + "\n";
+  }
+  out.pop_back();
+  return out;
+}
+
+const std::map<std::string, std::string> kMetadata = {
+    {"number", "12/TB-SKHCN"},
+    {"issuer", "Sở Khoa học và Công nghệ tỉnh Điện Biên"},
+    {"submitter", "Sở Khoa học và Công nghệ tỉnh Điện Biên"},
+    {"province", "Điện Biên"}};
+
+std::string empty_at(const std::string& file, const std::string& at, const std::string& key) {
+  return file + ":" + at + ": error: `" + key + "` is empty\n";
+}
+
+}  // namespace
+
+TEST_CASE("new: every kind's scaffold fails check until its empty values are filled in") {
+  const std::string notice = "content/notices/2026/thu.md";
+  const std::string guidance = "content/guidance/2026/thu.md";
+  const std::string program = "content/programs/thu.md";
+  const std::string page = "content/pages/thu.md";
+  const std::string list = "content/proposals/2026/thu.toml";
+  const std::string csv = "content/proposals/2026/thu.csv";
+  auto with = [](std::map<std::string, std::string> extra) {
+    extra.insert(kMetadata.begin(), kMetadata.end());
+    return extra;
+  };
+  const std::vector<Scaffold> all = {
+      {"notice",
+       {notice},
+       {empty_at(notice, "4:12", "number"), empty_at(notice, "5:12", "issuer"),
+        empty_at(notice, "6:12", "province")},
+       kMetadata},
+      {"guidance",
+       {guidance},
+       {empty_at(guidance, "4:12", "number"), empty_at(guidance, "5:12", "issuer"),
+        empty_at(guidance, "6:12", "province")},
+       kMetadata},
+      {"program",
+       {program},
+       {program + ":1:1: error: a programme page needs its `program` id\n",
+        empty_at(program, "5:12", "number"), empty_at(program, "6:12", "issuer")},
+       with({{"program", "1322"}})},
+      {"page", {page}, {empty_at(page, "5:11", "summary")}, {{"summary", "Giới thiệu cổng."}}},
+      {"proposal-list",
+       {list},
+       {empty_at(list, "3:13", "number"), empty_at(list, "5:13", "submitter"),
+        list + ":14:1: error: task 1 has no `name`\n",
+        list + ":14:1: error: task 1 has no `lead` organisation\n"},
+       with({{"name", "Ứng dụng công cụ cải tiến năng suất"},
+             {"lead", "Công ty Cổ phần Chè Điện Biên"},
+             {"objectives", "Nâng cao năng suất"},
+             {"content", "Đào tạo, áp dụng 5S"},
+             {"results", "Năng suất tăng 10%"},
+             {"duration", "24 tháng"}})},
+      {"proposal-list --csv",
+       {list, csv},
+       {empty_at(list, "4:13", "issuer"), empty_at(list, "6:13", "province")},
+       kMetadata},
+  };
+  for (const Scaffold& s : all) {
+    CAPTURE(s.command);
+    TempSite site;
+    Run made = run_gazette("new " + s.command + " \"Thử\"" + kNow, site.path());
+    REQUIRE_MESSAGE(made.exit_code == 0, made.output);
+    std::string listed;
+    for (const std::string& file : s.files) listed += file + "\n";
+    CHECK(made.output == listed);
+    Run unfilled = run_gazette(std::string("check") + kNow, site.path());
+    CHECK(unfilled.exit_code == 1);
+    for (const std::string& message : s.unfilled) {
+      CHECK_MESSAGE(contains(unfilled.output, message), message, unfilled.output);
+    }
+    for (const std::string& file : s.files) site.write(file, filled(site.read(file), s.fill));
+    Run done = run_gazette(std::string("check") + kNow, site.path());
+    CHECK_MESSAGE(done.exit_code == 0, done.output);
+    CHECK(contains(done.output, " checked: 0 errors, 1 warning\n"));  // not in git
+  }
+}
+
+TEST_CASE("new: a CSV proposal list reports its empty task row once its metadata is filled in") {
+  TempSite site;
+  REQUIRE(
+      run_gazette(std::string("new proposal-list \"Thử\" --csv") + kNow, site.path()).exit_code ==
+      0);
+  const std::string toml = "content/proposals/2026/thu.toml";
+  const std::string csv = "content/proposals/2026/thu.csv";
+  CHECK(contains(site.read(csv), "Stt;Tên nhiệm vụ;Tổ chức chủ trì;Tổ chức phối hợp;"));
+  site.write(toml, filled(site.read(toml), kMetadata));
+  Run row = run_gazette(std::string("check") + kNow, site.path());
+  CHECK(row.exit_code == 1);
+  CHECK(contains(row.output, csv + ":4:1: error: the task on line 4 has no name (Tên nhiệm vụ)\n"));
+  CHECK(contains(row.output, csv + ":4:1: error: the task on line 4 has no lead organisation"));
+  CHECK(contains(row.output, csv + ":4:1: error: the task on line 4 has no total budget"));
+  // Made again, the pair is refused and both files kept.
+  Run again = run_gazette(std::string("new proposal-list \"Thử\" --csv") + kNow, site.path());
+  CHECK(again.exit_code == 1);
+  CHECK(again.output == "error: " + toml +
+                            " already exists\nhint: choose another title, or edit "
+                            "that file\n");
+  Run wrong = run_gazette("new notice \"Khác\" --csv", site.path());
+  CHECK(wrong.exit_code == 1);
+  CHECK(wrong.output ==
+        "error: only a proposal-list has its tasks in a CSV (--csv)\nhint: "
+        "gazette new proposal-list \"…\" --csv\n");
+  CHECK_FALSE(site.exists("content/notices"));
+}

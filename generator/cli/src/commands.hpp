@@ -54,6 +54,7 @@ struct NewArgs {
   CommonArgs common;
   std::string kind;
   std::string title;
+  bool csv = false;  ///< a proposal-list's tasks in a CSV beside its .toml
 };
 int run_new(const NewArgs& args);
 

@@ -45,8 +45,11 @@ CLI::App* add_check(CLI::App& app, CheckArgs& check) {
 CLI::App* add_new(CLI::App& app, NewArgs& create) {
   CLI::App* new_cmd = app.add_subcommand("new", "Create a new document from a scaffold");
   add_common(new_cmd, create.common);
-  new_cmd->add_option("kind", create.kind, "notice, guidance or proposal-list")->required();
+  new_cmd->add_option("kind", create.kind, "notice, guidance, program, page or proposal-list")
+      ->required();
   new_cmd->add_option("title", create.title, "The document's title")->required();
+  new_cmd->add_flag("--csv", create.csv,
+                    "A proposal-list's tasks in a CSV beside it (the appendix form's columns)");
   return new_cmd;
 }
 

@@ -295,6 +295,15 @@ void read_metadata(const toml::table& t, FieldReader& r, Document& doc) {
   if (auto v = r.text(t, "results")) doc.results = *v;
   if (auto v = r.text(t, "submitter")) doc.submitter = *v;
   if (auto v = r.text(t, "unit")) doc.unit = *v;
+  // A key written with nothing in it is a value not filled in (a scaffold's), not "none".
+  for (const char* key :
+       {"number", "issuer", "province", "summary", "results", "submitter", "unit"}) {
+    const toml::node* n = t.get(key);
+    if (n && n->is_string() && trim(n->value<std::string>().value_or("")).empty()) {
+      r.error(*n, std::string("`") + key + "` is empty",
+              "fill it in, or delete the line if the document has none");
+    }
+  }
   if (const toml::node* w = t.get("withdrawn")) {
     if (auto b = w->value<bool>()) {
       doc.withdrawn = *b ? "withdrawn" : "";
