@@ -1,7 +1,8 @@
 // gazette init: a new site that builds as it is, with every setting written out.
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
+#include <string>
+#include <vector>
 
 #include "commands.hpp"
 #include "console.hpp"
@@ -186,6 +187,63 @@ SourceLoc base_url_loc(const std::string& text) {
   return {};
 }
 
+// What init added to the folder, and what it found there and left alone.
+struct Added {
+  std::size_t written = 0;
+  std::size_t kept = 0;
+  void keep(const std::string& path, const char* why) {
+    std::printf("kept    %s (%s)\n", path.c_str(), why);
+    ++kept;
+  }
+};
+
+void add_folders(const fs::path& root, const fs::path& real_root, Added& added) {
+  std::error_code ec;
+  for (const std::string& folder : site_folders()) {
+    fs::path dir = root / folder;
+    if (fs::is_directory(dir, ec)) continue;
+    if (fs::exists(fs::symlink_status(dir, ec))) {
+      added.keep(folder + "/", "it exists and is not a folder");
+    } else if (!is_within(resolved_path(dir), real_root)) {
+      added.keep(folder + "/", "it leads outside the site: not made");
+    } else {
+      fs::create_directories(dir, ec);
+      std::printf("created %s/\n", folder.c_str());
+    }
+  }
+}
+
+// Writes each file that is missing; false (after printing why) when one cannot be written.
+bool add_files(const fs::path& root, const fs::path& real_root, const std::vector<NewFile>& files,
+               Added& added) {
+  std::error_code ec;
+  for (const NewFile& file : files) {
+    fs::path path = root / file.path;
+    if (fs::exists(fs::symlink_status(path, ec))) {
+      added.keep(file.path, "it exists: not overwritten");
+      continue;
+    }
+    // A folder on the way may be a symlink (with --force): nothing is written out of the site.
+    if (!is_within(resolved_path(path.parent_path()), real_root)) {
+      added.keep(file.path, "its folder leads outside the site: not written");
+      continue;
+    }
+    fs::create_directories(path.parent_path(), ec);
+    if (!fs::is_directory(path.parent_path(), ec)) {
+      added.keep(file.path, "its folder is not a folder: not written");
+      continue;
+    }
+    Status status = write_file_atomically(path, file.bytes);
+    if (!status) {
+      print_diagnostics({status.error()}, 0);
+      return false;
+    }
+    std::printf("created %s\n", file.path.c_str());
+    ++added.written;
+  }
+  return true;
+}
+
 }  // namespace
 
 void warn_placeholder_base_url(const config::SiteConfig& config, Diagnostics& diags) {
@@ -229,49 +287,10 @@ int run_init(const InitArgs& args) {
   here.offset_minutes = text::utc_offset_minutes("Asia/Ho_Chi_Minh", here).value_or(0);
   Date today = local_time(here).date;
 
-  std::size_t written = 0, kept = 0;
-  auto keep = [&kept](const std::string& path, const char* why) {
-    std::printf("kept    %s (%s)\n", path.c_str(), why);
-    ++kept;
-  };
-  for (const std::string& folder : site_folders()) {
-    fs::path dir = root / folder;
-    if (fs::is_directory(dir, ec)) continue;
-    if (fs::exists(fs::symlink_status(dir, ec))) {
-      keep(folder + "/", "it exists and is not a folder");
-      continue;
-    }
-    if (!is_within(resolved_path(dir), real_root)) {
-      keep(folder + "/", "it leads outside the site: not made");
-      continue;
-    }
-    fs::create_directories(dir, ec);
-    std::printf("created %s/\n", folder.c_str());
-  }
-  for (const NewFile& file : site_files(today)) {
-    fs::path path = root / file.path;
-    if (fs::exists(fs::symlink_status(path, ec))) {
-      keep(file.path, "it exists: not overwritten");
-      continue;
-    }
-    // A folder on the way may be a symlink (with --force): nothing is written out of the site.
-    if (!is_within(resolved_path(path.parent_path()), real_root)) {
-      keep(file.path, "its folder leads outside the site: not written");
-      continue;
-    }
-    fs::create_directories(path.parent_path(), ec);
-    if (!fs::is_directory(path.parent_path(), ec)) {
-      keep(file.path, "its folder is not a folder: not written");
-      continue;
-    }
-    Status status = write_file_atomically(path, file.bytes);
-    if (!status) {
-      print_diagnostics({status.error()}, 0);
-      return 2;
-    }
-    std::printf("created %s\n", file.path.c_str());
-    ++written;
-  }
+  Added added;
+  add_folders(root, real_root, added);
+  if (!add_files(root, real_root, site_files(today), added)) return 2;
+  std::size_t written = added.written, kept = added.kept;
   if (kept > 0) {
     std::printf("%zu file%s written, %zu kept as they were: gazette init overwrites nothing\n",
                 written, written == 1 ? "" : "s", kept);
