@@ -53,6 +53,16 @@ CLI::App* add_new(CLI::App& app, NewArgs& create) {
   return new_cmd;
 }
 
+CLI::App* add_init(CLI::App& app, InitArgs& init) {
+  CLI::App* init_cmd = app.add_subcommand("init", "Start a new site: settings, folders, samples");
+  init_cmd->add_option("dir", init.dir, "The new site's folder (made if missing; must be empty)")
+      ->capture_default_str();
+  init_cmd->add_flag("--force", init.force,
+                     "Init a folder that is not empty: only missing files are written");
+  init_cmd->add_option("--now", init.now, "Date the sample notice as of this moment (RFC 3339)");
+  return init_cmd;
+}
+
 CLI::App* add_search(CLI::App& app, SearchArgs& find) {
   CLI::App* search_cmd =
       app.add_subcommand("search", "Search the built site's index from a terminal");
@@ -92,16 +102,6 @@ CLI::App* add_verify(CLI::App& app, VerifyArgs& verify) {
   verify_cmd->add_option("--commit", verify.commit,
                          "The published commit (default: the tip of the publish branch)");
   return verify_cmd;
-}
-
-CLI::App* add_init(CLI::App& app, InitArgs& init) {
-  CLI::App* init_cmd = app.add_subcommand("init", "Start a new site: settings, folders, samples");
-  init_cmd->add_option("dir", init.dir, "The new site's folder (made if missing; must be empty)")
-      ->capture_default_str();
-  init_cmd->add_flag("--force", init.force,
-                     "Init a folder that is not empty: only missing files are written");
-  init_cmd->add_option("--now", init.now, "Date the sample notice as of this moment (RFC 3339)");
-  return init_cmd;
 }
 
 CLI::App* add_serve(CLI::App& app, ServeArgs& serve) {
