@@ -65,7 +65,22 @@ TEST_CASE("cli: new makes a scaffold with today's date and an ASCII slug") {
   std::string text = site.read("content/notices/2026/thong-bao-tuyen-chon.md");
   CHECK(contains(text, "title    = \"Thông báo tuyển chọn\""));
   CHECK(contains(text, "issued   = 2026-11-25"));
-  // The scaffold builds as it is, into its page.
+  // Its empty values are refused until filled in; filled, it builds into its page.
+  Run unfilled = run_gazette("build --now 2026-11-25T10:00:00+07:00", site.path());
+  CHECK(unfilled.exit_code == 1);
+  CHECK(contains(unfilled.output,
+                 "content/notices/2026/thong-bao-tuyen-chon.md:5:12: error: `issuer` is empty\n"
+                 "    issuer   = \"\"            # e.g. \"Sở Khoa học và Công nghệ tỉnh Điện "
+                 "Biên\"\n               ^\nhint: fill it in, or delete the line if the document "
+                 "has none\n"));
+  CHECK_FALSE(site.exists("public/notice/2026/thong-bao-tuyen-chon/index.html"));
+  std::string filled = text;
+  for (auto [key, value] : {std::pair{"number   = ", "\"12/TB-SKHCN\""},
+                            {"issuer   = ", "\"Sở Khoa học và Công nghệ tỉnh Điện Biên\""},
+                            {"province = ", "\"Điện Biên\""}}) {
+    filled.replace(filled.find(key) + 11, 2, value);
+  }
+  site.write("content/notices/2026/thong-bao-tuyen-chon.md", filled);
   Run build = run_gazette("build --now 2026-11-25T10:00:00+07:00", site.path());
   CHECK_MESSAGE(build.exit_code == 0, build.output);
   CHECK(contains(site.page("notice/2026/thong-bao-tuyen-chon/index.html"),
@@ -86,7 +101,8 @@ TEST_CASE("cli: new makes a scaffold with today's date and an ASCII slug") {
   Run memo = run_gazette("new memo \"X\"", site.path());
   CHECK(memo.exit_code == 1);
   CHECK(memo.output ==
-        "error: cannot make a new `memo`\nhint: choose notice, guidance or proposal-list\n");
+        "error: cannot make a new `memo`\nhint: choose notice, guidance, program, page or "
+        "proposal-list\n");
 }
 
 TEST_CASE("cli: build --next-change prints when the next call changes state") {

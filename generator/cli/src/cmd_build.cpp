@@ -41,6 +41,7 @@ int run_build(const BuildArgs& args) {
     };
   }
   Diagnostics diags;
+  warn_placeholder_base_url(*config, diags);
   site::BuildReport report = site::build(*config, options, diags);
   progress.finish();
   print_diagnostics(diags.sorted(), 10);

@@ -33,6 +33,7 @@ int run_check(const CheckArgs& args) {
   options.write = false;
   options.search_index = false;
   Diagnostics diags;
+  warn_placeholder_base_url(*config, diags);
   site::BuildReport report = site::build(*config, options, diags);
   auto all = diags.sorted();
   print_diagnostics(all, all.size());

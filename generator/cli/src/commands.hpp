@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "gazette/config.hpp"
@@ -20,6 +21,18 @@ struct CommonArgs {
 std::optional<config::SiteConfig> load_site_or_report(const CommonArgs& args);
 /// The clock the command runs with; nullopt (after printing why) when --now is malformed.
 std::optional<Instant> clock_of(const CommonArgs& args);
+
+/// The base_url gazette init writes, until the site sets its own.
+inline constexpr std::string_view kPlaceholderBaseUrl = "https://thongbao.example/";
+/// A warning on site.toml's line while base_url is still kPlaceholderBaseUrl.
+void warn_placeholder_base_url(const config::SiteConfig& config, Diagnostics& diags);
+
+struct InitArgs {
+  std::string dir = ".";
+  bool force = false;
+  std::string now;
+};
+int run_init(const InitArgs& args);
 
 struct BuildArgs {
   CommonArgs common;
@@ -41,6 +54,7 @@ struct NewArgs {
   CommonArgs common;
   std::string kind;
   std::string title;
+  bool csv = false;  ///< a proposal-list's tasks in a CSV beside its .toml
 };
 int run_new(const NewArgs& args);
 

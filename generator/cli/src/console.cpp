@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <mutex>
 
@@ -9,7 +10,26 @@ namespace gazette::cli {
 
 namespace {
 std::mutex print_mutex;
+
+// Edits from `a` to `b`: a letter added, dropped or changed, or two side by side swapped
+// (the optimal string alignment distance).
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t change = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + change});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.size()][b.size()];
 }
+
+}  // namespace
 
 bool stderr_is_terminal() { return isatty(STDERR_FILENO) == 1; }
 
@@ -65,6 +85,30 @@ void Progress::finish() {
     std::fflush(stderr);
     drawn_ = false;
   }
+}
+
+int report_unknown_command(const std::string& typed, const std::vector<std::string>& commands) {
+  // One slip in a short word, two in a longer one: "xyz" is no misspelt "new".
+  std::size_t allowed = typed.size() <= 4 ? 1 : 2;
+  std::string nearest;
+  std::size_t best = allowed + 1;
+  std::string all;
+  for (const std::string& command : commands) {
+    all += (all.empty() ? "" : ", ") + command;
+    std::size_t longer = std::max(typed.size(), command.size());
+    if (longer - std::min(typed.size(), command.size()) > allowed) continue;  // cannot be near
+    if (std::size_t d = edit_distance(typed, command); d < best) {
+      best = d;
+      nearest = command;
+    }
+  }
+  std::fprintf(stderr, "error: gazette has no command \"%s\"\n", typed.c_str());
+  if (!nearest.empty()) {
+    std::fprintf(stderr, "hint: did you mean \"%s\"?\n", nearest.c_str());
+  } else {
+    std::fprintf(stderr, "hint: the commands are %s (gazette --help says more)\n", all.c_str());
+  }
+  return 2;
 }
 
 }  // namespace gazette::cli

@@ -30,4 +30,8 @@ class Progress {
 
 bool stderr_is_terminal();
 
+/// Prints that `typed` is not a command, with the nearest of `commands` when one is near (a
+/// slip of one or two keys: "biuld" → "build"). Returns the exit code, 2.
+int report_unknown_command(const std::string& typed, const std::vector<std::string>& commands);
+
 }  // namespace gazette::cli

@@ -5,9 +5,11 @@
 #include <exception>
 #include <functional>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "commands.hpp"
+#include "console.hpp"
 
 namespace {
 
@@ -45,9 +47,22 @@ CLI::App* add_check(CLI::App& app, CheckArgs& check) {
 CLI::App* add_new(CLI::App& app, NewArgs& create) {
   CLI::App* new_cmd = app.add_subcommand("new", "Create a new document from a scaffold");
   add_common(new_cmd, create.common);
-  new_cmd->add_option("kind", create.kind, "notice, guidance or proposal-list")->required();
+  new_cmd->add_option("kind", create.kind, "notice, guidance, program, page or proposal-list")
+      ->required();
   new_cmd->add_option("title", create.title, "The document's title")->required();
+  new_cmd->add_flag("--csv", create.csv,
+                    "A proposal-list's tasks in a CSV beside it (the appendix form's columns)");
   return new_cmd;
+}
+
+CLI::App* add_init(CLI::App& app, InitArgs& init) {
+  CLI::App* init_cmd = app.add_subcommand("init", "Start a new site: settings, folders, samples");
+  init_cmd->add_option("dir", init.dir, "The new site's folder (made if missing; must be empty)")
+      ->capture_default_str();
+  init_cmd->add_flag("--force", init.force,
+                     "Init a folder that is not empty: only missing files are written");
+  init_cmd->add_option("--now", init.now, "Date the sample notice as of this moment (RFC 3339)");
+  return init_cmd;
 }
 
 CLI::App* add_search(CLI::App& app, SearchArgs& find) {
@@ -127,8 +142,20 @@ int main(int argc, char** argv) {
       command(app, add_build, run_build),     command(app, add_check, run_check),
       command(app, add_new, run_new),         command(app, add_search, run_search),
       command(app, add_publish, run_publish), command(app, add_verify, run_verify),
-      command(app, add_serve, run_serve),
+      command(app, add_serve, run_serve),     command(app, add_init, run_init),
   };
+
+  // CLI11 would only say the word was not expected: name the command meant.
+  if (argc > 1 && argv[1][0] != '-') {
+    std::vector<std::string> names;
+    bool known = false;
+    for (const Command& c : commands) {
+      names.push_back(c.app->get_name());
+      known = known || c.app->check_name(argv[1]);
+    }
+    if (!known) return report_unknown_command(argv[1], names);
+  }
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -256,19 +256,21 @@ const std::vector<std::string>& metadata_keys() {
 
 namespace {
 
-// The text fields of the metadata: a table, read in this order (text_or_number: a whole
-// number is read as its digits, program = 1322).
+// The text fields of the metadata: a table, read in this order (or_number: a whole number is
+// read as its digits, program = 1322; filled: a key written with nothing in it is a value not
+// filled in, a scaffold's, not "none").
 struct TextField {
   const char* key;
   std::string Document::*field;
   bool or_number;
+  bool filled;
 };
 constexpr TextField kTextFields[] = {
-    {"title", &Document::title, false},     {"number", &Document::number, true},
-    {"issuer", &Document::issuer, false},   {"province", &Document::province, false},
-    {"program", &Document::program, true},  {"summary", &Document::summary, false},
-    {"results", &Document::results, false}, {"submitter", &Document::submitter, false},
-    {"unit", &Document::unit, false},
+    {"title", &Document::title, false, false},    {"number", &Document::number, true, true},
+    {"issuer", &Document::issuer, false, true},   {"province", &Document::province, false, true},
+    {"program", &Document::program, true, false}, {"summary", &Document::summary, false, true},
+    {"results", &Document::results, false, true}, {"submitter", &Document::submitter, false, true},
+    {"unit", &Document::unit, false, true},
 };
 
 struct ListField {
@@ -288,6 +290,11 @@ constexpr ListField kListFields[] = {
 void read_scalars(const toml::table& t, FieldReader& r, Document& doc) {
   for (const TextField& f : kTextFields) {
     if (auto v = f.or_number ? r.text_or_number(t, f.key) : r.text(t, f.key)) doc.*f.field = *v;
+    const toml::node* n = t.get(f.key);
+    if (f.filled && n && n->is_string() && trim(n->value<std::string>().value_or("")).empty()) {
+      r.error(*n, std::string("`") + f.key + "` is empty",
+              "fill it in, or delete the line if the document has none");
+    }
   }
   if (const toml::node* w = t.get("withdrawn")) {
     if (auto b = w->value<bool>()) {
