@@ -182,6 +182,30 @@ Scaffold scaffold_of(content::Kind kind, const NewArgs& args, const Date& today)
   return {};
 }
 
+// Whether every file of the scaffold may be written: inside the site and not there yet; if
+// not, says why.
+bool may_write(const Scaffold& scaffold, const fs::path& dir, const std::string& slug,
+               const fs::path& root) {
+  std::error_code ec;
+  for (const auto& [extension, bytes] : scaffold.files) {
+    fs::path file = dir / (slug + extension);
+    if (fs::path real = resolved_path(file); !is_within(real, resolved_path(root))) {
+      std::fprintf(stderr,
+                   "error: %s leads outside the site (to %s)\nhint: gazette writes only inside "
+                   "the site: replace the symlink on its way with a folder\n",
+                   display_path(file, root).c_str(), real.generic_string().c_str());
+      return false;
+    }
+    if (fs::exists(fs::symlink_status(file, ec))) {
+      std::fprintf(stderr,
+                   "error: %s already exists\nhint: choose another title, or edit that file\n",
+                   display_path(file, root).c_str());
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 int run_new(const NewArgs& args) {
@@ -216,23 +240,8 @@ int run_new(const NewArgs& args) {
   Scaffold scaffold = scaffold_of(*kind, args, today);
   fs::path dir = config->content_dir / scaffold.folder;
   if (scaffold.by_year) dir /= std::to_string(today.year);
+  if (!may_write(scaffold, dir, slug, config->root)) return 1;
   std::error_code ec;
-  for (const auto& [extension, bytes] : scaffold.files) {
-    fs::path file = dir / (slug + extension);
-    if (fs::path real = resolved_path(file); !is_within(real, resolved_path(config->root))) {
-      std::fprintf(stderr,
-                   "error: %s leads outside the site (to %s)\nhint: gazette writes only inside "
-                   "the site: replace the symlink on its way with a folder\n",
-                   display_path(file, config->root).c_str(), real.generic_string().c_str());
-      return 1;
-    }
-    if (fs::exists(fs::symlink_status(file, ec))) {
-      std::fprintf(stderr,
-                   "error: %s already exists\nhint: choose another title, or edit that file\n",
-                   display_path(file, config->root).c_str());
-      return 1;
-    }
-  }
   fs::create_directories(dir, ec);
   for (const auto& [extension, bytes] : scaffold.files) {
     fs::path file = dir / (slug + extension);

@@ -49,6 +49,39 @@ search::Query query_of(const SearchArgs& args, const config::SiteConfig& config,
   return q;
 }
 
+// The results as text for a terminal: the reading of the query, the counts, then each hit.
+void print_results(const search::Query& q, const search::Results& results,
+                   const config::SiteConfig& config, Instant clock) {
+  bool color = isatty(1);
+  if (results.corrected) {
+    std::printf("Showing results for: %s (--as-typed searches the words as typed)\n",
+                results.suggestion.c_str());
+  } else if (!results.suggestion.empty()) {
+    std::printf("Did you mean: %s\n", results.suggestion.c_str());
+  }
+  if (results.relaxed) std::printf("No document has every word; these have some of them.\n");
+  std::printf("%s%zu result%s", results.total_exact ? "" : "about ", results.total,
+              results.total == 1 ? "" : "s");
+  if (results.open > 0)
+    std::printf(", %s%zu open", results.open_exact ? "" : "at least ", results.open);
+  std::printf("\n");
+  int rank = (q.page - 1) * q.page_size;
+  for (const auto& hit : results.hits) {
+    const search::Listing& h = hit.listing;
+    std::printf("\n%d. %s\n   %s", ++rank, h.title.c_str(), h.kind.c_str());
+    if (!h.number.empty()) std::printf(" · %s", h.number.c_str());
+    if (!h.issuer.empty()) std::printf(" · %s", h.issuer.c_str());
+    std::printf(" · %s", format_iso_date(h.issued).c_str());
+    if (h.deadline) {
+      CallState state = call_state(h.call(), clock, config.closing_soon_days);
+      std::printf(" · deadline %s (%s)", format_rfc3339(*h.deadline).c_str(), state_name(state));
+    }
+    std::printf("\n   %s%s\n", config.base_url.c_str(), h.url.substr(1).c_str());
+    if (!hit.snippet_html.empty())
+      std::printf("   %s\n", terminal_text(hit.snippet_html, color).c_str());
+  }
+}
+
 }  // namespace
 
 int run_search(const SearchArgs& args) {
@@ -79,34 +112,7 @@ int run_search(const SearchArgs& args) {
     std::printf("%s\n", search::answer_json(q, results, config->closing_soon_days).c_str());
     return 0;
   }
-  bool color = isatty(1);
-  if (results.corrected) {
-    std::printf("Showing results for: %s (--as-typed searches the words as typed)\n",
-                results.suggestion.c_str());
-  } else if (!results.suggestion.empty()) {
-    std::printf("Did you mean: %s\n", results.suggestion.c_str());
-  }
-  if (results.relaxed) std::printf("No document has every word; these have some of them.\n");
-  std::printf("%s%zu result%s", results.total_exact ? "" : "about ", results.total,
-              results.total == 1 ? "" : "s");
-  if (results.open > 0)
-    std::printf(", %s%zu open", results.open_exact ? "" : "at least ", results.open);
-  std::printf("\n");
-  int rank = (q.page - 1) * q.page_size;
-  for (const auto& hit : results.hits) {
-    const search::Listing& h = hit.listing;
-    std::printf("\n%d. %s\n   %s", ++rank, h.title.c_str(), h.kind.c_str());
-    if (!h.number.empty()) std::printf(" · %s", h.number.c_str());
-    if (!h.issuer.empty()) std::printf(" · %s", h.issuer.c_str());
-    std::printf(" · %s", format_iso_date(h.issued).c_str());
-    if (h.deadline) {
-      CallState state = call_state(h.call(), *clock, config->closing_soon_days);
-      std::printf(" · deadline %s (%s)", format_rfc3339(*h.deadline).c_str(), state_name(state));
-    }
-    std::printf("\n   %s%s\n", config->base_url.c_str(), h.url.substr(1).c_str());
-    if (!hit.snippet_html.empty())
-      std::printf("   %s\n", terminal_text(hit.snippet_html, color).c_str());
-  }
+  print_results(q, results, *config, *clock);
   return 0;
 }
 

@@ -92,68 +92,81 @@ class Myers {
     for (std::ptrdiff_t j = b_lo; j < b_hi; ++j) added_[static_cast<std::size_t>(j)] = true;
   }
 
+  // One bisection: the stretch, and the furthest x each path reached on diagonal k (forward
+  // from the start in v1_, backward from the end in v2_, at k + offset).
+  struct Bisection {
+    std::ptrdiff_t a_lo, a_hi, b_lo, b_hi;
+    std::ptrdiff_t n, m, offset, length, delta;
+    bool front;  // odd delta: the forward path finds the overlap
+    std::ptrdiff_t k1start = 0, k1end = 0, k2start = 0, k2end = 0;
+    Split best = {};  // the furthest point a forward path reached
+  };
+
+  std::ptrdiff_t& v1(std::ptrdiff_t k) { return v1_[static_cast<std::size_t>(k)]; }
+  std::ptrdiff_t& v2(std::ptrdiff_t k) { return v2_[static_cast<std::size_t>(k)]; }
+
   // The middle snake of Myers' linear-space algorithm (the formulation of
   // diff-match-patch's bisect), relative to (a_lo, b_lo). Past kMaxCost edits, the furthest
   // point a forward path reached.
   Split bisect(std::ptrdiff_t a_lo, std::ptrdiff_t a_hi, std::ptrdiff_t b_lo, std::ptrdiff_t b_hi) {
-    const std::ptrdiff_t n = a_hi - a_lo;
-    const std::ptrdiff_t m = b_hi - b_lo;
+    const std::ptrdiff_t n = a_hi - a_lo, m = b_hi - b_lo;
     const std::ptrdiff_t max_d = (n + m + 1) / 2;
-    const std::ptrdiff_t offset = max_d;
-    const std::ptrdiff_t length = 2 * max_d + 2;
-    v1_.assign(static_cast<std::size_t>(length), -1);
-    v2_.assign(static_cast<std::size_t>(length), -1);
-    auto v1 = [this](std::ptrdiff_t k) -> std::ptrdiff_t& {
-      return v1_[static_cast<std::size_t>(k)];
-    };
-    auto v2 = [this](std::ptrdiff_t k) -> std::ptrdiff_t& {
-      return v2_[static_cast<std::size_t>(k)];
-    };
-    v1(offset + 1) = 0;
-    v2(offset + 1) = 0;
-    const std::ptrdiff_t delta = n - m;
-    const bool front = delta % 2 != 0;
-    std::ptrdiff_t k1start = 0, k1end = 0, k2start = 0, k2end = 0;
-    Split best;
+    Bisection s{a_lo, a_hi, b_lo, b_hi, n, m, max_d, 2 * max_d + 2, n - m, (n - m) % 2 != 0};
+    v1_.assign(static_cast<std::size_t>(s.length), -1);
+    v2_.assign(static_cast<std::size_t>(s.length), -1);
+    v1(s.offset + 1) = 0;
+    v2(s.offset + 1) = 0;
     for (std::ptrdiff_t d = 0; d < max_d; ++d) {
-      if (d > kMaxCost) return best;
-      for (std::ptrdiff_t k1 = -d + k1start; k1 <= d - k1end; k1 += 2) {
-        std::ptrdiff_t k1o = offset + k1;
-        std::ptrdiff_t x1 =
-            (k1 == -d || (k1 != d && v1(k1o - 1) < v1(k1o + 1))) ? v1(k1o + 1) : v1(k1o - 1) + 1;
-        std::ptrdiff_t y1 = x1 - k1;
-        while (x1 < n && y1 < m && a(a_lo + x1) == b(b_lo + y1)) ++x1, ++y1;
-        v1(k1o) = x1;
-        if (x1 > n) {
-          k1end += 2;
-        } else if (y1 > m) {
-          k1start += 2;
-        } else {
-          if (x1 + y1 > best.x + best.y) best = {x1, y1};
-          if (front) {
-            std::ptrdiff_t k2o = offset + delta - k1;
-            if (k2o >= 0 && k2o < length && v2(k2o) != -1 && x1 >= n - v2(k2o)) return {x1, y1};
-          }
+      if (d > kMaxCost) return s.best;
+      if (Split met = forward(s, d); met.x >= 0) return met;
+      if (Split met = backward(s, d); met.x >= 0) return met;
+    }
+    return {};
+  }
+
+  // The forward paths of cost d; where one meets a backward path, that point.
+  Split forward(Bisection& s, std::ptrdiff_t d) {
+    for (std::ptrdiff_t k1 = -d + s.k1start; k1 <= d - s.k1end; k1 += 2) {
+      std::ptrdiff_t k1o = s.offset + k1;
+      std::ptrdiff_t x1 =
+          (k1 == -d || (k1 != d && v1(k1o - 1) < v1(k1o + 1))) ? v1(k1o + 1) : v1(k1o - 1) + 1;
+      std::ptrdiff_t y1 = x1 - k1;
+      while (x1 < s.n && y1 < s.m && a(s.a_lo + x1) == b(s.b_lo + y1)) ++x1, ++y1;
+      v1(k1o) = x1;
+      if (x1 > s.n) {
+        s.k1end += 2;
+      } else if (y1 > s.m) {
+        s.k1start += 2;
+      } else {
+        if (x1 + y1 > s.best.x + s.best.y) s.best = {x1, y1};
+        if (s.front) {
+          std::ptrdiff_t k2o = s.offset + s.delta - k1;
+          if (k2o >= 0 && k2o < s.length && v2(k2o) != -1 && x1 >= s.n - v2(k2o)) return {x1, y1};
         }
       }
-      for (std::ptrdiff_t k2 = -d + k2start; k2 <= d - k2end; k2 += 2) {
-        std::ptrdiff_t k2o = offset + k2;
-        std::ptrdiff_t x2 =
-            (k2 == -d || (k2 != d && v2(k2o - 1) < v2(k2o + 1))) ? v2(k2o + 1) : v2(k2o - 1) + 1;
-        std::ptrdiff_t y2 = x2 - k2;
-        while (x2 < n && y2 < m && a(a_hi - x2 - 1) == b(b_hi - y2 - 1)) ++x2, ++y2;
-        v2(k2o) = x2;
-        if (x2 > n) {
-          k2end += 2;
-        } else if (y2 > m) {
-          k2start += 2;
-        } else if (!front) {
-          std::ptrdiff_t k1o = offset + delta - k2;
-          if (k1o >= 0 && k1o < length && v1(k1o) != -1) {
-            std::ptrdiff_t x1 = v1(k1o);
-            std::ptrdiff_t y1 = offset + x1 - k1o;
-            if (x1 >= n - x2) return {x1, y1};
-          }
+    }
+    return {};
+  }
+
+  // The backward paths of cost d; where one meets a forward path, that point.
+  Split backward(Bisection& s, std::ptrdiff_t d) {
+    for (std::ptrdiff_t k2 = -d + s.k2start; k2 <= d - s.k2end; k2 += 2) {
+      std::ptrdiff_t k2o = s.offset + k2;
+      std::ptrdiff_t x2 =
+          (k2 == -d || (k2 != d && v2(k2o - 1) < v2(k2o + 1))) ? v2(k2o + 1) : v2(k2o - 1) + 1;
+      std::ptrdiff_t y2 = x2 - k2;
+      while (x2 < s.n && y2 < s.m && a(s.a_hi - x2 - 1) == b(s.b_hi - y2 - 1)) ++x2, ++y2;
+      v2(k2o) = x2;
+      if (x2 > s.n) {
+        s.k2end += 2;
+      } else if (y2 > s.m) {
+        s.k2start += 2;
+      } else if (!s.front) {
+        std::ptrdiff_t k1o = s.offset + s.delta - k2;
+        if (k1o >= 0 && k1o < s.length && v1(k1o) != -1) {
+          std::ptrdiff_t x1 = v1(k1o);
+          std::ptrdiff_t y1 = s.offset + x1 - k1o;
+          if (x1 >= s.n - x2) return {x1, y1};
         }
       }
     }
