@@ -36,6 +36,8 @@ const std::vector<Help>& helps() {
        "Serve the built site with search",
        {"--host TEXT                 Address to listen on", "--port INT                  Port",
         "--build                     Build the site first",
+        "--watch                     Build first, then again whenever a file of the site "
+        "changes",
         "--cache UINT=2000           Search answers kept for repeated queries"}},
       {"search",
        "Search the built site's index from a terminal",

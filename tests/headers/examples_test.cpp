@@ -4,7 +4,9 @@
 // exists fails the build.
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <cassert>
+#include <functional>
 #include <fstream>
 #include <iterator>
 #include <string>
@@ -22,6 +24,7 @@
 #include "gazette/site.hpp"
 #include "gazette/templates.hpp"
 #include "gazette/text.hpp"
+#include "gazette/watch.hpp"
 
 // The lines must stay as the headers show them.
 // clang-format off
@@ -137,6 +140,12 @@ void serve_example(const config::SiteConfig& config) {
   if (Status bound = server.bind(); bound) server.listen_after_bind();  // until stop()
 }
 
+void watch_example(const config::SiteConfig& config, const std::atomic<bool>& stop,
+                   const std::function<void(const watch::Changes&)>& rebuild) {
+  auto watcher = watch::Watcher::open(config.root, {config.output_dir});
+  while (auto changes = (*watcher)->wait(stop)) rebuild(*changes);  // until stop is set
+}
+
 }  // namespace examples
 // clang-format on
 
@@ -181,6 +190,7 @@ TEST_CASE("headers: every public header's usage example is compiled code") {
       "generator/text/include/gazette/text.hpp",
       "search/index/include/gazette/search.hpp",
       "search/serve/include/gazette/serve.hpp",
+      "generator/watch/include/gazette/watch.hpp",
   };
   for (const char* header : headers) {
     std::string text = read(root + "/" + header);

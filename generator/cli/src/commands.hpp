@@ -91,6 +91,7 @@ struct ServeArgs {
   std::string host;
   int port = 0;
   bool build = false;
+  bool watch = false;
   std::size_t cache = 2000;
 };
 int run_serve(const ServeArgs& args);

@@ -113,6 +113,9 @@ CLI::App* add_serve(CLI::App& app, ServeArgs& serve) {
                         "Address to listen on (default from site.toml: 127.0.0.1)");
   serve_cmd->add_option("--port", serve.port, "Port (default from site.toml: 8080)");
   serve_cmd->add_flag("--build", serve.build, "Build the site first");
+  serve_cmd->add_flag("--watch", serve.watch,
+                      "Build first, then again whenever a file of the site changes; open pages "
+                      "reload by themselves and show a failed build's problems");
   serve_cmd
       ->add_option("--cache", serve.cache,
                    "Search answers kept for repeated queries, while they hold (0: none)")

@@ -9,6 +9,7 @@
 #include "files.hpp"
 #include "gazette/search.hpp"
 #include "gazette/serve.hpp"
+#include "live_reload.hpp"
 #include "search_handler.hpp"
 
 namespace gazette::serve {
@@ -100,6 +101,12 @@ struct Server::Impl {
   ServerOptions options;
   detail::HttpServer http;
   std::unique_ptr<detail::SearchHandler> searches;  // null without search
+  std::unique_ptr<detail::LiveReload> live;         // null unless pages follow the builds
+
+  // An HTML page as sent: with the script that follows the builds, when they are followed.
+  std::string with_live_script(std::string html) const {
+    return live ? detail::LiveReload::with_script(std::move(html)) : html;
+  }
   int listening_socket = -1;
 
   // The listening socket: SO_REUSEADDR, so a restart need not wait out TIME_WAIT, but not
@@ -133,6 +140,7 @@ struct Server::Impl {
       reply.content_type = feed_type(req.get_header_value("Accept"));
       res.set_header("Vary", "Accept");
     }
+    if (format == detail::Format::html) reply.body = with_live_script(std::move(reply.body));
     res.set_content(reply.body, reply.content_type);
   }
 
@@ -142,7 +150,11 @@ struct Server::Impl {
     auto bytes = detail::inside_root(options.root, page) ? read_file(page)
                                                          : Result<std::string>(Diagnostic{});
     if (bytes) {
-      res.set_content(*bytes, "text/html; charset=utf-8");
+      res.set_content(with_live_script(std::move(*bytes)), "text/html; charset=utf-8");
+    } else if (live) {
+      // No site yet (its first build failed): a page that reloads once one is built.
+      res.set_content(with_live_script("<!doctype html><title>Not found</title><p>Not found</p>"),
+                      "text/html; charset=utf-8");
     } else {
       res.set_content("Not found\n", kPlain);
     }
@@ -169,20 +181,27 @@ struct Server::Impl {
     res.set_header("Cache-Control",
                    file->extension() == ".html" ? "no-cache" : "public, max-age=300");
     res.set_header("X-Content-Type-Options", "nosniff");
-    res.set_header("ETag", stamp->etag);
-    res.set_header("Last-Modified", stamp->last_modified);
+    // Pages that follow the builds are never answered "not modified": a copy the browser kept
+    // from a server without --watch lacks the script.
+    bool validated = !(live && file->extension() == ".html");
+    if (validated) {
+      res.set_header("ETag", stamp->etag);
+      res.set_header("Last-Modified", stamp->last_modified);
+    }
     auto bytes = read_file(*file);
     if (!bytes) return not_found(res);
     // A feed's type depends on who asks: caches must keep the two apart (304s included).
     if (content_type(*file, *bytes, "text/html") != content_type(*file, *bytes)) {
       res.set_header("Vary", "Accept");
     }
-    if (detail::not_modified(*stamp, req.get_header_value("If-None-Match"),
-                             req.get_header_value("If-Modified-Since"))) {
+    if (validated && detail::not_modified(*stamp, req.get_header_value("If-None-Match"),
+                                          req.get_header_value("If-Modified-Since"))) {
       res.status = 304;
       return;
     }
-    res.set_content(*bytes, content_type(*file, *bytes, req.get_header_value("Accept")));
+    std::string type = content_type(*file, *bytes, req.get_header_value("Accept"));
+    if (type.starts_with("text/html")) *bytes = with_live_script(std::move(*bytes));
+    res.set_content(*bytes, type);
   }
 
   // Only GET and HEAD are answered; another method is told which are (the connection is
@@ -230,6 +249,13 @@ struct Server::Impl {
     http.Get("/search.atom", [this](const httplib::Request& req, httplib::Response& res) {
       search(req, res, detail::Format::atom);
     });
+    if (live) {
+      http.Get(detail::kLiveScriptPath, [](const httplib::Request&, httplib::Response& res) {
+        detail::LiveReload::script(res);
+      });
+      http.Get(detail::kLiveEventsPath,
+               [this](const httplib::Request&, httplib::Response& res) { live->events(res); });
+    }
     http.Get(R"(/.*)",
              [this](const httplib::Request& req, httplib::Response& res) { serve_file(req, res); });
     http.set_pre_routing_handler(methods);
@@ -249,6 +275,7 @@ Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>()) {
     impl_->searches = std::make_unique<detail::SearchHandler>(*impl_->options.search,
                                                               impl_->options.cache_entries);
   }
+  if (impl_->options.live_reload) impl_->live = std::make_unique<detail::LiveReload>();
   impl_->routes();
 }
 
@@ -283,7 +310,13 @@ void Server::listen_after_bind() {
   impl_->http.listen_after_bind();
   impl_->http.finish();  // stopped: the connections left are closed
 }
-void Server::stop() { impl_->http.stop(); }
+void Server::stop() {
+  if (impl_->live) impl_->live->close();  // the event streams end, their threads come back
+  impl_->http.stop();
+}
+void Server::announce_build(const BuildNews& news) {
+  if (impl_->live) impl_->live->announce(news);
+}
 bool Server::is_running() const { return impl_->http.is_running(); }
 
 }  // namespace gazette::serve

@@ -45,6 +45,12 @@ struct SearchService {
 /// `now` fixes the site's UTC offset (its time zone at that moment).
 SearchService search_service_for(const config::SiteConfig& config, Instant now);
 
+/// How a build of the site went, for the pages open in browsers (`gazette serve --watch`).
+struct BuildNews {
+  bool ok = true;
+  std::string problems;  ///< a failed build's diagnostics as the terminal shows them
+};
+
 struct ServerOptions {
   std::filesystem::path root;  ///< the built site (public/)
   std::string host = "127.0.0.1";
@@ -55,6 +61,9 @@ struct ServerOptions {
   /// Search answers kept for repeated queries (0: none). Kept per index and only while the
   /// clock leaves them true; not used with shards, which may change on their own.
   std::size_t cache_entries = 2000;
+  /// Pages follow the builds announce_build() reports: each HTML page gets a script that
+  /// reloads it after a good build and shows a failed one's problems.
+  bool live_reload = false;
 };
 
 /// An HTTP server for a built site. Static files are read from disk on each request, so a
@@ -74,6 +83,8 @@ class Server {
   void listen_after_bind();
   void stop();
   bool is_running() const;
+  /// Tells the pages that follow the builds (ServerOptions::live_reload) how one went.
+  void announce_build(const BuildNews& news);
 
  private:
   struct Impl;
