@@ -196,18 +196,7 @@ Result<toml::table> parse_site_toml(const SiteConfig& c, const fs::path& site_to
                       "save it as UTF-8",
                       std::string(line_at(bytes, loc.line))};
   }
-  try {
-    return toml::parse(bytes, file);
-  } catch (const toml::parse_error& e) {
-    SourceLoc loc{static_cast<int>(e.source().begin.line),
-                  static_cast<int>(e.source().begin.column)};
-    return Diagnostic{Severity::error,
-                      file,
-                      loc,
-                      std::string(e.description()),
-                      "site.toml must be valid TOML (https://toml.io)",
-                      std::string(line_at(bytes, loc.line))};
-  }
+  return detail::parse_toml(bytes, file, "site.toml must be valid TOML (https://toml.io)");
 }
 
 // The keys at the top of site.toml, outside any table.
