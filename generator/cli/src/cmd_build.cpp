@@ -7,12 +7,11 @@
 namespace gazette::cli {
 
 std::optional<config::SiteConfig> load_site_or_report(const CommonArgs& args) {
-  auto config = config::load_site(args.site);
-  if (!config) {
-    print_diagnostics({config.error()}, 0);
-    return std::nullopt;
-  }
-  return *config;
+  Diagnostics diags;
+  auto config = config::load_site(args.site, diags);
+  auto all = diags.sorted();
+  print_diagnostics(all, all.size());  // every problem of site.toml, in one run
+  return config;
 }
 
 std::optional<Instant> clock_of(const CommonArgs& args) {

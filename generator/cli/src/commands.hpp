@@ -17,7 +17,7 @@ struct CommonArgs {
   std::string now;         ///< --now: fix the clock (RFC 3339); else GAZETTE_NOW or the real time
 };
 
-/// Loads site.toml of args.site, printing the error if it cannot.
+/// Loads site.toml of args.site, printing every problem it has if it cannot.
 std::optional<config::SiteConfig> load_site_or_report(const CommonArgs& args);
 /// The clock the command runs with; nullopt (after printing why) when --now is malformed.
 std::optional<Instant> clock_of(const CommonArgs& args);
