@@ -33,6 +33,7 @@ int run_build(const BuildArgs& args) {
   options.now = *clock;
   options.threads = args.jobs;
   options.search_index = !args.no_search;
+  options.publishing = args.publishing;
   Progress progress("Building");
   if (!args.quiet) {
     options.progress = [&progress](std::size_t done, std::size_t total) {

@@ -41,6 +41,7 @@ struct BuildArgs {
   bool quiet = false;
   bool timings = false;
   bool no_search = false;
+  bool publishing = false;  ///< set by gazette publish (no option): see BuildOptions::publishing
 };
 int run_build(const BuildArgs& args);
 

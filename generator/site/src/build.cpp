@@ -154,7 +154,8 @@ BuildReport build(const config::SiteConfig& config, const BuildOptions& options,
   render::Inputs inputs{model,          config,      bodies,
                         in.git.history, options.now, site_utc_offset(config, options.now)};
   render::SitePages pages(inputs, *in.theme);
-  check_published_urls(pages.jobs(), in.git.history, config, diags);
+  check_published_urls(pages.jobs(), in.git.history, config,
+                       options.publishing ? Severity::error : Severity::warning, diags);
   if (diags.has_errors()) return report;
 
   if (options.write) {

@@ -27,6 +27,9 @@ struct BuildOptions {
   unsigned threads = 0;      ///< 0: every core
   bool write = true;         ///< false: load, check and render, write nothing (gazette check)
   bool search_index = true;  ///< also build the Xapian index
+  /// gazette publish: a published page that would disappear is an error (elsewhere a warning,
+  /// so a site can be built and checked while the decision is pending).
+  bool publishing = false;
   /// Called as pages are written (done, total), from any thread; may be empty.
   std::function<void(std::size_t, std::size_t)> progress;
 };
