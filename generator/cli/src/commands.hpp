@@ -9,6 +9,7 @@
 
 #include "gazette/config.hpp"
 #include "gazette/core.hpp"
+#include "gazette/site.hpp"
 
 namespace gazette::cli {
 
@@ -19,6 +20,8 @@ struct CommonArgs {
 
 /// Loads site.toml of args.site, printing every problem it has if it cannot.
 std::optional<config::SiteConfig> load_site_or_report(const CommonArgs& args);
+/// "9 documents: 7 without errors, 2 with errors; " when some documents have errors, else "".
+std::string document_counts(const site::BuildReport& report);
 /// The clock the command runs with; nullopt (after printing why) when --now is malformed.
 std::optional<Instant> clock_of(const CommonArgs& args);
 

@@ -36,9 +36,10 @@ struct BuildOptions {
 
 struct BuildReport {
   bool ok = false;
-  bool site_replaced = false;  ///< the new pages are in place (even if a later step failed)
-  std::size_t documents = 0;
-  std::size_t pages = 0;  ///< HTML pages written
+  bool site_replaced = false;        ///< the new pages are in place (even if a later step failed)
+  std::size_t documents = 0;         ///< every document of the site, failed ones included
+  std::size_t failed_documents = 0;  ///< of those, the ones with errors
+  std::size_t pages = 0;             ///< HTML pages written
   std::size_t files = 0;  ///< every file written (pages, feeds, data, attachments, assets)
   double seconds = 0;
   /// The next instant at which a call changes state (opens, closes soon, closes): a rebuild
