@@ -260,7 +260,8 @@ TEST_CASE("e2e history: a published page may not disappear without a redirect") 
   CHECK(contains(redirect, "href=\"/notice/2023/moi/\""));
 }
 
-TEST_CASE("e2e history: a deleted published document blocks publish only; the hint's TOML works") {
+TEST_CASE(
+    "e2e history: a deleted published document blocks publish only, and the hint's TOML works") {
   GitSite site;
   site.repo.write("content/notices/a.md", kNoticeV1);
   site.repo.write("content/notices/b.md", kNoticeV2);
