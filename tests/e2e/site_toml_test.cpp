@@ -147,3 +147,24 @@ TEST_CASE("site.toml: a table written as a value, and a redirect without its tar
         "    ^\n"
         "hint: for example: from = \"/notice/2023/cu/\" and to = \"/notice/2023/moi/\"\n");
 }
+
+TEST_CASE("site.toml: past 20 problems, the rest are counted after them") {
+  std::string toml;
+  for (int i = 1; i <= 25; ++i) toml += "k" + std::to_string(i) + " = 1\n";
+  TempSite site({{"site.toml", toml}});
+  Run run = gazette_in(site.path(), "check");
+  CHECK(run.exit_code == 1);
+  std::size_t shown = 0;
+  for (std::size_t at = run.output.find("error: unknown key"); at != std::string::npos;
+       at = run.output.find("error: unknown key", at + 1)) {
+    ++shown;
+  }
+  CHECK(shown == 20);
+  CHECK(run.output.rfind("site.toml:1:1: error: unknown key `k1` in site.toml\n", 0) == 0);
+  CHECK(
+      run.output.ends_with("site.toml:20:1: error: unknown key `k20` in site.toml\n"
+                           "    k20 = 1\n    ^\nhint: " +
+                           std::string(kTopKeys) +
+                           "\nsite.toml: note: … and 5 more in this file\n"
+                           "hint: fix those shown and run the check again to see the rest\n"));
+}

@@ -37,12 +37,12 @@ std::string table_name(std::string_view table) {
   return (list ? "[[" : "[") + std::string(table) + (list ? "]]" : "]") + " of site.toml";
 }
 
-// Reads the tables of site.toml, reporting every problem to `diags` and going on: a value
-// that cannot be read keeps its default, so the checks after it see a sound value.
+// Reads the tables of site.toml, collecting every problem and going on: a value that cannot be
+// read keeps its default, so the checks after it see a sound value.
 class Reader {
  public:
-  Reader(std::string file, std::string_view text, Diagnostics& diags)
-      : file_(std::move(file)), text_(text), diags_(diags) {}
+  Reader(std::string file, std::string_view text, std::vector<Diagnostic>& found)
+      : file_(std::move(file)), text_(text), found_(found) {}
 
   /// Where a value is written; line 0 when it is not (nullptr).
   static SourceLoc loc(const toml::node* node) {
@@ -55,10 +55,10 @@ class Reader {
     error_at(loc(&node), std::move(message), std::move(hint));
   }
   void error_at(SourceLoc at, std::string message, std::string hint = {}) const {
-    diags_.add(Diagnostic{Severity::error, file_, at, std::move(message), std::move(hint),
-                          std::string(line_at(text_, at.line))});
+    found_.push_back(Diagnostic{Severity::error, file_, at, std::move(message), std::move(hint),
+                                std::string(line_at(text_, at.line))});
   }
-  void add(Diagnostic d) const { diags_.add(std::move(d)); }
+  void add(Diagnostic d) const { found_.push_back(std::move(d)); }
 
   // Every key of `table` must be one of `where`'s (keys.hpp); each other key is an error.
   void check_keys(const toml::table& table, std::string_view where) const {
@@ -140,7 +140,7 @@ class Reader {
  private:
   std::string file_;
   std::string_view text_;
-  Diagnostics& diags_;
+  std::vector<Diagnostic>& found_;
 };
 
 fs::path resolve(const fs::path& root, const std::string& value) {
@@ -422,14 +422,19 @@ std::optional<SiteConfig> load_config(const fs::path& site_toml, Diagnostics& di
     diags.add(root.error());
     return std::nullopt;
   }
-  Diagnostics found;
+  std::vector<Diagnostic> found;
   Reader r(file, bytes, found);
   read_top_level(r, *root, c);
   read_sections(r, *root, c);
   find_theme(r, *root, c);
   if (auto problem = detail::check_places(places_of(c, *root), bytes)) r.add(*problem);
-  for (Diagnostic& d : found.sorted()) diags.add(std::move(d));
-  if (found.has_errors()) return std::nullopt;
+  // A table is read in the order of its keys, not of its lines; `diags` keeps the first
+  // problems it is given, which must be the first in the file.
+  std::stable_sort(found.begin(), found.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::pair(a.loc.line, a.loc.column) < std::pair(b.loc.line, b.loc.column);
+  });
+  for (Diagnostic& d : found) diags.add(std::move(d));
+  if (!found.empty()) return std::nullopt;
   return c;
 }
 
