@@ -178,7 +178,46 @@ TEST_CASE("cli: check ends with a count of what it found") {
                  "           ^\nhint: kind is one of notice, guidance, proposal-list, program, "
                  "page\n"));
   CHECK(contains(bad.output, "error: the document has no `issued` date"));
-  CHECK(contains(bad.output, "\n1 document checked: 2 errors, 1 warning\n"));
+  CHECK(contains(bad.output,
+                 "\n2 documents checked: 1 without errors, 1 with errors; 2 errors, "
+                 "1 warning\n"));
+}
+
+TEST_CASE("cli: build and check count every document, the failed ones included") {
+  const std::string numbered = "number = \"1/TB\"\nissuer = \"Sở KH&CN\"\n";
+  TempSite site({
+      {"content/programs/1322.md", kProgram1322},
+      {"content/notices/a.md", notice("A")},
+      {"content/notices/b.md", "+++\ntitle = \"B\"\nkind = \"memo\"\n+++\n"},  // fails to load
+      {"content/notices/c.md", "+++\ntitle = \"C\n+++\n"},                     // not TOML
+      {"content/notices/d.md", notice("D", numbered)},
+      {"content/notices/e.md", notice("E", numbered)},  // loads, then its number is taken
+      // One document in two files: its tasks' CSV has the error.
+      {"content/proposals/2025/l.toml", proposal_list_toml("L", "Sở KH&CN")},
+      {"content/proposals/2025/l.csv",
+       "Stt;Tên nhiệm vụ;Tổ chức chủ trì;Tổ chức phối hợp;Mục tiêu;Nội dung chính;Dự kiến kết "
+       "quả;Thời gian thực hiện;Tổng số;NSNN;Đối ứng;Ghi chú\n"
+       "1;Nhiệm vụ;Viện A;;Mục tiêu;Nội dung;Kết quả;12 tháng;100;50;10;\n"},
+  });
+  Run check = run_gazette("check", site.path());
+  CHECK(check.exit_code == 1);
+  CHECK_MESSAGE(contains(check.output, "content/proposals/2025/l.csv:2:"), check.output);
+  CHECK(contains(check.output,
+                 "\n7 documents checked: 3 without errors, 4 with errors; 5 errors, 1 warning\n"));
+  Run build = run_gazette("build", site.path());
+  CHECK(build.exit_code == 1);
+  CHECK(contains(build.output,
+                 "\nBuild failed with 5 errors; 7 documents: 3 without errors, 4 "
+                 "with errors; the previous site in public is untouched.\n"));
+  site.write("content/notices/b.md", notice("B"));
+  site.write("content/notices/c.md", notice("C"));
+  site.write("content/notices/e.md", notice("E"));
+  std::string csv = site.read("content/proposals/2025/l.csv");
+  site.write("content/proposals/2025/l.csv",
+             csv.replace(csv.find(";100;50;10;"), 11, ";60;50;10;"));
+  Run fixed = run_gazette("build", site.path());
+  CHECK_MESSAGE(fixed.exit_code == 0, fixed.output);
+  CHECK(contains(fixed.output, "Built 7 documents into "));
 }
 
 TEST_CASE("cli: verify and publish outside git say there is nothing published") {

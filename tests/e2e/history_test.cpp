@@ -2,7 +2,11 @@
 // through libgit2; publishing to the append-only branch and verifying copies.
 #include <doctest/doctest.h>
 
+#include <toml++/toml.h>
+
 #include <cstdlib>
+#include <sstream>
+#include <vector>
 
 #include "run_gazette.hpp"
 #include "temp_site.hpp"
@@ -186,6 +190,40 @@ TEST_CASE("e2e history: publish is append-only, verify catches tampering") {
                                  ": 1 differ, 1 missing, 1 extra"));
 }
 
+namespace {
+
+// What build and check say of a published page that is gone (publish says it as an error).
+std::string gone_page(const char* severity, const std::string& url) {
+  std::string hint =
+      "To keep the page, restore its document where it was and mark it withdrawn in its front "
+      "matter (the page stays online, shown as no longer in force):\n"
+      "    withdrawn = true  # or the reason: withdrawn = \"...\"\n"
+      "or, if it moved, say where in site.toml:\n"
+      "    [[redirects]]\n"
+      "    from = \"" +
+      url + "\"\n    to = \"/its/new/address/\"\n";
+  bool error = std::string(severity) == "error";
+  return std::string("site.toml: ") + severity + ": the published page " + url +
+         " (branch `site`) would disappear\nhint: " +
+         (error ? "" : "gazette publish refuses this. ") + hint;
+}
+
+// The TOML a hint offers to paste: each run of its lines indented by four spaces.
+std::vector<std::string> pasted_toml(const std::string& output) {
+  std::vector<std::string> blocks;
+  std::istringstream in(output);
+  bool open = false;
+  for (std::string line; std::getline(in, line);) {
+    bool indented = line.rfind("    ", 0) == 0;
+    if (indented && !open) blocks.emplace_back();
+    if (indented) blocks.back() += line.substr(4) + "\n";
+    open = indented;
+  }
+  return blocks;
+}
+
+}  // namespace
+
 TEST_CASE("e2e history: a published page may not disappear without a redirect") {
   GitSite site;
   site.repo.write("content/notices/a.md", kNoticeV1);
@@ -193,24 +231,75 @@ TEST_CASE("e2e history: a published page may not disappear without a redirect") 
   Run published = gazette_in(site.repo.root(), "publish");
   REQUIRE_MESSAGE(published.exit_code == 0, published.output);
   REQUIRE(contains(published.output, "on branch site (source commit "));
+  std::string tip = site.repo.head();
   site.repo.rename("content/notices/a.md", "content/notices/moi.md");
   site.repo.commit("Đổi địa chỉ", {}, kApril20 + 60);
-  auto refused = site.build();
-  CHECK_FALSE(refused.report.ok);
-  CHECK(contains(refused.messages(),
+  // Building and checking go on (the site can be worked on); publishing refuses.
+  auto warned = site.build();
+  CHECK(warned.report.ok);
+  CHECK(contains(warned.messages(),
                  "the published page /notice/2023/a/ (branch `site`) would disappear"));
   Run check = gazette_in(site.repo.root(), "check");
-  CHECK(check.exit_code == 1);
-  CHECK(contains(check.output,
-                 "error: the published page /notice/2023/a/ (branch `site`) would disappear"));
+  CHECK(check.exit_code == 0);
+  CHECK(contains(check.output, gone_page("warning", "/notice/2023/a/")));
+  Run build = gazette_in(site.repo.root(), "build");
+  CHECK(build.exit_code == 0);
+  CHECK(contains(build.output, gone_page("warning", "/notice/2023/a/")));
+  Run refused = gazette_in(site.repo.root(), "publish");
+  CHECK(refused.exit_code == 1);
+  CHECK(contains(refused.output, gone_page("error", "/notice/2023/a/")));
+  CHECK_FALSE(contains(refused.output, "Published"));
   site.repo.write("site.toml",
                   "title = \"Cổng thử\"\n[[redirects]]\nfrom = \"/notice/2023/a/\"\nto = "
                   "\"/notice/2023/moi/\"\n");
   auto built = site.build();
   REQUIRE_MESSAGE(built.report.ok, built.messages());
+  CHECK_FALSE(contains(built.messages(), "would disappear"));
   std::string redirect = site.page("notice/2023/a/index.html");
   CHECK(contains(redirect, "<meta http-equiv=\"refresh\" content=\"0; url=/notice/2023/moi/\">"));
   CHECK(contains(redirect, "href=\"/notice/2023/moi/\""));
+}
+
+TEST_CASE(
+    "e2e history: a deleted published document blocks publish only, and the hint's TOML works") {
+  GitSite site;
+  site.repo.write("content/notices/a.md", kNoticeV1);
+  site.repo.write("content/notices/b.md", kNoticeV2);
+  site.repo.commit("Đăng", {}, kApril20);
+  REQUIRE(gazette_in(site.repo.root(), "publish").exit_code == 0);
+  site.repo.remove("content/notices/a.md");
+  site.repo.commit("Xoá a", {}, kApril20 + 60);
+  Run check = gazette_in(site.repo.root(), "check");
+  CHECK(check.exit_code == 0);
+  CHECK(contains(check.output, gone_page("warning", "/notice/2023/a/")));
+  CHECK(contains(check.output, "1 document checked: 0 errors, 1 warning\n"));
+  Run refused = gazette_in(site.repo.root(), "publish");
+  CHECK(refused.exit_code == 1);
+  CHECK(contains(refused.output, gone_page("error", "/notice/2023/a/")));
+  // Both pieces of TOML the hint shows are TOML, and each does what it says when pasted.
+  std::vector<std::string> toml = pasted_toml(refused.output);
+  REQUIRE(toml.size() == 2);
+  for (const std::string& piece : toml) {
+    CAPTURE(piece);
+    CHECK_NOTHROW((void)toml::parse(piece));
+  }
+  CHECK(toml::parse(toml[0])["withdrawn"].value<bool>() == true);
+  CHECK(toml::parse(toml[1])["redirects"][0]["from"].value<std::string>() == "/notice/2023/a/");
+  std::string restored = kNoticeV1;
+  restored.insert(restored.find("+++\n", 4), toml[0]);  // the last line of the front matter
+  site.repo.write("content/notices/a.md", restored);
+  site.repo.commit("Giữ a, đã thu hồi", {}, kApril20 + 120);
+  Run kept = gazette_in(site.repo.root(), "publish");
+  CHECK_MESSAGE(kept.exit_code == 0, kept.output);
+  CHECK_FALSE(contains(kept.output, "would disappear"));
+  CHECK(contains(site.page("notice/2023/a/index.html"), "Thông báo đề xuất"));
+  // The other way: the redirect pasted into site.toml (its target filled in).
+  site.repo.remove("content/notices/a.md");
+  site.repo.write("site.toml", "title = \"Cổng thử\"\n" + toml[1]);
+  auto redirect = site.build();
+  REQUIRE_MESSAGE(redirect.report.ok, redirect.messages());
+  CHECK_FALSE(contains(redirect.messages(), "would disappear"));
+  CHECK(contains(site.page("notice/2023/a/index.html"), "url=/its/new/address/"));
 }
 
 TEST_CASE("e2e history: search answers name the commit their index was built from") {

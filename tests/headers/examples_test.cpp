@@ -9,6 +9,7 @@
 #include <functional>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,7 +44,11 @@ Status config_example() {
   auto config = gazette::config::load_config("site.toml");
   if (!config) return config.error();          // names site.toml's line, with a hint
   bool raw_html = config->markdown.allow_html;
-  return Ok{};
+  (void)raw_html;
+
+  gazette::Diagnostics diags;                  // or every problem of site.toml at once
+  std::optional<gazette::config::SiteConfig> site = gazette::config::load_site(".", diags);
+  return site ? Status(Ok{}) : Status(diags.sorted().front());
 }
 
 void content_example(const config::SiteConfig& config) {

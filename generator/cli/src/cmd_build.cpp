@@ -7,12 +7,19 @@
 namespace gazette::cli {
 
 std::optional<config::SiteConfig> load_site_or_report(const CommonArgs& args) {
-  auto config = config::load_site(args.site);
-  if (!config) {
-    print_diagnostics({config.error()}, 0);
-    return std::nullopt;
-  }
-  return *config;
+  Diagnostics diags;
+  auto config = config::load_site(args.site, diags);
+  auto all = diags.sorted();
+  print_diagnostics(all, all.size());  // every problem of site.toml, in one run
+  return config;
+}
+
+std::string document_counts(const site::BuildReport& report) {
+  if (report.failed_documents == 0) return "";
+  std::size_t fine = report.documents - report.failed_documents;
+  return std::to_string(report.documents) + " document" + (report.documents == 1 ? "" : "s") +
+         ": " + std::to_string(fine) + " without errors, " +
+         std::to_string(report.failed_documents) + " with errors; ";
 }
 
 std::optional<Instant> clock_of(const CommonArgs& args) {
@@ -34,6 +41,7 @@ int run_build(const BuildArgs& args) {
   options.now = *clock;
   options.threads = args.jobs;
   options.search_index = !args.no_search;
+  options.publishing = args.publishing;
   Progress progress("Building");
   if (!args.quiet) {
     options.progress = [&progress](std::size_t done, std::size_t total) {
@@ -50,8 +58,9 @@ int run_build(const BuildArgs& args) {
     std::string state = report.site_replaced ? "the new pages are in " + out +
                                                    ", the search index is the previous one"
                                              : "the previous site in " + out + " is untouched";
-    std::fprintf(stderr, "Build failed with %zu error%s; %s.\n", diags.error_count(),
-                 diags.error_count() == 1 ? "" : "s", state.c_str());
+    std::fprintf(stderr, "Build failed with %zu error%s; %s%s.\n", diags.error_count(),
+                 diags.error_count() == 1 ? "" : "s", document_counts(report).c_str(),
+                 state.c_str());
     return 1;
   }
   if (args.next_change) {

@@ -38,9 +38,15 @@ int run_check(const CheckArgs& args) {
   auto all = diags.sorted();
   print_diagnostics(all, all.size());
   std::size_t errors = diags.error_count(), warnings = diags.warning_count();
-  std::fprintf(stderr, "%zu document%s checked: %zu error%s, %zu warning%s\n", report.documents,
-               report.documents == 1 ? "" : "s", errors, errors == 1 ? "" : "s", warnings,
-               warnings == 1 ? "" : "s");
+  std::string counts = document_counts(report);  // "9 documents: 7 without errors, 2 with …; "
+  if (counts.empty()) {
+    counts = std::to_string(report.documents) + " document" + (report.documents == 1 ? "" : "s") +
+             " checked: ";
+  } else {
+    counts.insert(counts.find(':'), " checked");
+  }
+  std::fprintf(stderr, "%s%zu error%s, %zu warning%s\n", counts.c_str(), errors,
+               errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
   return errors > 0 ? 1 : 0;
 }
 

@@ -89,6 +89,7 @@ int run_publish(const PublishArgs& args) {
   BuildArgs build;
   build.common = args.common;
   build.quiet = true;
+  build.publishing = true;
   if (int rc = run_build(build); rc != 0) return rc;
   std::string message = args.message.empty()
                             ? "Publish " + config->title + " from " + repo->head.substr(0, 7)

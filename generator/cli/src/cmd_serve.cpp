@@ -40,10 +40,8 @@ std::string changed_list(const watch::Changes& changes) {
 serve::BuildNews rebuild(const ServeArgs& args, Instant clock) {
   Diagnostics diags;
   site::BuildReport report;
-  auto config = config::load_site(args.common.site);
-  if (!config) {
-    diags.add(config.error());
-  } else {
+  auto config = config::load_site(args.common.site, diags);  // every problem of site.toml
+  if (config) {
     site::BuildOptions options;
     options.now = args.common.now.empty() ? now() : clock;
     report = site::build(*config, options, diags);
@@ -55,8 +53,9 @@ serve::BuildNews rebuild(const ServeArgs& args, Instant clock) {
     for (const auto& d : diags.sorted()) {
       if (d.severity == Severity::error) news.problems += format_diagnostic(d) + "\n";
     }
-    std::fprintf(stderr, "Build failed with %zu error%s; the last good site is served.\n",
-                 diags.error_count(), diags.error_count() == 1 ? "" : "s");
+    std::fprintf(stderr, "Build failed with %zu error%s; %sthe last good site is served.\n",
+                 diags.error_count(), diags.error_count() == 1 ? "" : "s",
+                 document_counts(report).c_str());
   } else {
     std::fprintf(stderr, "Built %zu documents in %.2f s; open pages reload.\n", report.documents,
                  report.seconds);

@@ -9,6 +9,7 @@
 
 #include "gazette/config.hpp"
 #include "gazette/core.hpp"
+#include "gazette/site.hpp"
 
 namespace gazette::cli {
 
@@ -17,8 +18,10 @@ struct CommonArgs {
   std::string now;         ///< --now: fix the clock (RFC 3339); else GAZETTE_NOW or the real time
 };
 
-/// Loads site.toml of args.site, printing the error if it cannot.
+/// Loads site.toml of args.site, printing every problem it has if it cannot.
 std::optional<config::SiteConfig> load_site_or_report(const CommonArgs& args);
+/// "9 documents: 7 without errors, 2 with errors; " when some documents have errors, else "".
+std::string document_counts(const site::BuildReport& report);
 /// The clock the command runs with; nullopt (after printing why) when --now is malformed.
 std::optional<Instant> clock_of(const CommonArgs& args);
 
@@ -41,6 +44,7 @@ struct BuildArgs {
   bool quiet = false;
   bool timings = false;
   bool no_search = false;
+  bool publishing = false;  ///< set by gazette publish (no option): see BuildOptions::publishing
 };
 int run_build(const BuildArgs& args);
 

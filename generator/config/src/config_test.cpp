@@ -1,6 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "gazette/config.hpp"
+#include "keys.hpp"
 #include "temp_dir.hpp"
 
 using namespace gazette;
@@ -109,4 +112,40 @@ TEST_CASE("config: a value of the wrong type is named as the front matter names 
   REQUIRE_FALSE(c.ok());
   CHECK(c.error().message == "`title` must be text in quotes, not a date");
   CHECK(c.error().loc.line == 1);
+}
+
+TEST_CASE("config: another tool's name for a key suggests a key site.toml has, in its table") {
+  REQUIRE(config::detail::key_aliases().size() > 30);
+  for (const auto& alias : config::detail::key_aliases()) {
+    CAPTURE(alias.from);
+    const auto& keys = config::detail::site_keys(alias.table);
+    CHECK(std::find(keys.begin(), keys.end(), alias.key) != keys.end());
+    std::string in(alias.in == "*" ? "" : alias.in);
+    std::string hint = config::detail::unknown_key_hint(alias.from, in);
+    std::string meant = "did you mean `" + std::string(alias.key) + "`";
+    if (alias.table != in) {
+      meant +=
+          alias.table.empty() ? " at the top of site.toml" : " in [" + std::string(alias.table);
+    }
+    CHECK(hint.rfind(meant, 0) == 0);
+  }
+}
+
+TEST_CASE("config: every problem of site.toml is reported, in the order of its lines") {
+  TempDir dir;
+  dir.write("site.toml",
+            "[serve]\nport = \"80\"\n[history]\nenabled = \"yes\"\n[[redirects]]\nfrom = \"x\"\nto "
+            "= \"/y/\"\n");
+  Diagnostics diags;
+  CHECK_FALSE(config::load_config(dir.path() / "site.toml", diags));
+  auto all = diags.sorted();
+  REQUIRE(all.size() == 3);
+  CHECK(all[0].message == "`port` must be a whole number from 0 to 999999, not text");
+  CHECK(all[1].message == "`enabled` must be true or false, not text");
+  CHECK(all[2].message == "a redirect's `from` must be a path on this site such as \"/old/\"");
+  CHECK(all[2].loc.line == 6);
+  // The one-problem form gives the first.
+  auto first = config::load_config(dir.path() / "site.toml");
+  REQUIRE_FALSE(first.ok());
+  CHECK(first.error().message == all[0].message);
 }

@@ -1,9 +1,25 @@
-// TOML values in words (toml/toml_values.hpp): shared by site.toml and the front matter.
+// TOML parsed and its values in words (toml/toml_values.hpp): shared by every reader of TOML.
 #include "toml_values.hpp"
 
 #include <sstream>
 
 namespace gazette::config::detail {
+
+Result<toml::table> parse_toml(std::string_view toml, const std::string& file, std::string hint,
+                               std::string_view file_text, int line_offset) {
+  try {
+    return toml::parse(toml, file);
+  } catch (const toml::parse_error& e) {
+    SourceLoc loc{static_cast<int>(e.source().begin.line) + line_offset,
+                  static_cast<int>(e.source().begin.column)};
+    return Diagnostic{Severity::error,
+                      file,
+                      loc,
+                      std::string(e.description()),
+                      std::move(hint),
+                      std::string(line_at(file_text.empty() ? toml : file_text, loc.line))};
+  }
+}
 
 std::string toml_type_name(const toml::node& node) {
   switch (node.type()) {

@@ -271,16 +271,16 @@ std::optional<Document> parse_document(std::string_view bytes, const fs::path& s
   doc.body_line = split.body_line;
 
   detail::FieldReader reader(path, doc.source_text, split.front_line - 1, config, diags);
-  toml::table table;
-  try {
-    table = toml::parse(split.front_matter, path);
-  } catch (const toml::parse_error& e) {
-    reader.error(reader.loc(e.source()), std::string(e.description()),
-                 data_file
-                     ? "the file must be valid TOML (https://toml.io)"
-                     : "the front matter must be valid TOML: key = \"text\", dates as 2023-04-12");
+  auto parsed = config::detail::parse_toml(
+      split.front_matter, path,
+      data_file ? "the file must be valid TOML (https://toml.io)"
+                : "the front matter must be valid TOML: key = \"text\", dates as 2023-04-12",
+      doc.source_text, split.front_line - 1);
+  if (!parsed) {
+    diags.add(parsed.error());
     return std::nullopt;
   }
+  const toml::table& table = *parsed;
 
   reader.check_keys(table, detail::metadata_keys(), "the front matter");
   detail::read_metadata(table, reader, doc);

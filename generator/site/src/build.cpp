@@ -141,11 +141,12 @@ BuildReport build(const config::SiteConfig& config, const BuildOptions& options,
   BuildReport report;
   StageClock clock(report);
   Sources in = read_sources(config, diags, clock);
-  report.documents = in.documents.size();
+  DocumentCount count = count_documents(in.documents, config, diags);
+  report.documents = count.all;
+  report.failed_documents = count.failed;
   if (diags.has_errors()) return report;
 
   model::SiteModel model = model::assemble(std::move(in.documents), config, options.now);
-  report.documents = model.documents.size();
   render::RenderedBodies bodies = render_bodies(model, config, options.threads);
   release_sources(model);
   std::vector<std::string> texts = take_plain_texts(bodies);
@@ -154,7 +155,8 @@ BuildReport build(const config::SiteConfig& config, const BuildOptions& options,
   render::Inputs inputs{model,          config,      bodies,
                         in.git.history, options.now, site_utc_offset(config, options.now)};
   render::SitePages pages(inputs, *in.theme);
-  check_published_urls(pages.jobs(), in.git.history, config, diags);
+  check_published_urls(pages.jobs(), in.git.history, config,
+                       options.publishing ? Severity::error : Severity::warning, diags);
   if (diags.has_errors()) return report;
 
   if (options.write) {

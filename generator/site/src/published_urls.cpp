@@ -18,9 +18,23 @@ std::string url_of_path(const std::string& path) {
 
 }  // namespace
 
+std::string keep_page_hint(const std::string& url, Severity severity) {
+  std::string why = severity == Severity::error ? "" : "gazette publish refuses this. ";
+  return why +
+         "To keep the page, restore its document where it was and mark it withdrawn in its front "
+         "matter (the page stays online, shown as no longer in force):\n"
+         "    withdrawn = true  # or the reason: withdrawn = \"...\"\n"
+         "or, if it moved, say where in site.toml:\n"
+         "    [[redirects]]\n"
+         "    from = \"" +
+         url +
+         "\"\n"
+         "    to = \"/its/new/address/\"";
+}
+
 void check_published_urls(const std::vector<render::PageJob>& jobs,
                           const render::SiteHistory& site_history, const config::SiteConfig& config,
-                          Diagnostics& diags) {
+                          Severity severity, Diagnostics& diags) {
   if (!site_history.repo.in_git) return;
   const std::string& branch = config.history.publish_branch;
   auto manifest =
@@ -40,10 +54,12 @@ void check_published_urls(const std::vector<render::PageJob>& jobs,
     if (!path.ends_with(".html") || path == "404.html") continue;
     std::string url = url_of_path(path);
     if (now.count(url)) continue;
-    diags.error("site.toml", {},
-                "the published page " + url + " (branch `" + branch + "`) would disappear",
-                "keep the document, or declare where it went: [[redirects]] from = \"" + url +
-                    "\" to = \"/…/\"");
+    diags.add(Diagnostic{severity,
+                         "site.toml",
+                         {},
+                         "the published page " + url + " (branch `" + branch + "`) would disappear",
+                         keep_page_hint(url, severity),
+                         {}});
   }
 }
 

@@ -17,6 +17,28 @@ int site_utc_offset(const config::SiteConfig& config, Instant now) {
   return text::utc_offset_minutes(config.timezone, now).value_or(0);
 }
 
+DocumentCount count_documents(const std::vector<content::Document>& loaded,
+                              const config::SiteConfig& config, const Diagnostics& diags) {
+  DocumentCount count{loaded.size(), 0};
+  if (!diags.has_errors()) return count;
+  std::string content = display_path(config.content_dir, config.root);
+  std::string prefix = content == "." ? "" : content + "/";
+  std::set<std::string> failed;
+  for (const Diagnostic& d : diags.sorted()) {
+    if (d.severity != Severity::error || !d.file.starts_with(prefix)) continue;
+    std::filesystem::path ext = std::filesystem::path(d.file).extension();
+    if (ext == ".md" || ext == ".markdown" || ext == ".toml" || ext == ".csv") {
+      failed.insert(d.file);  // a proposal list's CSV is read only if its .toml was
+    }
+  }
+  failed.erase(display_path(config.config_file, config.root));
+  count.failed = failed.size();
+  std::size_t loaded_and_failed = 0;
+  for (const content::Document& doc : loaded) loaded_and_failed += failed.count(doc.path);
+  count.all = loaded.size() + failed.size() - loaded_and_failed;
+  return count;
+}
+
 render::RenderedBodies render_bodies(const model::SiteModel& model,
                                      const config::SiteConfig& config, unsigned threads) {
   render::RenderedBodies bodies(model.documents.size());

@@ -17,6 +17,16 @@ namespace gazette::site {
 /// The site's UTC offset at `now`, from its time zone (computed once per build).
 int site_utc_offset(const config::SiteConfig& config, Instant now);
 
+/// How many documents the site has, failed ones included, and how many of them have errors:
+/// those whose file under the content folder (a document's, or a proposal list's CSV of tasks)
+/// has an error in `diags`, left out after loading or not. `loaded`: the documents that loaded.
+struct DocumentCount {
+  std::size_t all = 0;
+  std::size_t failed = 0;
+};
+DocumentCount count_documents(const std::vector<content::Document>& loaded,
+                              const config::SiteConfig& config, const Diagnostics& diags);
+
 /// Every document's Markdown, rendered in parallel, in the order of model.documents.
 render::RenderedBodies render_bodies(const model::SiteModel& model,
                                      const config::SiteConfig& config, unsigned threads);

@@ -5,6 +5,7 @@
 
 #include "embedded_theme.hpp"
 #include "gazette/templates.hpp"
+#include "toml_values.hpp"
 
 namespace gazette::templates {
 
@@ -88,32 +89,23 @@ Diagnostic template_error(const std::string& file, const std::string& source,
 
 Result<std::map<std::string, std::string>> read_strings(const std::string& file,
                                                         const std::string& bytes) {
+  auto table = config::detail::parse_toml(bytes, file,
+                                          "the strings file must be valid TOML: key = \"text\"");
+  if (!table) return table.error();
   std::map<std::string, std::string> strings;
-  try {
-    toml::table table = toml::parse(bytes, file);
-    for (const auto& [key, value] : table) {
-      if (auto s = value.value<std::string>()) {
-        strings[std::string(key.str())] = *s;
-      } else {
-        SourceLoc loc{static_cast<int>(value.source().begin.line),
-                      static_cast<int>(value.source().begin.column)};
-        return Diagnostic{Severity::error,
-                          file,
-                          loc,
-                          "an interface string must be text",
-                          "key = \"text\"",
-                          std::string(line_at(bytes, loc.line))};
-      }
+  for (const auto& [key, value] : *table) {
+    if (auto s = value.value<std::string>()) {
+      strings[std::string(key.str())] = *s;
+    } else {
+      SourceLoc loc{static_cast<int>(value.source().begin.line),
+                    static_cast<int>(value.source().begin.column)};
+      return Diagnostic{Severity::error,
+                        file,
+                        loc,
+                        "an interface string must be text",
+                        "key = \"text\"",
+                        std::string(line_at(bytes, loc.line))};
     }
-  } catch (const toml::parse_error& e) {
-    SourceLoc loc{static_cast<int>(e.source().begin.line),
-                  static_cast<int>(e.source().begin.column)};
-    return Diagnostic{Severity::error,
-                      file,
-                      loc,
-                      std::string(e.description()),
-                      {},
-                      std::string(line_at(bytes, loc.line))};
   }
   return strings;
 }

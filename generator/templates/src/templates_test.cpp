@@ -42,6 +42,19 @@ TEST_CASE("templates: static files and strings are loaded") {
   CHECK(theme->strings("fr").at("open") == "Đang nhận hồ sơ");  // falls back to vi
 }
 
+TEST_CASE("templates: a strings file that is not TOML names its line and column") {
+  auto files = small_theme();
+  files["i18n/en.toml"] = "open = \"Open\"\nclosed = \"Closed\n";
+  auto theme = templates::load_theme_files(files, "themes/x");
+  REQUIRE_FALSE(theme.ok());
+  CHECK(format_diagnostic(theme.error()) ==
+        "themes/x/i18n/en.toml:2:17: error: Error while parsing string: unescaped control "
+        "characters other than TAB (U+0009) are explicitly prohibited\n"
+        "    closed = \"Closed\n"
+        "                    ^\n"
+        "hint: the strings file must be valid TOML: key = \"text\"\n");
+}
+
 TEST_CASE("templates: an unclosed section names the template's line") {
   auto files = small_theme();
   files["templates/page.mustache"] = "<h1>{{title}}</h1>\n{{#tags}}\n<b>{{.}}</b>\n";

@@ -4,12 +4,16 @@
 //   if (!config) return config.error();          // names site.toml's line, with a hint
 //   bool raw_html = config->markdown.allow_html;
 //
+//   gazette::Diagnostics diags;                  // or every problem of site.toml at once
+//   std::optional<gazette::config::SiteConfig> site = gazette::config::load_site(".", diags);
+//
 // No module below this one sees TOML for the site's settings. How a TOML value is named in
 // messages is shared with content (which reads front matter) through the internal target
 // gazette::config_toml (src/toml/toml_values.hpp), not through this header.
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -84,10 +88,15 @@ struct SiteConfig {
   HistoryOptions history;
 };
 
-/// Reads site.toml. Unknown keys and wrong types are errors naming the line.
+/// Reads site.toml, reporting every problem in it to `diags` (unknown keys with the key meant,
+/// wrong types, bad and missing values, each at its line with a hint); nullopt if there was one.
+std::optional<SiteConfig> load_config(const std::filesystem::path& site_toml, Diagnostics& diags);
+/// As above, with the first problem only.
 Result<SiteConfig> load_config(const std::filesystem::path& site_toml);
 
 /// Looks for site.toml in `dir`; the error says to run in a site directory or pass --site.
+std::optional<SiteConfig> load_site(const std::filesystem::path& dir, Diagnostics& diags);
+/// As above, with the first problem only.
 Result<SiteConfig> load_site(const std::filesystem::path& dir);
 
 /// Default settings for a site in `dir` without reading a file (for tools and tests).

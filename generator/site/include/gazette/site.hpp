@@ -27,15 +27,19 @@ struct BuildOptions {
   unsigned threads = 0;      ///< 0: every core
   bool write = true;         ///< false: load, check and render, write nothing (gazette check)
   bool search_index = true;  ///< also build the Xapian index
+  /// gazette publish: a published page that would disappear is an error (elsewhere a warning,
+  /// so a site can be built and checked while the decision is pending).
+  bool publishing = false;
   /// Called as pages are written (done, total), from any thread; may be empty.
   std::function<void(std::size_t, std::size_t)> progress;
 };
 
 struct BuildReport {
   bool ok = false;
-  bool site_replaced = false;  ///< the new pages are in place (even if a later step failed)
-  std::size_t documents = 0;
-  std::size_t pages = 0;  ///< HTML pages written
+  bool site_replaced = false;        ///< the new pages are in place (even if a later step failed)
+  std::size_t documents = 0;         ///< every document of the site, failed ones included
+  std::size_t failed_documents = 0;  ///< of those, the ones with errors
+  std::size_t pages = 0;             ///< HTML pages written
   std::size_t files = 0;  ///< every file written (pages, feeds, data, attachments, assets)
   double seconds = 0;
   /// The next instant at which a call changes state (opens, closes soon, closes): a rebuild
