@@ -38,8 +38,9 @@ int run_check(const CheckArgs& args) {
   auto all = diags.sorted();
   print_diagnostics(all, all.size());
   std::size_t errors = diags.error_count(), warnings = diags.warning_count();
-  std::fprintf(stderr, "%zu document%s checked: %zu error%s, %zu warning%s\n", report.documents,
-               report.documents == 1 ? "" : "s", errors, errors == 1 ? "" : "s", warnings,
+  std::size_t checked = report.documents + report.drafts;  // drafts are checked too
+  std::fprintf(stderr, "%zu document%s checked: %zu error%s, %zu warning%s\n", checked,
+               checked == 1 ? "" : "s", errors, errors == 1 ? "" : "s", warnings,
                warnings == 1 ? "" : "s");
   return errors > 0 ? 1 : 0;
 }

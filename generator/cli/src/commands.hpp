@@ -41,6 +41,7 @@ struct BuildArgs {
   bool quiet = false;
   bool timings = false;
   bool no_search = false;
+  bool drafts = false;  ///< publish drafts too (a preview)
 };
 int run_build(const BuildArgs& args);
 

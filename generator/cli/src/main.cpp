@@ -33,6 +33,8 @@ CLI::App* add_build(CLI::App& app, BuildArgs& build) {
   build_cmd->add_flag("--timings", build.timings, "Print how long each stage took");
   build_cmd->add_flag("--no-search", build.no_search,
                       "Leave the search index as it is (a quicker preview of the pages)");
+  build_cmd->add_flag("--drafts", build.drafts,
+                      "Publish drafts (draft = true) too, to preview them; default: left out");
   return build_cmd;
 }
 

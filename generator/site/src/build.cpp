@@ -70,12 +70,21 @@ struct Sources {
   std::vector<content::Document> documents;
   GitHistory git;
   std::optional<templates::Theme> theme;
+  std::map<std::filesystem::path, std::string> drafts;  ///< left out of `documents`: source → path
 };
 
-Sources read_sources(const config::SiteConfig& config, Diagnostics& diags, StageClock& clock) {
+Sources read_sources(const config::SiteConfig& config, const BuildOptions& options,
+                     Diagnostics& diags, StageClock& clock) {
   Sources in;
   in.documents = content::load_documents(config, diags);
+  // Drafts are checked as published documents are, so their errors show before publishing.
   content::check_documents(in.documents, config, diags);
+  if (!options.drafts) {
+    for (const content::Document& d : in.documents) {
+      if (d.draft) in.drafts.emplace(d.source, d.path);
+    }
+    in.documents = content::without_drafts(std::move(in.documents), diags);
+  }
   clock.lap("load");
   in.git = read_site_history(config, diags);
   clock.lap("history");
@@ -140,8 +149,9 @@ BuildReport build(const config::SiteConfig& config, const BuildOptions& options,
                   Diagnostics& diags) {
   BuildReport report;
   StageClock clock(report);
-  Sources in = read_sources(config, diags, clock);
+  Sources in = read_sources(config, options, diags, clock);
   report.documents = in.documents.size();
+  report.drafts = in.drafts.size();
   if (diags.has_errors()) return report;
 
   model::SiteModel model = model::assemble(std::move(in.documents), config, options.now);

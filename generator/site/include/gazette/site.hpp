@@ -27,6 +27,7 @@ struct BuildOptions {
   unsigned threads = 0;      ///< 0: every core
   bool write = true;         ///< false: load, check and render, write nothing (gazette check)
   bool search_index = true;  ///< also build the Xapian index
+  bool drafts = false;       ///< publish drafts (`draft = true`) too: a preview, not the site
   /// Called as pages are written (done, total), from any thread; may be empty.
   std::function<void(std::size_t, std::size_t)> progress;
 };
@@ -34,9 +35,10 @@ struct BuildOptions {
 struct BuildReport {
   bool ok = false;
   bool site_replaced = false;  ///< the new pages are in place (even if a later step failed)
-  std::size_t documents = 0;
-  std::size_t pages = 0;  ///< HTML pages written
-  std::size_t files = 0;  ///< every file written (pages, feeds, data, attachments, assets)
+  std::size_t documents = 0;   ///< published (drafts left out are not counted)
+  std::size_t drafts = 0;      ///< drafts left out (none with BuildOptions::drafts)
+  std::size_t pages = 0;       ///< HTML pages written
+  std::size_t files = 0;       ///< every file written (pages, feeds, data, attachments, assets)
   double seconds = 0;
   /// The next instant at which a call changes state (opens, closes soon, closes): a rebuild
   /// then shows the new state without JavaScript.
