@@ -48,6 +48,9 @@ int run_build(const BuildArgs& args);
 struct CheckArgs {
   CommonArgs common;
   bool fix = false;
+  bool external = false;  ///< also ask other sites whether the text's links to them answer
+  double timeout = 10;    ///< seconds each of those requests may take
+  unsigned requests = 8;  ///< of those, at a time
 };
 int run_check(const CheckArgs& args);
 

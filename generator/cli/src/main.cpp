@@ -43,6 +43,15 @@ CLI::App* add_check(CLI::App& app, CheckArgs& check) {
   add_common(check_cmd, check.common);
   check_cmd->add_flag("--fix", check.fix,
                       "Repair in place what can be repaired safely: ƣ→ư, a BOM, NFC");
+  check_cmd->add_flag("--external", check.external,
+                      "Also check the text's links to other sites (HEAD requests)");
+  check_cmd
+      ->add_option("--timeout", check.timeout, "With --external: seconds each request may take")
+      ->check(CLI::Range(0.05, 600.0))
+      ->capture_default_str();
+  check_cmd->add_option("--requests", check.requests, "With --external: requests at a time")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
   return check_cmd;
 }
 

@@ -10,6 +10,7 @@
 #include "gazette/site.hpp"
 #include "gazette/text.hpp"
 #include "history_stage.hpp"
+#include "links.hpp"
 #include "output.hpp"
 #include "published_urls.hpp"
 #include "search_records.hpp"
@@ -156,8 +157,8 @@ BuildReport build(const config::SiteConfig& config, const BuildOptions& options,
 
   model::SiteModel model = model::assemble(std::move(in.documents), config, options.now);
   report.documents = model.documents.size();
-  render::RenderedBodies bodies = render_bodies(model, config, options.threads);
-  release_sources(model);
+  SourceFiles sources(config, model.documents, in.drafts);
+  render::RenderedBodies bodies = render_bodies(model, config, sources, options.threads);
   std::vector<std::string> texts = take_plain_texts(bodies);
   clock.lap("markdown");
 
@@ -165,6 +166,13 @@ BuildReport build(const config::SiteConfig& config, const BuildOptions& options,
                         in.git.history, options.now, site_utc_offset(config, options.now)};
   render::SitePages pages(inputs, *in.theme);
   check_published_urls(pages.jobs(), in.git.history, config, diags);
+  // The links are checked against every address the site will have, then the sources freed.
+  auto external =
+      check_links(model, bodies, sources, SiteAddresses(pages.jobs(), model, *in.theme),
+                  options.refuse_unsafe_links ? Severity::error : Severity::warning, diags);
+  if (options.external_links) report.external_links = std::move(external);
+  release_sources(model);
+  clock.lap("links");
   if (diags.has_errors()) return report;
 
   if (options.write) {

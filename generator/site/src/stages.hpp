@@ -17,9 +17,13 @@ namespace gazette::site {
 /// The site's UTC offset at `now`, from its time zone (computed once per build).
 int site_utc_offset(const config::SiteConfig& config, Instant now);
 
-/// Every document's Markdown, rendered in parallel, in the order of model.documents.
+class SourceFiles;
+
+/// Every document's Markdown, rendered in parallel, in the order of model.documents; a link
+/// to a document's source file gets that document's address (`sources`).
 render::RenderedBodies render_bodies(const model::SiteModel& model,
-                                     const config::SiteConfig& config, unsigned threads);
+                                     const config::SiteConfig& config, const SourceFiles& sources,
+                                     unsigned threads);
 
 /// Moves each body's plain text out (for the search index, which alone reads it), in the
 /// order of the bodies: the pages need the HTML only, and the text is not held twice.
