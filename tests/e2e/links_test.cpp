@@ -179,11 +179,11 @@ TEST_CASE("links: a link to a draft's file is a warning, and shown as text") {
 TEST_CASE("links: check --external asks each other site once, and reports what fails") {
   StubWebSite web;
   std::string refused = "http://127.0.0.1:" + std::to_string(closed_port()) + "/x";
-  TempSite site =
-      site_linking("[1](" + web.url("/ok") + ")\n[2](" + web.url("/missing") + ")\n[3](" +
-                   web.url("/moved") + ")\n[4](" + web.url("/moved-away") + ")\n[5](" +
-                   web.url("/no-head") + ")\n[6](" + web.url("/silent") + ")\n[7](" + refused +
-                   ")\n[8](http://gazette-test.invalid/)\n[9](" + web.url("/ok") + ")\n");
+  TempSite site = site_linking("[1](" + web.url("/ok") + ")\n[2](" + web.url("/missing") +
+                               ")\n[3](" + web.url("/moved") + ")\n[4](" + web.url("/moved-away") +
+                               ")\n[5](" + web.url("/no-head") + ")\n[6](" + web.url("/silent") +
+                               ")\n[7](" + refused + ")\n[8](http://gazette-test.invalid/)\n[9](" +
+                               web.url("/ok") + ")\n[10](//gazette-test.invalid/b)\n");
   Run check = gazette_in(site.path(), "check --external --timeout 0.5 " + kClock);
   CHECK(check.exit_code == 1);
   CHECK(contains(check.output, "content/notices/2023/a.md:7:1: error: " + web.url("/missing") +
@@ -202,8 +202,12 @@ TEST_CASE("links: check --external asks each other site once, and reports what f
   for (const char* fine : {"/ok", "/moved", "/no-head"}) {
     CHECK_FALSE(contains(check.output, web.url(fine) + " "));
   }
-  CHECK(contains(check.output, "8 external addresses checked: 5 failed\n"));
-  CHECK(contains(check.output, "5 errors"));
+  // An address without a scheme is another site's too.
+  CHECK(contains(check.output,
+                 "a.md:15:1: error: //gazette-test.invalid/b cannot be reached: "
+                 "the host name does not resolve\n"));
+  CHECK(contains(check.output, "9 external addresses checked: 6 failed\n"));
+  CHECK(contains(check.output, "6 errors"));
   // A server that refuses HEAD is asked with GET; /ok, written twice, is asked once.
   std::vector<std::string> lines = web.request_lines();
   CHECK(std::count(lines.begin(), lines.end(), "HEAD /no-head HTTP/1.1") == 1);

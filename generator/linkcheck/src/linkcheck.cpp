@@ -24,7 +24,10 @@ struct Address {
 };
 
 // "https://a.vn:8443/x?y#z" → {"https://a.vn:8443", "a.vn", "/x?y"}; nullopt when not http(s).
-std::optional<Address> split(std::string_view url) {
+// An address without a scheme ("//a.vn/x", as a page may write) is asked for over https.
+std::optional<Address> split(std::string_view written) {
+  std::string with_scheme = written.starts_with("//") ? "https:" + std::string(written) : "";
+  std::string_view url = with_scheme.empty() ? written : std::string_view(with_scheme);
   std::size_t colon = url.find("://");
   if (colon == std::string_view::npos) return std::nullopt;
   std::string scheme(url.substr(0, colon));
