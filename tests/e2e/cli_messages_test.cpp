@@ -38,6 +38,7 @@ const std::vector<Help>& helps() {
         "--build                     Build the site first",
         "--watch                     Build first, then again whenever a file of the site "
         "changes",
+        "--drafts                    Builds made by --build or --watch publish drafts",
         "--cache UINT=2000           Search answers kept for repeated queries"}},
       {"search",
        "Search the built site's index from a terminal",

@@ -89,6 +89,27 @@ TEST_CASE("serve --watch: a broken site.toml is a failed build, shown in the pag
   CHECK(events.wait_for("site.toml:1:"));
 }
 
+TEST_CASE("serve --watch --drafts: a draft is built and shown while editing") {
+  TempSite site({{"content/notices/a.md", notice("Thông báo")},
+                 {"content/notices/b.md", notice("Bản nháp", "draft = true\n")}});
+  BackgroundGazette previewing(site.path(), kArgs + " --drafts");
+  REQUIRE_MESSAGE(previewing.port() > 0, previewing.output());
+  auto draft = http_get(previewing.port(), "/notice/2023/b/");
+  REQUIRE(draft);
+  CHECK(draft->status == 200);
+  CHECK(draft->body.find("Bản nháp") != std::string::npos);
+}
+
+TEST_CASE("serve --watch: drafts stay out unless --drafts") {
+  TempSite site({{"content/notices/a.md", notice("Thông báo")},
+                 {"content/notices/b.md", notice("Bản nháp", "draft = true\n")}});
+  BackgroundGazette serving(site.path(), kArgs);
+  REQUIRE_MESSAGE(serving.port() > 0, serving.output());
+  auto draft = http_get(serving.port(), "/notice/2023/b/");
+  REQUIRE(draft);
+  CHECK(draft->status == 404);
+}
+
 TEST_CASE("serve: without --watch pages have no script and there are no events") {
   TempSite site({{"content/notices/a.md", notice("Thông báo")}});
   REQUIRE(site.build().report.ok);

@@ -17,6 +17,7 @@
 #include "gazette/content.hpp"
 #include "gazette/core.hpp"
 #include "gazette/history.hpp"
+#include "gazette/linkcheck.hpp"
 #include "gazette/markdown.hpp"
 #include "gazette/model.hpp"
 #include "gazette/render.hpp"
@@ -77,6 +78,13 @@ void markdown_example() {
   std::string html = r.html;    // "<h2><span id=\"muc-tieu\"></span>Mục tiêu</h2>\n<p>…"
   std::string text = r.plain_text;  // "Mục tiêu\nNăng suất\n": what search indexes
   auto toc = r.headings;        // [{2, "Mục tiêu", "muc-tieu"}]: a table of contents
+  auto links = r.links;         // every link and image, as written, with its line
+}
+
+void linkcheck_example(void (*show)(const std::string&, const std::string&)) {
+  linkcheck::FetchOptions options;  // 10 s per request, 8 at a time
+  auto failed = linkcheck::check_urls({"https://chinhphu.vn/", "https://a.example/x"}, options);
+  for (const auto& [url, why] : failed) show(url, why);  // "answers 404 Not Found"
 }
 
 void model_example(std::vector<content::Document> documents, const config::SiteConfig& config,
@@ -187,6 +195,7 @@ TEST_CASE("headers: every public header's usage example is compiled code") {
       "generator/config/include/gazette/config.hpp",
       "generator/content/include/gazette/content.hpp",
       "generator/history/include/gazette/history.hpp",
+      "generator/linkcheck/include/gazette/linkcheck.hpp",
       "generator/markdown/include/gazette/markdown.hpp",
       "generator/model/include/gazette/model.hpp",
       "generator/render/include/gazette/render.hpp",

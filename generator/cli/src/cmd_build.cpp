@@ -42,6 +42,7 @@ int run_build(const BuildArgs& args) {
   options.threads = args.jobs;
   options.search_index = !args.no_search;
   options.publishing = args.publishing;
+  options.drafts = args.drafts;
   Progress progress("Building");
   if (!args.quiet) {
     options.progress = [&progress](std::size_t done, std::size_t total) {
@@ -76,6 +77,10 @@ int run_build(const BuildArgs& args) {
     std::fprintf(stderr, "Built %zu documents into %zu pages (%zu files) in %.2f s → %s\n",
                  report.documents, report.pages, report.files, report.seconds,
                  display_path(config->output_dir, config->root).c_str());
+    if (report.drafts > 0) {
+      std::fprintf(stderr, "%zu draft%s left out (gazette build --drafts shows them)\n",
+                   report.drafts, report.drafts == 1 ? "" : "s");
+    }
     if (report.next_change) {
       // A timer can rebuild then, so pages without JavaScript show the new state.
       std::fprintf(stderr, "Next change of a call's state: %s\n",

@@ -44,6 +44,7 @@ serve::BuildNews rebuild(const ServeArgs& args, Instant clock) {
   if (config) {
     site::BuildOptions options;
     options.now = args.common.now.empty() ? now() : clock;
+    options.drafts = args.drafts;
     report = site::build(*config, options, diags);
   }
   print_diagnostics(diags.sorted(), 10);
@@ -92,6 +93,7 @@ int run_serve(const ServeArgs& args) {
   } else if (args.build || !std::filesystem::exists(config->output_dir / "index.html", ec)) {
     BuildArgs build;
     build.common = args.common;
+    build.drafts = args.drafts;
     if (int rc = run_build(build); rc != 0) return rc;
   }
   serve::ServerOptions options;

@@ -45,12 +45,16 @@ struct BuildArgs {
   bool timings = false;
   bool no_search = false;
   bool publishing = false;  ///< set by gazette publish (no option): see BuildOptions::publishing
+  bool drafts = false;      ///< publish drafts too (a preview)
 };
 int run_build(const BuildArgs& args);
 
 struct CheckArgs {
   CommonArgs common;
   bool fix = false;
+  bool external = false;  ///< also ask other sites whether the text's links to them answer
+  double timeout = 10;    ///< seconds each of those requests may take
+  unsigned requests = 8;  ///< of those, at a time
 };
 int run_check(const CheckArgs& args);
 
@@ -96,6 +100,7 @@ struct ServeArgs {
   int port = 0;
   bool build = false;
   bool watch = false;
+  bool drafts = false;  ///< builds made here publish drafts too (a preview)
   std::size_t cache = 2000;
 };
 int run_serve(const ServeArgs& args);

@@ -33,6 +33,8 @@ CLI::App* add_build(CLI::App& app, BuildArgs& build) {
   build_cmd->add_flag("--timings", build.timings, "Print how long each stage took");
   build_cmd->add_flag("--no-search", build.no_search,
                       "Leave the search index as it is (a quicker preview of the pages)");
+  build_cmd->add_flag("--drafts", build.drafts,
+                      "Publish drafts (draft = true) too, to preview them; default: left out");
   return build_cmd;
 }
 
@@ -41,6 +43,15 @@ CLI::App* add_check(CLI::App& app, CheckArgs& check) {
   add_common(check_cmd, check.common);
   check_cmd->add_flag("--fix", check.fix,
                       "Repair in place what can be repaired safely: ƣ→ư, a BOM, NFC");
+  check_cmd->add_flag("--external", check.external,
+                      "Also check the text's links to other sites (HEAD requests)");
+  check_cmd
+      ->add_option("--timeout", check.timeout, "With --external: seconds each request may take")
+      ->check(CLI::Range(0.05, 600.0))
+      ->capture_default_str();
+  check_cmd->add_option("--requests", check.requests, "With --external: requests at a time")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
   return check_cmd;
 }
 
@@ -116,6 +127,8 @@ CLI::App* add_serve(CLI::App& app, ServeArgs& serve) {
   serve_cmd->add_flag("--watch", serve.watch,
                       "Build first, then again whenever a file of the site changes; open pages "
                       "reload by themselves and show a failed build's problems");
+  serve_cmd->add_flag("--drafts", serve.drafts,
+                      "Builds made by --build or --watch publish drafts (draft = true) too");
   serve_cmd
       ->add_option("--cache", serve.cache,
                    "Search answers kept for repeated queries, while they hold (0: none)")

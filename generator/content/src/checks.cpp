@@ -1,4 +1,5 @@
 // Checks across documents, and the repairs of `gazette check --fix`.
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -72,6 +73,33 @@ void check_documents(const std::vector<Document>& docs, const config::SiteConfig
                   known.empty() ? "" : "known programmes: " + known_list);
     }
   }
+}
+
+std::vector<Document> without_drafts(std::vector<Document> docs, Diagnostics& diags) {
+  if (std::none_of(docs.begin(), docs.end(), [](const Document& d) { return d.draft; })) {
+    return docs;
+  }
+  {
+    DocumentIndex index(docs);
+    for (const Document& doc : docs) {
+      if (doc.draft) continue;
+      std::vector<Relation> named = relations_of(doc);
+      named.insert(named.begin(), Relation{"references", &doc.references});
+      for (const Relation& r : named) {
+        for (const std::string& ref : *r.targets) {
+          const Document* target = index.find(ref);
+          if (!target || !target->draft) continue;
+          diags.add(at_key(doc, r.key, Severity::warning,
+                           "`" + std::string(r.key) + "` names `" + ref + "`, a draft (" +
+                               target->path + "): it is shown without a link",
+                           "publish it (delete its `draft = true`), or leave this as it is "
+                           "until then; gazette build --drafts shows drafts"));
+        }
+      }
+    }
+  }
+  std::erase_if(docs, [](const Document& d) { return d.draft; });
+  return docs;
 }
 
 std::string repair_text(std::string_view bytes, FixReport& report, bool oi_is_defect) {

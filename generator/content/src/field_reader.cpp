@@ -150,6 +150,20 @@ std::optional<Instant> FieldReader::instant(const toml::table& t, const char* ke
   return n ? instant_of(*n, key) : std::nullopt;
 }
 
+std::optional<bool> FieldReader::boolean(const toml::table& t, const char* key) {
+  const toml::node* n = t.get(key);
+  if (!n) return std::nullopt;
+  if (auto b = n->value_exact<bool>()) return *b;  // value<bool>() would take 1 as true
+  std::string k(key);
+  std::string hint = "write true or false without quotes: " + k + " = true, or delete the line";
+  if (n->is_string()) {
+    error(*n, "`" + k + "` must be true or false, not text", hint);
+  } else {
+    error(*n, "`" + k + "` must be true or false, not " + toml_type_name(*n), hint);
+  }
+  return std::nullopt;
+}
+
 std::optional<int> FieldReader::integer(const toml::table& t, const char* key) {
   const toml::node* n = t.get(key);
   if (!n) return std::nullopt;
@@ -246,11 +260,11 @@ std::optional<Money> FieldReader::amount(const toml::table& t, const char* key) 
 
 const std::vector<std::string>& metadata_keys() {
   static const std::vector<std::string> kEys = {
-      "title",    "kind",      "slug",      "number",     "issuer",       "province",
-      "issued",   "opens",     "deadline",  "extensions", "results_date", "results",
-      "program",  "round",     "signer",    "recipients", "references",   "attachments",
-      "contact",  "tags",      "summary",   "amends",     "replaces",     "guides",
-      "based_on", "withdrawn", "submitter", "unit",       "tasks"};
+      "title",    "kind",      "slug",     "number",     "issuer",       "province",
+      "issued",   "opens",     "deadline", "extensions", "results_date", "results",
+      "program",  "round",     "signer",   "recipients", "references",   "attachments",
+      "contact",  "tags",      "summary",  "amends",     "replaces",     "guides",
+      "based_on", "withdrawn", "draft",    "submitter",  "unit",         "tasks"};
   return kEys;
 }
 
@@ -303,6 +317,7 @@ void read_scalars(const toml::table& t, FieldReader& r, Document& doc) {
       doc.withdrawn = *v;
     }
   }
+  if (auto v = r.boolean(t, "draft")) doc.draft = *v;
   if (auto v = r.date(t, "issued")) doc.issued = *v;
   if (auto v = r.date(t, "results_date")) doc.results_date = *v;
   doc.opens = r.instant(t, "opens");

@@ -46,6 +46,8 @@ class FieldReader {
   /// (the end of that day).
   std::optional<Instant> instant(const toml::table& t, const char* key);
   std::optional<int> integer(const toml::table& t, const char* key);
+  /// true or false (a quoted "true" is an error: TOML's booleans have no quotes).
+  std::optional<bool> boolean(const toml::table& t, const char* key);
   /// An amount, exact: read from the literal as written, never through a double.
   std::optional<Money> amount(const toml::table& t, const char* key);
 

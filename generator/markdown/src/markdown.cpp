@@ -2,9 +2,11 @@
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 
 #include "gazette/core.hpp"
@@ -30,21 +32,14 @@ void ensure_extensions_registered() {
   std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
 }
 
-// Link schemes a page must never carry, whatever the content says (cmark's safe list).
-bool is_dangerous_url(std::string_view url) {
-  std::string lowered = text::fold(trim(url));
-  for (std::string_view scheme : {"javascript:", "vbscript:", "file:", "data:"}) {
-    if (lowered.rfind(scheme, 0) == 0) {
-      if (scheme == "data:") {
-        for (std::string_view ok :
-             {"data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"}) {
-          if (lowered.rfind(ok, 0) == 0) return false;
-        }
-      }
-      return true;
-    }
+// Replaces a link or image by its content (text, emphasis; an image's description).
+void unlink(cmark_node* node) {
+  while (cmark_node* child = cmark_node_first_child(node)) {
+    cmark_node_unlink(child);
+    cmark_node_insert_before(node, child);
   }
-  return false;
+  cmark_node_unlink(node);
+  cmark_node_free(node);
 }
 
 // The text of a node's inline children, as a reader sees it.
@@ -76,6 +71,64 @@ std::string unique_id(const std::string& text, std::set<std::string>& used,
   while (used.count(id)) id = base + "-" + std::to_string(n++);
   used.insert(id);
   return id;
+}
+
+// Places autolinks ("https://a.vn" in the text), which cmark-gfm leaves without a position:
+// each at its address, the first written after the previous one and on or after the line of
+// its block. Links come in the order of the text, so the search only moves forward.
+class AutolinkPlacer {
+ public:
+  explicit AutolinkPlacer(std::string_view markdown) : markdown_(markdown), lines_(markdown) {}
+
+  void place(cmark_node* node, Link& link) {
+    cmark_node* block = cmark_node_parent(node);
+    while (block && cmark_node_get_start_line(block) <= 0) block = cmark_node_parent(block);
+    int from_line = block ? cmark_node_get_start_line(block) : 1;
+    std::string_view line = lines_.line(from_line);
+    auto from = std::max(cursor_, static_cast<std::size_t>(line.data() - markdown_.data()));
+    std::string_view text = link.url;
+    std::size_t at = markdown_.find(text, from);
+    if (at == std::string_view::npos && text.starts_with("mailto:")) {
+      text.remove_prefix(7);  // an e-mail address, written without its scheme
+      at = markdown_.find(text, from);
+    }
+    if (at == std::string_view::npos) {
+      link.line = from_line;
+      return;
+    }
+    cursor_ = at + text.size();
+    SourceLoc loc = lines_.locate(at);
+    link.line = loc.line;
+    link.column = loc.column;
+  }
+
+ private:
+  std::string_view markdown_;
+  LineIndex lines_;
+  std::size_t cursor_ = 0;
+};
+
+// Records a link or image as written, then gives it the address it is published with, or
+// removes it (keeping its text) when it has none or an unsafe one.
+void publish_link(std::optional<AutolinkPlacer>& autolinks, std::string_view markdown,
+                  cmark_node* node, const LinkRewrite& rewrite, std::vector<Link>& out) {
+  const char* written = cmark_node_get_url(node);
+  Link link{written ? written : "", cmark_node_get_start_line(node),
+            cmark_node_get_start_column(node), cmark_node_get_type(node) == CMARK_NODE_IMAGE};
+  if (link.line <= 0) (autolinks ? *autolinks : autolinks.emplace(markdown)).place(node, link);
+  std::optional<std::string> url;
+  if (is_unsafe_url(link.url)) {
+    url = "";
+  } else if (rewrite) {
+    url = rewrite(link.url);
+  }
+  out.push_back(std::move(link));
+  if (!url) return;
+  if (url->empty()) {
+    unlink(node);
+  } else {
+    cmark_node_set_url(node, url->c_str());
+  }
 }
 
 // Turns raw HTML into text so it is shown, escaped, instead of interpreted.
@@ -145,8 +198,25 @@ std::string table_label(cmark_node* table, cmark_node* heading) {
 
 }  // namespace
 
-RenderedMarkdown render_markdown(std::string_view markdown,
-                                 const config::MarkdownOptions& options) {
+// Link schemes a page must never carry, whatever the content says: cmark's list, and data:
+// images too (a document's images are files, published and archived as such).
+bool is_unsafe_url(std::string_view url) {
+  // Browsers ignore tabs and line breaks in an address, and leading spaces and controls.
+  std::string bare;
+  for (char c : url) {
+    if (c == '\t' || c == '\n' || c == '\r') continue;
+    if (bare.empty() && static_cast<unsigned char>(c) <= 0x20) continue;
+    bare += c;
+  }
+  std::string lowered = text::fold(bare);
+  for (std::string_view scheme : {"javascript:", "vbscript:", "file:", "data:"}) {
+    if (lowered.rfind(scheme, 0) == 0) return true;
+  }
+  return false;
+}
+
+RenderedMarkdown render_markdown(std::string_view markdown, const config::MarkdownOptions& options,
+                                 const LinkRewrite& rewrite) {
   ensure_extensions_registered();
   int flags = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8;
   if (options.smart_punctuation) flags |= CMARK_OPT_SMART;
@@ -166,7 +236,7 @@ RenderedMarkdown render_markdown(std::string_view markdown,
   RenderedMarkdown result;
   std::set<std::string> used_ids;
   std::map<std::string, int> next_id_number;
-  std::vector<cmark_node*> html_nodes, headings, tables, bad_links;
+  std::vector<cmark_node*> html_nodes, headings, tables, links;
   std::vector<cmark_node*> table_headings;  // the heading each table comes under, or null
   cmark_iter* iter = cmark_iter_new(doc.get());
   cmark_event_type ev;
@@ -179,8 +249,7 @@ RenderedMarkdown render_markdown(std::string_view markdown,
     } else if (type == CMARK_NODE_HEADING) {
       headings.push_back(node);
     } else if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) {
-      const char* url = cmark_node_get_url(node);
-      if (url && is_dangerous_url(url)) bad_links.push_back(node);
+      links.push_back(node);
     } else if (std::string_view(cmark_node_get_type_string(node)) == "table") {
       tables.push_back(node);
       table_headings.push_back(headings.empty() ? nullptr : headings.back());
@@ -189,7 +258,8 @@ RenderedMarkdown render_markdown(std::string_view markdown,
   cmark_iter_free(iter);
 
   for (cmark_node* node : html_nodes) neutralise_html(node);
-  for (cmark_node* node : bad_links) cmark_node_set_url(node, "");
+  std::optional<AutolinkPlacer> autolinks;
+  for (cmark_node* node : links) publish_link(autolinks, markdown, node, rewrite, result.links);
   for (cmark_node* node : headings) {
     Heading h;
     h.level = cmark_node_get_heading_level(node);

@@ -57,6 +57,56 @@ TEST_CASE("markdown: javascript: links are dropped") {
   auto r = render("[click](javascript:alert(1)) [ok](/notice/2023/a/)\n");
   CHECK(r.html.find("javascript") == std::string::npos);
   CHECK(r.html.find("href=\"/notice/2023/a/\"") != std::string::npos);
+  // The text stays, with no link: not even one to the page itself.
+  CHECK(r.html == "<p>click <a href=\"/notice/2023/a/\">ok</a></p>\n");
+  auto image = render("![ảnh](data:text/html,x) ![ok](data:image/png;base64,AA==) ![x](x.png)\n");
+  CHECK(image.html == "<p>ảnh ok <img src=\"x.png\" alt=\"x\" /></p>\n");
+}
+
+TEST_CASE("markdown: unsafe schemes are found however they are spelt") {
+  for (const char* url :
+       {"javascript:x", "JavaScript:x", " \tjava\nscript:x", "vbscript:x", "data:text/html,x",
+        "DATA:image/svg+xml,x", "data:image/png;base64,AA==", "file:///etc/passwd"}) {
+    CHECK_MESSAGE(markdown::is_unsafe_url(url), url);
+  }
+  for (const char* url :
+       {"https://a.vn/javascript:", "/notice/", "#javascript", "mailto:a@b.vn", "/data:x"}) {
+    CHECK_FALSE_MESSAGE(markdown::is_unsafe_url(url), url);
+  }
+}
+
+TEST_CASE("markdown: every link and image is listed as written, with its line and column") {
+  auto r = render(
+      "# Tiêu đề\n\nĐoạn [một](a.md) và\ntiếp [hai](/b/#x \"t\")\n\n"
+      "| A | B |\n|---|---|\n| ![ảnh](files/x.png) | <https://a.vn/> |\n\n"
+      "- mục https://b.vn/c\n");
+  REQUIRE(r.links.size() == 5);
+  CHECK(r.links[0].url == "a.md");
+  CHECK(r.links[0].line == 3);
+  CHECK(r.links[0].column == 9);  // bytes: Đ and ạ are two and three
+  CHECK(r.links[1].url == "/b/#x");
+  CHECK(r.links[1].line == 4);
+  CHECK(r.links[1].column == 8);
+  CHECK(r.links[2].url == "files/x.png");
+  CHECK(r.links[2].image);
+  CHECK(r.links[2].line == 8);
+  CHECK(r.links[2].column == 3);
+  CHECK(r.links[3].url == "https://a.vn/");
+  CHECK(r.links[3].line == 8);
+  CHECK(r.links[4].url == "https://b.vn/c");  // an autolink, which cmark places nowhere
+  CHECK(r.links[4].line == 10);
+  CHECK(r.links[4].column == 9);
+}
+
+TEST_CASE("markdown: a rewrite gives links their published address, or removes them") {
+  markdown::LinkRewrite rewrite = [](std::string_view url) -> std::optional<std::string> {
+    if (url == "b.md") return "/notice/2023/b/";
+    if (url == "draft.md") return "";
+    return std::nullopt;
+  };
+  auto r = markdown::render_markdown("[B](b.md), [nháp](draft.md), [C](c/)\n", {}, rewrite);
+  CHECK(r.html == "<p><a href=\"/notice/2023/b/\">B</a>, nháp, <a href=\"c/\">C</a></p>\n");
+  CHECK(r.links[0].url == "b.md");  // as written
 }
 
 TEST_CASE("markdown: plain text is what a reader sees, entities decoded") {

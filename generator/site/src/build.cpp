@@ -10,6 +10,7 @@
 #include "gazette/site.hpp"
 #include "gazette/text.hpp"
 #include "history_stage.hpp"
+#include "links.hpp"
 #include "output.hpp"
 #include "published_urls.hpp"
 #include "search_records.hpp"
@@ -70,12 +71,21 @@ struct Sources {
   std::vector<content::Document> documents;
   GitHistory git;
   std::optional<templates::Theme> theme;
+  std::map<std::filesystem::path, std::string> drafts;  ///< left out of `documents`: source → path
 };
 
-Sources read_sources(const config::SiteConfig& config, Diagnostics& diags, StageClock& clock) {
+Sources read_sources(const config::SiteConfig& config, const BuildOptions& options,
+                     Diagnostics& diags, StageClock& clock) {
   Sources in;
   in.documents = content::load_documents(config, diags);
+  // Drafts are checked as published documents are, so their errors show before publishing.
   content::check_documents(in.documents, config, diags);
+  if (!options.drafts) {
+    for (const content::Document& d : in.documents) {
+      if (d.draft) in.drafts.emplace(d.source, d.path);
+    }
+    in.documents = content::without_drafts(std::move(in.documents), diags);
+  }
   clock.lap("load");
   in.git = read_site_history(config, diags);
   clock.lap("history");
@@ -140,15 +150,16 @@ BuildReport build(const config::SiteConfig& config, const BuildOptions& options,
                   Diagnostics& diags) {
   BuildReport report;
   StageClock clock(report);
-  Sources in = read_sources(config, diags, clock);
+  Sources in = read_sources(config, options, diags, clock);
   DocumentCount count = count_documents(in.documents, config, diags);
   report.documents = count.all;
   report.failed_documents = count.failed;
+  report.drafts = in.drafts.size();
   if (diags.has_errors()) return report;
 
   model::SiteModel model = model::assemble(std::move(in.documents), config, options.now);
-  render::RenderedBodies bodies = render_bodies(model, config, options.threads);
-  release_sources(model);
+  SourceFiles sources(config, model.documents, in.drafts);
+  render::RenderedBodies bodies = render_bodies(model, config, sources, options.threads);
   std::vector<std::string> texts = take_plain_texts(bodies);
   clock.lap("markdown");
 
@@ -157,6 +168,13 @@ BuildReport build(const config::SiteConfig& config, const BuildOptions& options,
   render::SitePages pages(inputs, *in.theme);
   check_published_urls(pages.jobs(), in.git.history, config,
                        options.publishing ? Severity::error : Severity::warning, diags);
+  // The links are checked against every address the site will have, then the sources freed.
+  auto external =
+      check_links(model, bodies, sources, SiteAddresses(pages.jobs(), model, *in.theme),
+                  options.refuse_unsafe_links ? Severity::error : Severity::warning, diags);
+  if (options.external_links) report.external_links = std::move(external);
+  release_sources(model);
+  clock.lap("links");
   if (diags.has_errors()) return report;
 
   if (options.write) {

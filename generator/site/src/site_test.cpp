@@ -4,6 +4,7 @@
 
 #include <mutex>
 
+#include "links.hpp"
 #include "memory_site.hpp"
 #include "stages.hpp"
 
@@ -103,8 +104,9 @@ TEST_CASE("site: the theme's favicon is also at /favicon.ico, where browsers ask
 TEST_CASE("site: the plain texts leave the rendered bodies in order, their HTML stays") {
   MemorySite site({{"content/notices/a.md", notice("A")}, {"content/notices/b.md", notice("B")}},
                   kNow);
-  render::RenderedBodies bodies =
-      site::render_bodies(site.model(), config::default_config("/s"), 1);
+  config::SiteConfig config = config::default_config("/s");
+  site::SourceFiles sources(config, site.model().documents, {});
+  render::RenderedBodies bodies = site::render_bodies(site.model(), config, sources, 1);
   std::vector<std::string> expected;
   for (const auto& b : bodies) expected.push_back(b.plain_text);
   REQUIRE(expected.size() == 2);

@@ -9,6 +9,7 @@
 #include "gazette/content.hpp"
 #include "gazette/markdown.hpp"
 #include "gazette/text.hpp"
+#include "links.hpp"
 
 namespace gazette::site {
 
@@ -40,12 +41,17 @@ DocumentCount count_documents(const std::vector<content::Document>& loaded,
 }
 
 render::RenderedBodies render_bodies(const model::SiteModel& model,
-                                     const config::SiteConfig& config, unsigned threads) {
+                                     const config::SiteConfig& config, const SourceFiles& sources,
+                                     unsigned threads) {
   render::RenderedBodies bodies(model.documents.size());
   parallel_for(
       model.documents.size(),
       [&](std::size_t i) {
-        bodies[i] = markdown::render_markdown(model.documents[i].body, config.markdown);
+        const content::Document& doc = model.documents[i];
+        markdown::LinkRewrite rewrite = [&](std::string_view url) {
+          return sources.published_address(url, doc);
+        };
+        bodies[i] = markdown::render_markdown(doc.body, config.markdown, rewrite);
       },
       threads);
   return bodies;

@@ -27,9 +27,13 @@ struct DocumentCount {
 DocumentCount count_documents(const std::vector<content::Document>& loaded,
                               const config::SiteConfig& config, const Diagnostics& diags);
 
-/// Every document's Markdown, rendered in parallel, in the order of model.documents.
+class SourceFiles;
+
+/// Every document's Markdown, rendered in parallel, in the order of model.documents; a link
+/// to a document's source file gets that document's address (`sources`).
 render::RenderedBodies render_bodies(const model::SiteModel& model,
-                                     const config::SiteConfig& config, unsigned threads);
+                                     const config::SiteConfig& config, const SourceFiles& sources,
+                                     unsigned threads);
 
 /// Moves each body's plain text out (for the search index, which alone reads it), in the
 /// order of the bodies: the pages need the HTML only, and the text is not held twice.

@@ -100,6 +100,7 @@ struct Document {
   std::string summary;
   std::vector<std::string> amends, replaces, guides, based_on;  ///< numbers or slugs
   std::string withdrawn;    ///< non-empty: why the document was withdrawn
+  bool draft = false;       ///< `draft = true`: not published (only `build --drafts` shows it)
   std::string body;         ///< Markdown, NFC
   int body_line = 1;        ///< line in the file where the body starts
   std::vector<Task> tasks;  ///< proposal lists
@@ -141,6 +142,11 @@ std::optional<Document> parse_document(std::string_view bytes, const std::filesy
 /// Checks across documents: duplicate URLs and numbers, unknown programmes.
 void check_documents(const std::vector<Document>& docs, const config::SiteConfig& config,
                      Diagnostics& diags);
+
+/// The documents a public build publishes: `docs` without the drafts. A published document
+/// that names a draft (references, amends, replaces, guides, based_on) is warned about at that
+/// line: the name is shown, not linked, until the draft is published.
+std::vector<Document> without_drafts(std::vector<Document> docs, Diagnostics& diags);
 
 /// Finds documents by what other documents call them: a number (any case, with or without
 /// marks or spaces: "1322/QĐ-TTg", "1322/qd-ttg") or a slug. The documents must outlive it.

@@ -23,10 +23,15 @@
 namespace gazette::site {
 
 struct BuildOptions {
-  Instant now;               ///< the clock: open/closed states are computed against it
-  unsigned threads = 0;      ///< 0: every core
-  bool write = true;         ///< false: load, check and render, write nothing (gazette check)
-  bool search_index = true;  ///< also build the Xapian index
+  Instant now;                  ///< the clock: open/closed states are computed against it
+  unsigned threads = 0;         ///< 0: every core
+  bool write = true;            ///< false: load, check and render, write nothing (gazette check)
+  bool search_index = true;     ///< also build the Xapian index
+  bool drafts = false;          ///< publish drafts (`draft = true`) too: a preview, not the site
+  bool external_links = false;  ///< list the text's links to other sites (BuildReport)
+  /// A javascript:, vbscript:, data: or file: link is an error (gazette check), not a warning:
+  /// a build publishes its text without the link, so a pasted document does not stop a site.
+  bool refuse_unsafe_links = false;
   /// gazette publish: a published page that would disappear is an error (elsewhere a warning,
   /// so a site can be built and checked while the decision is pending).
   bool publishing = false;
@@ -34,11 +39,21 @@ struct BuildOptions {
   std::function<void(std::size_t, std::size_t)> progress;
 };
 
+/// A link of a document's text to another site (http, https), where it is written.
+struct ExternalLink {
+  std::string url;
+  std::string file;  ///< the document, as the user sees it
+  SourceLoc loc;
+  std::string source_line;
+};
+
 struct BuildReport {
   bool ok = false;
   bool site_replaced = false;        ///< the new pages are in place (even if a later step failed)
   std::size_t documents = 0;         ///< every document of the site, failed ones included
+                                     ///< (drafts left out are not counted)
   std::size_t failed_documents = 0;  ///< of those, the ones with errors
+  std::size_t drafts = 0;            ///< drafts left out (none with BuildOptions::drafts)
   std::size_t pages = 0;             ///< HTML pages written
   std::size_t files = 0;  ///< every file written (pages, feeds, data, attachments, assets)
   double seconds = 0;
@@ -47,6 +62,8 @@ struct BuildReport {
   std::optional<Instant> next_change;
   /// Wall-clock seconds of each stage, in order ("load", "markdown", "render", …).
   std::vector<std::pair<std::string, double>> stages;
+  /// With BuildOptions::external_links: every link to another site, in document order.
+  std::vector<ExternalLink> external_links;
 };
 
 /// Loads, checks and renders the site, writes it atomically (unless options.write is false).
