@@ -36,8 +36,7 @@ const std::vector<Help>& helps() {
        "Serve the built site with search",
        {"--host TEXT                 Address to listen on", "--port INT                  Port",
         "--build                     Build the site first",
-        "--watch                     Build first, then again whenever a file of the site "
-        "changes",
+        "--watch                     Build first, then again whenever a file of the site",
         "--drafts                    Builds made by --build or --watch publish drafts",
         "--cache UINT=2000           Search answers kept for repeated queries"}},
       {"search",
