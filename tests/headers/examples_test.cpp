@@ -6,8 +6,8 @@
 
 #include <atomic>
 #include <cassert>
-#include <functional>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <optional>
 #include <string>
