@@ -21,7 +21,9 @@ const std::vector<Help>& helps() {
        {"-j,--jobs UINT              Threads to use", "--next-change               Print when",
         "-q,--quiet                  Print only problems",
         "--timings                   Print how long each stage took",
-        "--no-search                 Leave the search index as it is"}},
+        "--no-search                 Leave the search index as it is",
+        "--drafts                    Publish drafts (draft = true) too",
+        "--clean                     Make every file again"}},
       {"check",
        "Check every document; report all problems",
        {"--fix                       Repair in place what can be repaired safely: ƣ→ư, a BOM, "

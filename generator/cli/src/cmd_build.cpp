@@ -43,6 +43,7 @@ int run_build(const BuildArgs& args) {
   options.search_index = !args.no_search;
   options.publishing = args.publishing;
   options.drafts = args.drafts;
+  options.clean = args.clean;
   Progress progress("Building");
   if (!args.quiet) {
     options.progress = [&progress](std::size_t done, std::size_t total) {
@@ -74,8 +75,11 @@ int run_build(const BuildArgs& args) {
     }
   }
   if (!args.quiet) {
-    std::fprintf(stderr, "Built %zu documents into %zu pages (%zu files) in %.2f s → %s\n",
-                 report.documents, report.pages, report.files, report.seconds,
+    std::string kept = report.files_kept == 0
+                           ? ""
+                           : ", " + std::to_string(report.files_kept) + " of them unchanged";
+    std::fprintf(stderr, "Built %zu documents into %zu pages (%zu files%s) in %.2f s → %s\n",
+                 report.documents, report.pages, report.files, kept.c_str(), report.seconds,
                  display_path(config->output_dir, config->root).c_str());
     if (report.drafts > 0) {
       std::fprintf(stderr, "%zu draft%s left out (gazette build --drafts shows them)\n",

@@ -44,6 +44,7 @@ struct BuildArgs {
   bool quiet = false;
   bool timings = false;
   bool no_search = false;
+  bool clean = false;       ///< keep nothing of the previous build
   bool publishing = false;  ///< set by gazette publish (no option): see BuildOptions::publishing
   bool drafts = false;      ///< publish drafts too (a preview)
 };

@@ -35,6 +35,8 @@ CLI::App* add_build(CLI::App& app, BuildArgs& build) {
                       "Leave the search index as it is (a quicker preview of the pages)");
   build_cmd->add_flag("--drafts", build.drafts,
                       "Publish drafts (draft = true) too, to preview them; default: left out");
+  build_cmd->add_flag("--clean", build.clean,
+                      "Make every file again; default: keep the files that did not change");
   return build_cmd;
 }
 

@@ -5,7 +5,6 @@
 #include <system_error>
 
 #include "git.hpp"
-#include "sha256.hpp"
 
 namespace gazette::history {
 

@@ -239,8 +239,8 @@ void add_change_pages(Jobs& jobs, const ViewContext& ctx) {
     for (std::size_t i = 1; i < file->changes.size(); ++i) {
       if (!has_change_page(file->changes[i])) continue;
       jobs.emplace_back(change_url(doc, file->changes[i]).substr(1) + "index.html",
-                        [&ctx, &doc, file, i](templates::Renderer& r) {
-                          return r.render_page("change", change_page(doc, *file, i, ctx));
+                        [&ctx, &doc, file, i](templates::Renderer&) {
+                          return PageView{"change", change_page(doc, *file, i, ctx)};
                         });
     }
   }

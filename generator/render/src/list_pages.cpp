@@ -30,15 +30,15 @@ Value terms_view(const std::vector<Term>& terms, const Strings& s) {
 void add_term_pages(Jobs& jobs, const ViewContext& ctx, const std::vector<Term>& terms,
                     const std::string& index_url, const std::string& index_key,
                     const std::string& section, bool feeds) {
-  jobs.push_back({index_path(index_url),
-                  [&ctx, &terms, index_url, index_key, section](templates::Renderer& r) {
-                    const Strings& st = ctx.strings;
-                    Value v = page_frame(st.get(index_key), index_url, section,
-                                         {{st.get("nav_home"), "/"}}, ctx);
-                    v.set("heading", st.get(index_key));
-                    v.set("groups", terms_view(terms, st));
-                    return r.render_page("terms", v);
-                  }});
+  jobs.push_back(
+      {index_path(index_url), [&ctx, &terms, index_url, index_key, section](templates::Renderer&) {
+         const Strings& st = ctx.strings;
+         Value v =
+             page_frame(st.get(index_key), index_url, section, {{st.get("nav_home"), "/"}}, ctx);
+         v.set("heading", st.get(index_key));
+         v.set("groups", terms_view(terms, st));
+         return PageView{"terms", std::move(v)};
+       }});
   for (const Term& t : terms) {
     std::string heading = t.name;
     add_paginated(jobs, ctx, t.url, "list", t.docs,
@@ -54,7 +54,7 @@ void add_term_pages(Jobs& jobs, const ViewContext& ctx, const std::vector<Term>&
   }
 }
 
-std::string home_page(const ViewContext& ctx, templates::Renderer& r) {
+PageView home_page(const ViewContext& ctx) {
   const Strings& st = ctx.strings;
   const SiteModel& m = ctx.model;
   Value v = page_frame(ctx.config.title, "/", "home", {}, ctx);
@@ -73,7 +73,7 @@ std::string home_page(const ViewContext& ctx, templates::Renderer& r) {
   }
   set_list(v, "programs", std::move(programs));
   add_feed(v, "/feed.xml", st.get("feed_site"));
-  return r.render_page("home", v);
+  return PageView{"home", std::move(v)};
 }
 
 void add_kind_lists(Jobs& jobs, const ViewContext& ctx) {
@@ -95,7 +95,7 @@ void add_kind_lists(Jobs& jobs, const ViewContext& ctx) {
   }
 }
 
-std::string open_data_page(const ViewContext& ctx, templates::Renderer& r) {
+PageView open_data_page(const ViewContext& ctx) {
   const Strings& st = ctx.strings;
   Value v = page_frame(st.get("nav_open_data"), "/open-data/", "open-data",
                        {{st.get("nav_home"), "/"}}, ctx);
@@ -116,27 +116,26 @@ std::string open_data_page(const ViewContext& ctx, templates::Renderer& r) {
   v.set("feed_list", std::move(feeds));
   v.set("form_url", kProposalFormUrl);
   set_list(v, "proposal_groups", proposal_downloads_view(ctx));
-  return r.render_page("open_data", v);
+  return PageView{"open_data", std::move(v)};
 }
 
-std::string not_found_page(const ViewContext& ctx, templates::Renderer& r) {
+PageView not_found_page(const ViewContext& ctx) {
   Value v = page_frame(ctx.strings.get("not_found_title"), "/404.html", "", {}, ctx);
   v.set("noindex", true);
-  return r.render_page("not_found", v);
+  return PageView{"not_found", std::move(v)};
 }
 
 }  // namespace
 
 void add_list_pages(Jobs& jobs, const ViewContext& ctx) {
-  jobs.push_back({"index.html", [&ctx](templates::Renderer& r) { return home_page(ctx, r); }});
+  jobs.push_back({"index.html", [&ctx](templates::Renderer&) { return home_page(ctx); }});
   add_kind_lists(jobs, ctx);
   add_term_pages(jobs, ctx, ctx.model.years, "/archive/", "archive_heading", "archive", false);
   add_term_pages(jobs, ctx, ctx.model.issuers, "/issuer/", "issuers_heading", "", false);
   add_term_pages(jobs, ctx, ctx.model.provinces, "/province/", "provinces_heading", "", true);
   jobs.push_back(
-      {"open-data/index.html", [&ctx](templates::Renderer& r) { return open_data_page(ctx, r); }});
-  jobs.push_back(
-      {"404.html", [&ctx](templates::Renderer& r) { return not_found_page(ctx, r); }, false});
+      {"open-data/index.html", [&ctx](templates::Renderer&) { return open_data_page(ctx); }});
+  jobs.push_back({"404.html", [&ctx](templates::Renderer&) { return not_found_page(ctx); }, false});
 }
 
 }  // namespace gazette::render

@@ -59,7 +59,7 @@ void add_paginated(Jobs& jobs, const ViewContext& ctx, const std::string& base,
   std::size_t pages = std::max<std::size_t>(1, (docs.size() + size - 1) / size);
   auto shared = std::make_shared<std::vector<const Document*>>(std::move(docs));
   for (std::size_t page = 1; page <= pages; ++page) {
-    jobs.push_back({index_path(page_url(base, page)), [=, &ctx](templates::Renderer& r) {
+    jobs.push_back({index_path(page_url(base, page)), [=, &ctx](templates::Renderer&) {
                       Value v = frame(page);
                       auto first = shared->begin() + static_cast<std::ptrdiff_t>((page - 1) * size);
                       auto last = shared->begin() + static_cast<std::ptrdiff_t>(
@@ -69,7 +69,7 @@ void add_paginated(Jobs& jobs, const ViewContext& ctx, const std::string& base,
                                                         {{"n", std::to_string(shared->size())}}));
                       v.set("pagination", pagination_view(base, page, pages, ctx.strings));
                       if (template_name == "list") v.set("summary_level", "2");
-                      return r.render_page(template_name, v);
+                      return PageView{template_name, std::move(v)};
                     }});
   }
 }
@@ -80,8 +80,8 @@ void add_document_pages(Jobs& jobs, const ViewContext& ctx, const RenderedBodies
     if (doc.kind == Kind::program) continue;        // its page is the programme page
     if (doc.kind == Kind::proposal_list) continue;  // with its table: proposals_pages.cpp
     jobs.push_back({index_path(doc.url),
-                    [&ctx, &doc, &body = bodies[i]](templates::Renderer& r) {
-                      return r.render_page("document", document_view(doc, body, ctx));
+                    [&ctx, &doc, &body = bodies[i]](templates::Renderer&) {
+                      return PageView{"document", document_view(doc, body, ctx)};
                     },
                     true, format_iso_date(doc.issued)});
   }

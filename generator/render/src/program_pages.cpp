@@ -10,7 +10,7 @@ namespace gazette::render {
 
 namespace {
 
-std::string programs_index(const ViewContext& ctx, templates::Renderer& r) {
+PageView programs_index(const ViewContext& ctx) {
   const Strings& st = ctx.strings;
   Value v =
       page_frame(st.get("nav_program"), "/program/", "program", {{st.get("nav_home"), "/"}}, ctx);
@@ -24,7 +24,7 @@ std::string programs_index(const ViewContext& ctx, templates::Renderer& r) {
     groups.push(std::move(item));
   }
   v.set("groups", std::move(groups));
-  return r.render_page("terms", v);
+  return PageView{"terms", std::move(v)};
 }
 
 // A round as an item of its programme's page: its documents, open calls, summary.
@@ -103,7 +103,7 @@ std::vector<const Document*> open_calls_of(const Round& round, const ViewContext
 
 void add_program_pages(Jobs& jobs, const ViewContext& ctx, const RenderedBodies& bodies) {
   jobs.push_back(
-      {"program/index.html", [&ctx](templates::Renderer& r) { return programs_index(ctx, r); }});
+      {"program/index.html", [&ctx](templates::Renderer&) { return programs_index(ctx); }});
   const SiteModel& m = ctx.model;
   for (const Program& p : m.programs) {
     auto index = static_cast<std::size_t>(p.doc - m.documents.data());

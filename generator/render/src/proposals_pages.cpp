@@ -380,7 +380,7 @@ void add_proposal_pages(Jobs& jobs, const ViewContext& ctx, const RenderedBodies
                       if (!doc.tasks_path.empty()) {
                         v.set("source_path", doc.path + ", " + doc.tasks_path);
                       }
-                      return r.render_page("document", v);
+                      return PageView{"document", std::move(v)};
                     },
                     true, format_iso_date(doc.issued)});
     jobs.push_back({doc.url.substr(1) + "tasks.csv",
@@ -396,8 +396,8 @@ void add_proposal_pages(Jobs& jobs, const ViewContext& ctx, const RenderedBodies
     for (const Document* d : shared->lists) newest = std::max(newest, d->issued);
     std::string url = round_summary_url(*shared->round);
     jobs.push_back({index_path(url),
-                    [&ctx, shared](templates::Renderer& r) {
-                      return r.render_page("round_summary", summary_view(*shared, ctx));
+                    [&ctx, shared](templates::Renderer&) {
+                      return PageView{"round_summary", summary_view(*shared, ctx)};
                     },
                     true, format_iso_date(newest)});
     jobs.push_back({url.substr(1) + "tasks.csv",

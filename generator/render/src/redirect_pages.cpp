@@ -9,7 +9,7 @@ void add_redirect_pages(Jobs& jobs, const ViewContext& ctx) {
     if (path.empty() || path.back() == '/') path += "index.html";
     jobs.emplace_back(
         path,
-        [&ctx, &redirect](templates::Renderer& r) {
+        [&ctx, &redirect](templates::Renderer&) {
           const Strings& s = ctx.strings;
           Value v = page_frame(s.get("moved_title"), redirect.from, "", {}, ctx);
           v.set("target", redirect.to);
@@ -17,7 +17,7 @@ void add_redirect_pages(Jobs& jobs, const ViewContext& ctx) {
                                  ? redirect.to
                                  : ctx.config.base_url + redirect.to.substr(redirect.to[0] == '/'));
           v.set("noindex", true);
-          return r.render_page("redirect", v);
+          return PageView{"redirect", std::move(v)};
         },
         false);
   }

@@ -40,6 +40,7 @@ struct SitePages::Impl {
   ViewContext ctx;
   Value site;
   std::vector<PageJob> jobs;
+  std::string fingerprint;
 };
 
 SitePages::SitePages(const Inputs& inputs, const templates::Theme& theme)
@@ -56,6 +57,11 @@ SitePages::SitePages(const Inputs& inputs, const templates::Theme& theme)
   add_calendars(jobs, ctx);
   add_exports(jobs, ctx);
   add_sitemap(jobs, ctx);  // last: it lists the pages before it
+  Sha256 digest;
+  digest.update(program_identity());
+  digest.update(theme.fingerprint());
+  templates::add_to_digest(impl_->site, digest);
+  impl_->fingerprint = digest.hex();
 }
 
 SitePages::~SitePages() = default;
@@ -65,5 +71,7 @@ SitePages& SitePages::operator=(SitePages&&) noexcept = default;
 const std::vector<PageJob>& SitePages::jobs() const { return impl_->jobs; }
 
 templates::Renderer SitePages::renderer() const { return impl_->theme.renderer(impl_->site); }
+
+const std::string& SitePages::fingerprint() const { return impl_->fingerprint; }
 
 }  // namespace gazette::render

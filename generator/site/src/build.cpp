@@ -100,11 +100,24 @@ Sources read_sources(const config::SiteConfig& config, const BuildOptions& optio
 
 // Writes every file into a new output tree (and the index beside it), then swaps both in:
 // the previous site and index stay until everything is written.
+// Where the list of the files a build made is kept for the next one: beside the site's other
+// caches, unless site.toml put the output or the index there (then nothing is kept).
+std::filesystem::path manifest_file(const config::SiteConfig& config) {
+  std::filesystem::path file = config.root / ".gazette" / "cache" / "output-manifest";
+  for (const auto& owned : {config.output_dir, config.search.index_dir}) {
+    if (is_within(file.lexically_normal(), owned.lexically_normal())) return {};
+  }
+  return file;
+}
+
 bool write_site(const render::SitePages& pages, const model::SiteModel& model,
                 std::vector<std::string> texts, const Sources& in, const config::SiteConfig& config,
                 const BuildOptions& options, BuildReport& report, StageClock& clock,
                 Diagnostics& diags) {
-  auto out = OutputTree::create(config.output_dir);
+  std::filesystem::path manifest = manifest_file(config);
+  Manifest previous;
+  if (!options.clean && !manifest.empty()) previous = Manifest::read(manifest, config.output_dir);
+  auto out = OutputTree::create(config.output_dir, manifest, &previous);
   if (!out) {
     diags.add(out.error());
     return false;
@@ -133,6 +146,7 @@ bool write_site(const render::SitePages& pages, const model::SiteModel& model,
     return false;
   }
   report.files = (*out)->files();
+  report.files_kept = (*out)->kept();
   report.site_replaced = true;
   if (index) {
     if (Status switched = search::switch_index(**index); !switched) {

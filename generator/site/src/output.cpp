@@ -10,7 +10,9 @@
 
 #include <cerrno>
 #include <cstring>
+#include <fstream>
 #include <random>
+#include <sstream>
 
 namespace gazette::site {
 
@@ -19,6 +21,22 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view kStagingMark = ".staging-";
+constexpr std::string_view kManifestHeader = "gazette output manifest 1\t";
+
+// The file at `path` (not following a symlink) if it is a regular file.
+std::optional<MadeFile> stat_file(const fs::path& path) {
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  MadeFile f;
+  f.size = static_cast<std::uint64_t>(st.st_size);
+  f.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+  f.inode = static_cast<std::uint64_t>(st.st_ino);
+  return f;
+}
+
+bool same_file(const MadeFile& a, const MadeFile& b) {
+  return a.size == b.size && a.mtime_ns == b.mtime_ns && a.inode == b.inode;
+}
 
 // Removes a tree gazette made, its mark last: a removal cut short (kill -9) leaves a tree
 // still marked, which the next build recognises and finishes removing.
@@ -66,7 +84,96 @@ void mark_top_directory(const fs::path& dir) {
 
 }  // namespace
 
-Result<std::unique_ptr<OutputTree>> OutputTree::create(const fs::path& output_dir) {
+std::string file_identity(const fs::path& file) {
+  auto f = stat_file(file);
+  if (!f) return {};
+  return std::to_string(f->size) + ":" + std::to_string(f->mtime_ns) + ":" +
+         std::to_string(f->inode);
+}
+
+Manifest Manifest::read(const fs::path& file, const fs::path& output_dir) {
+  Manifest m;
+  std::ifstream in(file, std::ios::binary);
+  std::string line;
+  if (!in || !std::getline(in, line) ||
+      line != std::string(kManifestHeader) + output_dir.string()) {
+    return m;
+  }
+  // key \t digest \t size \t mtime \t inode \t path
+  while (std::getline(in, line)) {
+    std::string_view rest = line;
+    std::string_view fields[6];
+    std::size_t n = 0;
+    for (; n < 5; ++n) {
+      std::size_t tab = rest.find('\t');
+      if (tab == std::string_view::npos) break;
+      fields[n] = rest.substr(0, tab);
+      rest.remove_prefix(tab + 1);
+    }
+    if (n != 5 || rest.empty()) return Manifest{};  // cut short or altered: trust none of it
+    fields[5] = rest;
+    MadeFile f;
+    f.origin.key = std::string(fields[0]);
+    f.origin.digest = std::string(fields[1]);
+    char* end = nullptr;
+    f.size = std::strtoull(std::string(fields[2]).c_str(), &end, 10);
+    f.mtime_ns = std::strtoll(std::string(fields[3]).c_str(), &end, 10);
+    f.inode = std::strtoull(std::string(fields[4]).c_str(), &end, 10);
+    m.files_.emplace(std::string(fields[5]), std::move(f));
+  }
+  return m;
+}
+
+Status Manifest::write(const fs::path& file, const fs::path& output_dir) const {
+  std::string text = std::string(kManifestHeader) + output_dir.string() + "\n";
+  for (const auto& [path, f] : files_) {
+    text += f.origin.key + "\t" + f.origin.digest + "\t" + std::to_string(f.size) + "\t" +
+            std::to_string(f.mtime_ns) + "\t" + std::to_string(f.inode) + "\t" + path + "\n";
+  }
+  std::error_code ec;
+  fs::create_directories(file.parent_path(), ec);
+  fs::path temporary = file;
+  temporary += ".new-" + std::to_string(getpid());
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out << text;
+    if (!out.flush()) {
+      fs::remove(temporary, ec);
+      return Diagnostic{Severity::warning,
+                        file.generic_string(),
+                        {},
+                        "cannot save the list of files built",
+                        "the next build makes every file",
+                        {}};
+    }
+  }
+  fs::rename(temporary, file, ec);
+  if (ec) {
+    fs::remove(temporary, ec);
+    return Diagnostic{Severity::warning,
+                      file.generic_string(),
+                      {},
+                      "cannot save the list of files built: " + ec.message(),
+                      "the next build makes every file",
+                      {}};
+  }
+  return Ok{};
+}
+
+const MadeFile* Manifest::find(const std::string& relative) const {
+  auto it = files_.find(relative);
+  return it == files_.end() ? nullptr : &it->second;
+}
+
+void Manifest::add(const std::string& relative, MadeFile made) {
+  // A path with a tab or a line break would not read back: such a file is made every time.
+  if (relative.find_first_of("\t\n\r") != std::string::npos) return;
+  files_.insert_or_assign(relative, std::move(made));
+}
+
+Result<std::unique_ptr<OutputTree>> OutputTree::create(const fs::path& output_dir,
+                                                       fs::path manifest,
+                                                       const Manifest* previous) {
   std::error_code ec;
   fs::create_directories(output_dir.parent_path(), ec);
   remove_stale_staging(output_dir);
@@ -83,8 +190,10 @@ Result<std::unique_ptr<OutputTree>> OutputTree::create(const fs::path& output_di
   }
   mark_top_directory(staging);
   auto tree = std::unique_ptr<OutputTree>(new OutputTree(output_dir, staging));
+  tree->manifest_file_ = std::move(manifest);
+  tree->previous_ = previous;
   // The mark says the output is gazette's to replace (config checks it before a build).
-  tree->write(std::string(kOwnedMark), kOwnedMarkText);
+  tree->write(std::string(kOwnedMark), kOwnedMarkText, {});
   if (auto failed = tree->failure()) return *failed;
   return tree;
 }
@@ -132,11 +241,21 @@ void OutputTree::ensure_parent(const fs::path& file) {
   }
 }
 
-void OutputTree::write(const std::string& relative, std::string_view bytes) {
+void OutputTree::record(const std::string& relative, MadeFile made) {
+  std::lock_guard lock(mutex_);
+  made_.add(relative, std::move(made));
+}
+
+void OutputTree::write(const std::string& relative, std::string_view bytes, const Origin& origin) {
   GAZETTE_ASSERT(is_safe_relative_path(relative));
   fs::path file = staging_ / relative;
   ensure_parent(file);
-  int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  // Never into a file that is there: it may be a link to the previous build's, which readers
+  // are still being served.
+  int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0 && errno == EEXIST && ::unlink(file.c_str()) == 0) {
+    fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  }
   if (fd < 0) {
     fail(relative, std::strerror(errno));
     return;
@@ -155,19 +274,52 @@ void OutputTree::write(const std::string& relative, std::string_view bytes) {
   }
   if (::close(fd) != 0) fail(relative, std::strerror(errno));
   ++files_;
+  if (auto made = stat_file(file)) {
+    made->origin = origin;
+    record(relative, std::move(*made));
+  }
 }
 
-void OutputTree::copy(const fs::path& source, const std::string& relative) {
+void OutputTree::copy(const fs::path& source, const std::string& relative, const Origin& origin) {
   GAZETTE_ASSERT(is_safe_relative_path(relative));
   fs::path file = staging_ / relative;
   ensure_parent(file);
   std::error_code ec;
-  fs::copy_file(source, file, fs::copy_options::overwrite_existing, ec);
+  fs::remove(file, ec);  // as in write(): never through a link to the previous build's file
+  fs::copy_file(source, file, ec);
   if (ec) {
     fail(relative, ec.message());
     return;
   }
   ++files_;
+  if (auto made = stat_file(file)) {
+    made->origin = origin;
+    record(relative, std::move(*made));
+  }
+}
+
+bool OutputTree::keep(const std::string& relative, const Origin& origin) {
+  GAZETTE_ASSERT(is_safe_relative_path(relative));
+  const MadeFile* before = previous_ ? previous_->find(relative) : nullptr;
+  if (!before) return false;
+  bool same = (!origin.key.empty() && origin.key == before->origin.key) ||
+              (!origin.digest.empty() && origin.digest == before->origin.digest);
+  if (!same) return false;
+  // The file must still be the one the previous build left: not edited, replaced or made a
+  // symlink since.
+  fs::path old = output_ / relative;
+  auto now = stat_file(old);
+  if (!now || !same_file(*now, *before)) return false;
+  fs::path file = staging_ / relative;
+  ensure_parent(file);
+  if (::linkat(AT_FDCWD, old.c_str(), AT_FDCWD, file.c_str(), 0) != 0) return false;
+  MadeFile kept = *before;
+  if (!origin.key.empty()) kept.origin.key = origin.key;
+  if (!origin.digest.empty()) kept.origin.digest = origin.digest;
+  record(relative, std::move(kept));
+  ++files_;
+  ++kept_;
+  return true;
 }
 
 Status OutputTree::commit() {
@@ -186,6 +338,7 @@ Status OutputTree::commit() {
     }
     committed_ = true;
     fault_point("site-swapped");
+    save_manifest();
     remove_owned_tree(staging_);  // now the old tree
   } else {
     fs::rename(staging_, output_, ec);
@@ -198,8 +351,18 @@ Status OutputTree::commit() {
                         {}};
     }
     committed_ = true;
+    save_manifest();
   }
   return Ok{};
+}
+
+void OutputTree::save_manifest() {
+  if (manifest_file_.empty()) return;
+  // Saved after the swap: until then the manifest on disk describes the tree being served. A
+  // manifest that could not be saved costs only speed (the next build makes every file), and a
+  // stale one is harmless: a file is kept only while it is the very file the manifest names.
+  std::lock_guard lock(mutex_);
+  (void)made_.write(manifest_file_, output_);
 }
 
 }  // namespace gazette::site

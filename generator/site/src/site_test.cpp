@@ -15,16 +15,18 @@ namespace {
 // Files written and copied, kept in memory.
 class MemorySink final : public site::OutputSink {
  public:
-  void write(const std::string& relative, std::string_view bytes) override {
+  void write(const std::string& relative, std::string_view bytes, const site::Origin&) override {
     std::lock_guard lock(mutex_);
     ++writes[relative];
     files[relative] = std::string(bytes);
   }
-  void copy(const std::filesystem::path& source, const std::string& relative) override {
+  void copy(const std::filesystem::path& source, const std::string& relative,
+            const site::Origin&) override {
     std::lock_guard lock(mutex_);
     ++writes[relative];
     copies[relative] = source;
   }
+  bool keep(const std::string&, const site::Origin&) override { return false; }
   std::map<std::string, std::string> files;
   std::map<std::string, std::filesystem::path> copies;
   std::map<std::string, int> writes;

@@ -77,21 +77,42 @@ void release_sources(model::SiteModel& model) {
 namespace {
 
 // An attachment as published: a text file of a Vietnamese site with ƣ where ư is meant is
-// written repaired, as documents are; every other file is copied as it is.
+// written repaired, as documents are; every other file is copied as it is. Either is kept from
+// the previous build while its source is the same file, unchanged.
 void publish_attachment(const content::Attachment& a, bool repair_oi, OutputSink& sink) {
   static const std::set<std::string> kText = {".txt", ".csv",  ".tsv", ".md",  ".markdown",
                                               ".htm", ".html", ".xml", ".json"};
+  std::string identity = file_identity(a.source);
+  Origin origin{identity.empty() ? "" : "file " + identity + (repair_oi ? " oi" : ""), ""};
+  if (!origin.key.empty() && sink.keep(a.output_path, origin)) return;
   std::string ext = a.source.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (repair_oi && kText.count(ext)) {
     auto bytes = read_file(a.source);
     if (bytes && !find_invalid_utf8(*bytes) && !text::find_oi(*bytes).empty()) {
-      sink.write(a.output_path, text::repair_oi(*bytes));
+      sink.write(a.output_path, text::repair_oi(*bytes), origin);
       return;
     }
   }
-  sink.copy(a.source, a.output_path);
+  sink.copy(a.source, a.output_path, origin);
+}
+
+// Writes bytes made in memory, or keeps the previous build's file when it has these bytes.
+void write_bytes(OutputSink& sink, const std::string& relative, std::string_view bytes,
+                 Origin origin) {
+  origin.digest = sha256_hex(bytes);
+  if (!sink.keep(relative, origin)) sink.write(relative, bytes, origin);
+}
+
+// What a page of the theme is made from: the site's fingerprint, the template, the view.
+std::string view_key(const std::string& site_fingerprint, const render::PageView& view) {
+  Sha256 digest;
+  digest.update(site_fingerprint);
+  digest.update(view.template_name);
+  digest.update("\n");
+  templates::add_to_digest(view.value, digest);
+  return digest.hex();
 }
 
 }  // namespace
@@ -99,9 +120,9 @@ void publish_attachment(const content::Attachment& a, bool repair_oi, OutputSink
 void write_assets(const templates::Theme& theme, const model::SiteModel& model,
                   const config::SiteConfig& config, OutputSink& sink) {
   for (const auto& f : theme.static_files()) {
-    sink.write("static/" + f.path, f.bytes);
+    write_bytes(sink, "static/" + f.path, f.bytes, {});
     // Browsers ask for /favicon.ico whatever the page links to: the theme's icon is there too.
-    if (f.path == "favicon.ico") sink.write("favicon.ico", f.bytes);
+    if (f.path == "favicon.ico") write_bytes(sink, "favicon.ico", f.bytes, {});
   }
   bool repair_oi = content::oi_is_defect(config);
   std::set<std::string> copied;
@@ -118,12 +139,27 @@ std::size_t write_pages(const render::SitePages& pages, OutputSink* sink,
   unsigned threads =
       options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   std::atomic<std::size_t> next{0}, done{0}, html{0};
+  // A page of the theme whose view is as in the previous build is that build's file: it is
+  // kept without rendering. Other files are made, and kept when their bytes are the same.
+  auto make = [&](const render::PageJob& job, templates::Renderer& renderer) {
+    if (!sink) {
+      (void)job.render(renderer);  // rendered and checked, not written
+      return;
+    }
+    if (!job.view) {
+      write_bytes(*sink, job.path, job.render(renderer), {});
+      return;
+    }
+    render::PageView view = job.view(renderer);
+    Origin origin{view_key(pages.fingerprint(), view), ""};
+    if (sink->keep(job.path, origin)) return;
+    sink->write(job.path, renderer.render_page(view.template_name, view.value), origin);
+  };
   auto worker = [&] {
     templates::Renderer renderer = pages.renderer();
     for (std::size_t i = next++; i < jobs.size(); i = next++) {
-      std::string bytes = jobs[i].render(renderer);
+      make(jobs[i], renderer);
       if (jobs[i].path.ends_with(".html")) ++html;
-      if (sink) sink->write(jobs[i].path, bytes);
       std::size_t n = ++done;
       if (options.progress && (n % 64 == 0 || n == jobs.size())) options.progress(n, jobs.size());
     }

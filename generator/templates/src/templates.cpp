@@ -159,6 +159,67 @@ const Value* Value::get(std::string_view key) const {
   return nullptr;
 }
 
+namespace {
+
+// Each piece with its length first, so that ("ab", "c") and ("a", "bc") differ.
+void add_sized(std::string_view bytes, Sha256& digest) {
+  std::string size = std::to_string(bytes.size());
+  size += ':';
+  digest.update(size);
+  digest.update(bytes);
+}
+
+}  // namespace
+
+void add_to_digest(const Value& value, Sha256& digest) {
+  switch (value.type()) {
+    case Value::Type::null:
+      digest.update("n");
+      break;
+    case Value::Type::text:
+      digest.update("t");
+      add_sized(value.text(), digest);
+      break;
+    case Value::Type::flag:
+      digest.update(value.flag() ? "1" : "0");
+      break;
+    case Value::Type::list:
+      digest.update("[" + std::to_string(value.items().size()) + ":");
+      for (const Value& item : value.items()) add_to_digest(item, digest);
+      break;
+    case Value::Type::object:
+      digest.update("{" + std::to_string(value.fields().size()) + ":");
+      for (const auto& [key, field] : value.fields()) {
+        add_sized(key, digest);
+        add_to_digest(field, digest);
+      }
+      break;
+  }
+}
+
+std::string Theme::fingerprint() const {
+  Sha256 digest;
+  digest.update("templates");
+  for (const auto& [name, source] : templates_) {
+    add_sized(name, digest);
+    add_sized(source, digest);
+  }
+  digest.update("static");
+  for (const StaticFile& f : static_files_) {
+    add_sized(f.path, digest);
+    add_sized(f.bytes, digest);
+  }
+  digest.update("strings");
+  for (const auto& [language, strings] : strings_) {
+    add_sized(language, digest);
+    for (const auto& [key, text] : strings) {
+      add_sized(key, digest);
+      add_sized(text, digest);
+    }
+  }
+  return digest.hex();
+}
+
 // Appends what the renderer streams straight into a string (no ostringstream).
 struct StringSink {
   std::string& out;

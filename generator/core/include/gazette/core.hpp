@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -307,6 +308,42 @@ inline constexpr std::string_view kOwnedMark = ".made-by-gazette";
 /// What the mark says to someone who finds it.
 inline constexpr std::string_view kOwnedMarkText =
     "gazette made this folder and rewrites it at each build: keep no files of your own here.\n";
+
+// ---------------------------------------------------------------------------
+// Digests
+
+/// An incremental SHA-256 (FIPS 180-4) through OpenSSL: update() any number of times, then
+/// hex() once. Small updates are gathered before they reach OpenSSL, so feeding a tree of short
+/// strings costs about what one long string does. For the manifest auditors verify and for
+/// the fingerprints that let a build keep files that did not change.
+class Sha256 {
+ public:
+  Sha256();
+  ~Sha256();
+  Sha256(const Sha256&) = delete;
+  Sha256& operator=(const Sha256&) = delete;
+  /// Adds bytes to the message.
+  void update(std::string_view bytes);
+  /// The digest of everything added, as 64 lowercase hex digits. Ends the message.
+  std::string hex();
+
+ private:
+  void flush();
+  struct Context;
+  std::unique_ptr<Context> context_;
+  std::string pending_;
+};
+
+/// The SHA-256 of `bytes` in hex.
+std::string sha256_hex(std::string_view bytes);
+
+/// The SHA-256 of a file's bytes in hex, read in chunks; nullopt if it cannot be read.
+std::optional<std::string> sha256_file(const std::filesystem::path& file);
+
+/// What identifies this program's code: the linker's build ID of the running executable (hex),
+/// or, where it has none, the SHA-256 of the executable. Output made by another build of
+/// gazette may differ, so what a build keeps from the last one is keyed by it.
+const std::string& program_identity();
 
 // ---------------------------------------------------------------------------
 // Work

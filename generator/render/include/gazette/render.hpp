@@ -72,17 +72,37 @@ struct Inputs {
   int utc_offset_minutes = 0;    ///< the site's time zone at `now`
 };
 
+/// A page made with the theme: the template and what it shows. Equal views of one theme render
+/// equal bytes, so a build can keep a page whose view did not change without rendering it.
+struct PageView {
+  std::string template_name;
+  templates::Value value;
+};
+
 /// One file of the site: where it goes and how to make its bytes.
 struct PageJob {
   using Render = std::function<std::string(templates::Renderer&)>;
+  using View = std::function<PageView(templates::Renderer&)>;
+  /// A file whose bytes are made directly (feeds, calendars, exports, the sitemap).
   PageJob(std::string file, Render make, bool listed = true, std::string modified = {})
       : path(std::move(file)),
         render(std::move(make)),
         in_sitemap(listed),
         lastmod(std::move(modified)) {}
-  std::string path;     ///< in the output tree, e.g. "notice/2023/a/index.html"
-  Render render;        ///< safe to call from several threads, each with its own renderer
-  bool in_sitemap;      ///< an HTML page readers should find
+  /// A page of the theme: `show` makes its view, rendered inside the layout.
+  PageJob(std::string file, View show, bool listed = true, std::string modified = {})
+      : path(std::move(file)),
+        view(std::move(show)),
+        render([v = view](templates::Renderer& r) {
+          PageView page = v(r);
+          return r.render_page(page.template_name, page.value);
+        }),
+        in_sitemap(listed),
+        lastmod(std::move(modified)) {}
+  std::string path;  ///< in the output tree, e.g. "notice/2023/a/index.html"
+  View view;         ///< set for pages of the theme; safe to call from several threads
+  Render render;     ///< the bytes; safe to call from several threads, each with its own renderer
+  bool in_sitemap;   ///< an HTML page readers should find
   std::string lastmod;  ///< YYYY-MM-DD for the sitemap, when known
 };
 
@@ -99,6 +119,10 @@ class SitePages {
   const std::vector<PageJob>& jobs() const;
   /// A renderer for one thread, with the values every page shares.
   templates::Renderer renderer() const;
+  /// A digest of what every page is rendered with besides its own view: this program, the
+  /// theme and the values every page shares. A page whose view and this are as in an earlier
+  /// build has that build's bytes.
+  const std::string& fingerprint() const;
 
  private:
   struct Impl;

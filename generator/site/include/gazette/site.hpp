@@ -7,7 +7,9 @@
 //   if (!report.ok) print(diags);          // the previous site is untouched
 //
 // A build writes into a staging directory beside the output and swaps it in at the end:
-// a reader sees the old site or the new one, never half of one.
+// a reader sees the old site or the new one, never half of one. Files that would be what the
+// previous build wrote are linked from it, not made again (.gazette/cache/output-manifest
+// says what made each); BuildOptions::clean makes them all.
 #pragma once
 
 #include <cstddef>
@@ -23,10 +25,12 @@
 namespace gazette::site {
 
 struct BuildOptions {
-  Instant now;                  ///< the clock: open/closed states are computed against it
-  unsigned threads = 0;         ///< 0: every core
-  bool write = true;            ///< false: load, check and render, write nothing (gazette check)
-  bool search_index = true;     ///< also build the Xapian index
+  Instant now;               ///< the clock: open/closed states are computed against it
+  unsigned threads = 0;      ///< 0: every core
+  bool write = true;         ///< false: load, check and render, write nothing (gazette check)
+  bool search_index = true;  ///< also build the Xapian index
+  /// Make every file again, keeping nothing of the previous build (gazette build --clean).
+  bool clean = false;
   bool drafts = false;          ///< publish drafts (`draft = true`) too: a preview, not the site
   bool external_links = false;  ///< list the text's links to other sites (BuildReport)
   /// A javascript:, vbscript:, data: or file: link is an error (gazette check), not a warning:
@@ -56,6 +60,9 @@ struct BuildReport {
   std::size_t drafts = 0;            ///< drafts left out (none with BuildOptions::drafts)
   std::size_t pages = 0;             ///< HTML pages written
   std::size_t files = 0;  ///< every file written (pages, feeds, data, attachments, assets)
+  /// Of `files`, those the previous build wrote that were kept as they were (not rendered again
+  /// when the page's view was the same, not rewritten when the bytes were).
+  std::size_t files_kept = 0;
   double seconds = 0;
   /// The next instant at which a call changes state (opens, closes soon, closes): a rebuild
   /// then shows the new state without JavaScript.

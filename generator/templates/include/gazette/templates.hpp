@@ -58,6 +58,9 @@ class Value {
   std::vector<std::pair<std::string, Value>> fields_;
 };
 
+/// Adds `value` to a digest, shape and all: two values with the same digest render the same.
+void add_to_digest(const Value& value, Sha256& digest);
+
 /// A file of the theme that is published as is (CSS, JavaScript, icons).
 struct StaticFile {
   std::string path;  ///< relative to the theme's static/ folder, e.g. "css/site.css"
@@ -75,6 +78,9 @@ class Theme {
   const std::vector<StaticFile>& static_files() const { return static_files_; }
   /// Interface strings of a language ("vi", "en"): key → text.
   const std::map<std::string, std::string>& strings(const std::string& language) const;
+  /// A digest of everything the theme renders with (templates, static files, strings): pages
+  /// rendered with two themes of the same fingerprint are the same.
+  std::string fingerprint() const;
   /// Where the theme came from: a directory, or "(built-in)".
   const std::string& origin() const { return origin_; }
 
