@@ -173,7 +173,13 @@ TEST_CASE("incremental: a deadline passing changes the pages that show the call,
   REQUIRE(site.build().report.ok);
   CHECK(contains(site.page("notice/2023/a/index.html"), ">Sắp hết hạn</span>"));
   ino_t untouched = inode(site, "notice/2023/b/index.html");
+  ino_t calendar = inode(site, "notice/2023/a/a.ics");
+  ino_t exported = inode(site, "data/documents.json");
   gazette::site::BuildReport later = rebuild_and_compare(site, kLater);
+  // What does not show the clock is the same file: the call's calendar (stamped with the
+  // document's last revision) and the exports (as new as the newest document).
+  CHECK(inode(site, "notice/2023/a/a.ics") == calendar);
+  CHECK(inode(site, "data/documents.json") == exported);
   CHECK(contains(site.page("notice/2023/a/index.html"), ">Đã hết hạn</span>"));
   CHECK_FALSE(contains(site.page("notice/2023/a/index.html"), ">Sắp hết hạn</span>"));
   CHECK(later.files_kept > 0);

@@ -98,7 +98,9 @@ std::string icalendar(const std::string& name, const std::vector<const Document*
                               (d->issuer.empty() ? "" : " — " + d->issuer) + "\n" + url;
     ical_line(out, "BEGIN:VEVENT");
     ical_line(out, "UID:" + d->url.substr(1) + "deadline@" + host);
-    ical_line(out, "DTSTAMP:" + ical_utc(ctx.now));
+    // Without a METHOD, DTSTAMP is when the event was last revised (RFC 5545 3.8.7.2): the
+    // document's last amendment, not the build, so a rebuild leaves the file as it was.
+    ical_line(out, "DTSTAMP:" + ical_utc(feed_entry(*d, ctx).updated));
     ical_line(out, "DTSTART;TZID=" + zone + ":" + ical_local(*d->deadline, offset));
     ical_line(out, "SUMMARY:" + ical_text(summary));
     ical_line(out, "DESCRIPTION:" + ical_text(description));

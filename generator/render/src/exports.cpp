@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "feeds.hpp"
 #include "pages.hpp"
 
 namespace gazette::render {
@@ -52,9 +53,16 @@ std::vector<const Document*> exported(const ViewContext& ctx) {
 std::string documents_json(const ViewContext& ctx) {
   Json all;
   all["site"] = ctx.config.title;
-  all["generated"] = format_rfc3339(ctx.now);
+  // As new as its newest document (published or amended), not as the build: the same content
+  // gives the same file, and a rebuild does not make a new version of it.
+  std::optional<Instant> newest;
   Json list = Json::array();
-  for (const Document* d : exported(ctx)) list.push_back(document_record(*d, ctx));
+  for (const Document* d : exported(ctx)) {
+    list.push_back(document_record(*d, ctx));
+    Instant updated = feed_entry(*d, ctx).updated;
+    if (!newest || *newest < updated) newest = updated;
+  }
+  if (newest) all["updated"] = format_rfc3339(*newest);
   all["documents"] = std::move(list);
   return all.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
