@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "run_gazette.hpp"
+#include "search_support.hpp"
 #include "temp_site.hpp"
 
 namespace fs = std::filesystem;
@@ -49,8 +50,23 @@ std::vector<std::string> differences(const std::map<std::string, std::string>& a
   return out;
 }
 
+// The URLs `query` finds in the index of the site in `dir`, best first.
+std::vector<std::string> found(const fs::path& dir, const std::string& query) {
+  auto searcher = gazette::search::Searcher::open(dir / ".gazette/search", {});
+  REQUIRE_MESSAGE(searcher.ok(), searcher.error().message);
+  gazette::search::Query q;
+  q.text = query;
+  q.now = *gazette::parse_rfc3339(kTestClock);
+  q.page_size = 50;
+  std::vector<std::string> urls;
+  for (const auto& hit : must_search(**searcher, q).hits) urls.push_back(hit.listing.url);
+  return urls;
+}
+
+const std::vector<std::string> kQueries = {"thông báo", "thong bao a", "noi dung", "cau", "D"};
+
 // The site's sources (not its output or caches) copied into a new site, built there from
-// nothing, as of `now`: the output a rebuild must equal.
+// nothing, as of `now`: the output a rebuild must equal, its index answering the same.
 std::map<std::string, std::string> clean_build_of(const TempSite& site, const std::string& now) {
   TempDir copy;
   for (const auto& entry : fs::directory_iterator(site.path())) {
@@ -61,6 +77,11 @@ std::map<std::string, std::string> clean_build_of(const TempSite& site, const st
   BuiltSite built = build_site(copy.path(), now);
   REQUIRE_MESSAGE(built.report.ok, built.messages());
   CHECK(built.report.files_kept == 0);
+  CHECK_FALSE(built.report.index_kept);
+  for (const std::string& query : kQueries) {
+    CAPTURE(query);
+    CHECK(found(site.path(), query) == found(copy.path(), query));
+  }
   return tree(copy.path() / "public");
 }
 
@@ -234,4 +255,35 @@ TEST_CASE("incremental: build --clean keeps nothing, and a damaged manifest is i
       << text.substr(0, text.size() / 2) << "\ncut";
   gazette::site::BuildReport after = rebuild_and_compare(site);
   CHECK(after.files_kept == 0);
+}
+
+TEST_CASE("incremental: the index is kept while its records are the same, written when not") {
+  TempSite site = small_site();
+  REQUIRE(site.build().report.ok);
+  fs::path live = site.path() / ".gazette/search/live";
+  fs::path first = fs::read_symlink(live);
+
+  gazette::site::BuildReport same = rebuild_and_compare(site);
+  CHECK(same.index_kept);
+  CHECK(fs::read_symlink(live) == first);
+
+  // The theme and the clock are not in the index: still kept.
+  gazette::site::BuildReport later = rebuild_and_compare(site, kLater);
+  CHECK(later.index_kept);
+
+  site.write("content/notices/b.md", notice("Thông báo B", "", "Một câu mới về cầu.\n"));
+  gazette::site::BuildReport edited = rebuild_and_compare(site);
+  CHECK_FALSE(edited.index_kept);
+  CHECK(fs::read_symlink(live) != first);
+  CHECK(found(site.path(), "cau") == std::vector<std::string>{"/notice/2023/b/"});
+
+  // --clean writes it again; an index switched away from by hand is not trusted either.
+  Run clean = gazette_in(site.path(), "build --clean --now 2023-04-20T09:00:00+07:00");
+  REQUIRE(clean.exit_code == 0);
+  fs::path after_clean = fs::read_symlink(live);
+  CHECK(after_clean != fs::path{});
+  fs::remove(live);
+  fs::create_directory_symlink("gen-elsewhere", live);
+  gazette::site::BuildReport relinked = rebuild_and_compare(site);
+  CHECK_FALSE(relinked.index_kept);
 }

@@ -40,25 +40,25 @@ class StageClock {
 };
 
 // The index is written while pages render (it is one thread's work per part) and switched
-// in only after the pages are.
+// in only after the pages are. Nothing is written when the live index has the same inputs.
 class IndexWriter {
  public:
   IndexWriter(const model::SiteModel& model, std::vector<std::string> texts,
-              const config::SiteConfig& config, unsigned threads, std::string commit)
-      : thread_([this, m = &model, texts = std::move(texts), c = &config, threads,
-                 commit = std::move(commit)]() mutable {
-          index_ = write_search_index(*m, std::move(texts), *c, threads, commit);
+              const config::SiteConfig& config, IndexOptions options)
+      : thread_([this, m = &model, texts = std::move(texts), c = &config,
+                 options = std::move(options)]() mutable {
+          index_ = write_search_index(*m, std::move(texts), *c, options);
         }) {}
   ~IndexWriter() {
     if (thread_.joinable()) thread_.join();
   }
-  Result<search::PreparedIndex> finish() {
+  Result<std::optional<search::PreparedIndex>> finish() {
     thread_.join();
     return std::move(*index_);
   }
 
  private:
-  std::optional<Result<search::PreparedIndex>> index_;
+  std::optional<Result<std::optional<search::PreparedIndex>>> index_;
   std::thread thread_;
 };
 
@@ -100,10 +100,10 @@ Sources read_sources(const config::SiteConfig& config, const BuildOptions& optio
 
 // Writes every file into a new output tree (and the index beside it), then swaps both in:
 // the previous site and index stay until everything is written.
-// Where the list of the files a build made is kept for the next one: beside the site's other
-// caches, unless site.toml put the output or the index there (then nothing is kept).
-std::filesystem::path manifest_file(const config::SiteConfig& config) {
-  std::filesystem::path file = config.root / ".gazette" / "cache" / "output-manifest";
+// Where a build notes for the next one what it made (`name`): beside the site's other caches,
+// unless site.toml put the output or the index there (then nothing is noted or kept).
+std::filesystem::path cache_file(const config::SiteConfig& config, const char* name) {
+  std::filesystem::path file = config.root / ".gazette" / "cache" / name;
   for (const auto& owned : {config.output_dir, config.search.index_dir}) {
     if (is_within(file.lexically_normal(), owned.lexically_normal())) return {};
   }
@@ -114,7 +114,7 @@ bool write_site(const render::SitePages& pages, const model::SiteModel& model,
                 std::vector<std::string> texts, const Sources& in, const config::SiteConfig& config,
                 const BuildOptions& options, BuildReport& report, StageClock& clock,
                 Diagnostics& diags) {
-  std::filesystem::path manifest = manifest_file(config);
+  std::filesystem::path manifest = cache_file(config, "output-manifest");
   Manifest previous;
   if (!options.clean && !manifest.empty()) previous = Manifest::read(manifest, config.output_dir);
   auto out = OutputTree::create(config.output_dir, manifest, &previous);
@@ -126,19 +126,25 @@ bool write_site(const render::SitePages& pages, const model::SiteModel& model,
   clock.lap("assets");
   std::optional<IndexWriter> indexer;
   if (options.search_index) {
-    indexer.emplace(model, std::move(texts), config, options.threads,
-                    in.git.history.repo.in_git ? in.git.history.repo.head : "");
+    IndexOptions index_options;
+    index_options.threads = options.threads;
+    index_options.source_commit = in.git.history.repo.in_git ? in.git.history.repo.head : "";
+    index_options.inputs_file = cache_file(config, "index-inputs");
+    index_options.rewrite = options.clean;
+    indexer.emplace(model, std::move(texts), config, std::move(index_options));
   }
   report.pages = write_pages(pages, out->get(), options);
   clock.lap("render");
-  std::optional<Result<search::PreparedIndex>> index;
+  std::optional<search::PreparedIndex> index;
   if (indexer) {
-    index = indexer->finish();
+    auto written = indexer->finish();
     clock.lap("search");
-    if (!*index) {
-      diags.add(index->error());
+    if (!written) {
+      diags.add(written.error());
       return false;
     }
+    index = std::move(*written);
+    report.index_kept = !index;
   }
   fault_point("pages-written");
   if (Status committed = (*out)->commit(); !committed) {
@@ -149,7 +155,7 @@ bool write_site(const render::SitePages& pages, const model::SiteModel& model,
   report.files_kept = (*out)->kept();
   report.site_replaced = true;
   if (index) {
-    if (Status switched = search::switch_index(**index); !switched) {
+    if (Status switched = search::switch_index(*index); !switched) {
       diags.add(switched.error());  // the pages are new, the index is not: not a success
       return false;
     }

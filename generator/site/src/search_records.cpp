@@ -1,5 +1,6 @@
 #include "search_records.hpp"
 
+#include <fstream>
 #include <map>
 
 #include "gazette/text.hpp"
@@ -84,10 +85,65 @@ std::vector<search::Record> search_records(const model::SiteModel& model,
   return records;
 }
 
-Result<search::PreparedIndex> write_search_index(const model::SiteModel& model,
-                                                 std::vector<std::string> texts,
-                                                 const config::SiteConfig& config, unsigned threads,
-                                                 const std::string& source_commit) {
+namespace {
+
+void add_sized(Sha256& digest, std::string_view text) {
+  digest.update(std::to_string(text.size()) + ":");
+  digest.update(text);
+}
+
+void add_instant(Sha256& digest, const std::optional<Instant>& at) {
+  add_sized(digest, at ? format_rfc3339(*at) : "-");
+}
+
+// Everything the index is made from, as one digest: the program that writes it, the commit it
+// notes, and every record in its place (live or in which archive).
+std::string index_inputs(const std::vector<search::Record>& live,
+                         const std::vector<search::Archive>& archives,
+                         const std::string& source_commit) {
+  // A field added to Listing or Record must be added here too, or an index missing it would
+  // be kept: the sizes catch the addition.
+  static_assert(sizeof(search::Listing) == 11 * sizeof(std::string) + 80, "add it below");
+  static_assert(sizeof(search::Record) == sizeof(search::Listing) + 2 * sizeof(std::string));
+  Sha256 digest;
+  add_sized(digest, program_identity());
+  add_sized(digest, source_commit);
+  auto add = [&](const search::Record& r) {
+    const search::Listing& l = r.listing;
+    for (const std::string* text :
+         {&l.url, &l.kind, &l.title, &l.number, &l.issuer, &l.province, &l.program, &l.submitter,
+          &l.lead, &l.parent_url, &l.parent_title, &r.body, &r.keywords}) {
+      add_sized(digest, *text);
+    }
+    add_sized(digest, l.round ? std::to_string(*l.round) : "-");
+    add_sized(digest, format_iso_date(l.issued));
+    add_instant(digest, l.deadline);
+    add_instant(digest, l.opens);
+    add_sized(digest, l.withdrawn ? "withdrawn" : "-");
+  };
+  add_sized(digest, "live " + std::to_string(live.size()));
+  for (const search::Record& r : live) add(r);
+  for (const search::Archive& a : archives) {
+    add_sized(digest, "archive " + a.name + " " + std::to_string(a.records.size()));
+    for (const search::Record* r : a.records) add(*r);
+  }
+  return digest.hex();
+}
+
+// What the last index written was made from, and its generation: "<digest> <generation>".
+std::pair<std::string, std::string> read_last_inputs(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  std::string digest, generation;
+  in >> digest >> generation;
+  return {digest, generation};
+}
+
+}  // namespace
+
+Result<std::optional<search::PreparedIndex>> write_search_index(const model::SiteModel& model,
+                                                                std::vector<std::string> texts,
+                                                                const config::SiteConfig& config,
+                                                                const IndexOptions& options) {
   std::vector<search::Record> all = search_records(model, std::move(texts));
   // Records of archived rounds go to an archive named after their programme and round;
   // the rest to the live index. Archive records point into `all`, which stays alive until
@@ -108,7 +164,31 @@ Result<search::PreparedIndex> write_search_index(const model::SiteModel& model,
   std::vector<search::Archive> list;
   list.reserve(archives.size());
   for (auto& [name, archive] : archives) list.push_back(std::move(archive));
-  return search::write_index(live, list, config.search.index_dir, threads, source_commit);
+
+  // The same inputs make the same index: while the live one was made from them, it stays.
+  std::string inputs = index_inputs(live, list, options.source_commit);
+  if (!options.inputs_file.empty() && !options.rewrite) {
+    auto [digest, generation] = read_last_inputs(options.inputs_file);
+    std::error_code ec;
+    std::filesystem::path live_link = config.search.index_dir / "live";
+    if (digest == inputs && !generation.empty() &&
+        std::filesystem::read_symlink(live_link, ec).filename() == generation &&
+        std::filesystem::is_directory(config.search.index_dir / generation, ec)) {
+      return std::optional<search::PreparedIndex>{};
+    }
+  }
+  auto prepared = search::write_index(live, list, config.search.index_dir, options.threads,
+                                      options.source_commit);
+  if (!prepared) return prepared.error();
+  if (!options.inputs_file.empty()) {
+    // Noted before the switch, for the generation it names: if the switch does not happen,
+    // the live index is another and the note does not apply.
+    std::error_code ec;
+    std::filesystem::create_directories(options.inputs_file.parent_path(), ec);
+    std::ofstream(options.inputs_file, std::ios::trunc)
+        << inputs << " " << prepared->generation.filename().string() << "\n";
+  }
+  return std::optional<search::PreparedIndex>(std::move(*prepared));
 }
 
 }  // namespace gazette::site

@@ -2,6 +2,8 @@
 // and which records go to archived rounds' databases.
 #pragma once
 
+#include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,11 +22,20 @@ search::Listing listing_of(const model::SiteModel& model, const content::Documen
 std::vector<search::Record> search_records(const model::SiteModel& model,
                                            std::vector<std::string> texts);
 
+struct IndexOptions {
+  unsigned threads = 0;
+  std::string source_commit;  ///< the commit the content is at ("" outside git)
+  /// Where what the last index was made from is noted ("": not noted, always written).
+  std::filesystem::path inputs_file;
+  bool rewrite = false;  ///< written even when the live index has the same inputs
+};
+
 /// Writes the index without switching to it: documents of archived rounds go to databases
-/// of their own, built once.
-Result<search::PreparedIndex> write_search_index(const model::SiteModel& model,
-                                                 std::vector<std::string> texts,
-                                                 const config::SiteConfig& config, unsigned threads,
-                                                 const std::string& source_commit);
+/// of their own, built once. Nothing (nullopt) when the live index was made from the same
+/// records by this program: it is kept as it is.
+Result<std::optional<search::PreparedIndex>> write_search_index(const model::SiteModel& model,
+                                                                std::vector<std::string> texts,
+                                                                const config::SiteConfig& config,
+                                                                const IndexOptions& options);
 
 }  // namespace gazette::site

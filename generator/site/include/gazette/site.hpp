@@ -63,6 +63,8 @@ struct BuildReport {
   /// Of `files`, those the previous build wrote that were kept as they were (not rendered again
   /// when the page's view was the same, not rewritten when the bytes were).
   std::size_t files_kept = 0;
+  /// The live search index was made from the same records and was kept, not written again.
+  bool index_kept = false;
   double seconds = 0;
   /// The next instant at which a call changes state (opens, closes soon, closes): a rebuild
   /// then shows the new state without JavaScript.
