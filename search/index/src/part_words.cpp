@@ -48,13 +48,23 @@ void MarkedWords::add_to(Xapian::Document& doc) {
       folded->written = nullptr;
     }
   }
+  // Without positions, each form is added once with the sum of its wdfs: one lookup in the
+  // document's terms instead of one for every time it is written.
   for (const auto& o : occurrences_) {
-    if (o.word->folded->written) {
-      doc.add_term(o.word->exact->text, o.wdf);
-    } else {
-      doc.add_posting(o.word->exact->text, o.pos, o.wdf);
+    WordForm* exact = o.word->exact;
+    if (!o.word->folded->written) {
+      doc.add_posting(exact->text, o.pos, o.wdf);
+      continue;
     }
+    if (exact->summed_in != document_) {
+      exact->summed_in = document_;
+      exact->wdf = 0;
+      unpositioned_.push_back(exact);
+    }
+    exact->wdf += o.wdf;
   }
+  for (const WordForm* exact : unpositioned_) doc.add_term(exact->text, exact->wdf);
+  unpositioned_.clear();
   occurrences_.clear();
 }
 

@@ -22,10 +22,13 @@ namespace gazette::search::detail {
 struct WordForm {
   std::string text;
   Xapian::termcount count = 0;  ///< times written in titles and bodies
-  // A folded form, in the document being indexed (MarkedWords): the one way it is written
-  // with marks, or null for several; `document` says which document that was.
+  // In the document being indexed (MarkedWords), which `document` numbers: a folded form's
+  // one way of being written with marks, or null for several; a form as written, its wdf
+  // there when it goes without positions.
   std::size_t document = 0;
   const WordForm* written = nullptr;
+  std::size_t summed_in = 0;
+  Xapian::termcount wdf = 0;
 };
 
 /// A token of the text, as it appears ("Năng", "năng" and "NĂNG" are three).
@@ -89,6 +92,7 @@ class MarkedWords {
     Xapian::termcount wdf;
   };
   std::vector<Occurrence> occurrences_;
+  std::vector<WordForm*> unpositioned_;
   std::size_t document_ = 0;
 };
 
