@@ -3,7 +3,11 @@
 // deadline, and the dates beside it that are not deadlines.
 #include <doctest/doctest.h>
 
+#include <cstdio>
+
+#include "deadline_items.hpp"
 #include "gazette/content.hpp"
+#include "gazette/text.hpp"
 #include "named_deadlines.hpp"
 #include "temp_dir.hpp"
 
@@ -220,4 +224,48 @@ TEST_CASE("consistency: the reader folds case, marks and the ƣ defect, keeping 
   CHECK(found[0].minute == 30);
   CHECK(found[0].line == 4);
   CHECK(found[0].column == 40);
+}
+
+TEST_CASE("consistency: the reader folds every character as the search does, keeping columns") {
+  content::detail::deadlines::Folded folded;
+  auto utf8 = [](char32_t c) {
+    std::string s;
+    if (c < 0x800) {
+      s = {static_cast<char>(0xC0 | (c >> 6)), static_cast<char>(0x80 | (c & 0x3F))};
+    } else {
+      s = {static_cast<char>(0xE0 | (c >> 12)), static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
+           static_cast<char>(0x80 | (c & 0x3F))};
+    }
+    return s;
+  };
+  // Spaces and dashes that are not ASCII are read as theirs; every other character as folded.
+  const std::string spaces = "\u00A0\u2009\u202F\u3000",
+                    dashes = "\u2010\u2011\u2012\u2013\u2014\u2212";
+  for (char32_t c = 0x80; c < 0x10000; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    std::string cp = utf8(c);
+    std::string expected = spaces.find(cp) != std::string::npos   ? " "
+                           : dashes.find(cp) != std::string::npos ? "-"
+                                                                  : text::fold(cp);
+    content::detail::deadlines::fold_line("x" + cp + "Y", folded);
+    char name[16];
+    std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(c));
+    REQUIRE_MESSAGE(folded.chars == "x" + expected + "y", name);
+    REQUIRE(folded.from.size() == expected.size() + 2);
+    CHECK(folded.from.front() == 0);
+    CHECK(folded.from.back() == cp.size() + 1);
+  }
+  // Broken UTF-8 (a stray continuation byte, a character cut short) is folded as text::fold
+  // folds those bytes, and the columns still count bytes of the line.
+  content::detail::deadlines::fold_line(
+      "\x80"
+      "a\xC3"
+      "b\xE1\xBA",
+      folded);
+  CHECK(folded.chars == text::fold("\x80"
+                                   "a") +
+                            text::fold("\xC3"
+                                       "b") +
+                            text::fold("\xE1\xBA"));
+  CHECK(folded.from.back() == 4);
 }

@@ -3,6 +3,7 @@
 #include "deadline_items.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "gazette/text.hpp"
 
@@ -78,28 +79,90 @@ Item classify(const std::string& s, const Token* t, std::size_t n) {
 
 bool is_punctuation(const Token& t) { return t.kind == Tok::symbol; }
 
+// One character of a line (its bytes as they come, not checked), folded onto `out`.
+void fold_code_point(std::string_view cp, std::string& out) {
+  if (cp == "\u00A0" || cp == "\u2009" || cp == "\u202F" || cp == "\u3000") {
+    out += ' ';
+  } else if (cp == "\u2010" || cp == "\u2011" || cp == "\u2012" || cp == "\u2013" ||
+             cp == "\u2014" || cp == "\u2212") {
+    out += '-';
+  } else {
+    text::append_folded(out, cp);
+  }
+}
+
+// The characters of Vietnamese text beyond ASCII, folded once: U+0080 to U+07FF (two bytes)
+// and U+1E00 to U+1EFF (Latin Extended Additional: ạ, ế, ữ...). A line is read one character
+// at a time, and every line with a digit of every call is folded.
+struct Known {
+  std::array<char, 7> bytes{};
+  std::uint8_t size = kUnknown;  // a combining mark folds to nothing: 0
+  static constexpr std::uint8_t kUnknown = 0xFF;
+};
+constexpr std::size_t kTwoBytes = 0x800 - 0x80;
+
+const std::vector<Known>& known_table() {
+  static const std::vector<Known> kTable = [] {
+    std::vector<Known> table(kTwoBytes + 0x100);
+    std::string folded;
+    for (std::size_t k = 0; k < table.size(); ++k) {
+      char32_t c = k < kTwoBytes ? static_cast<char32_t>(0x80 + k)
+                                 : static_cast<char32_t>(0x1E00 + (k - kTwoBytes));
+      char bytes[3];
+      std::size_t size = 0;
+      if (c < 0x800) {
+        bytes[size++] = static_cast<char>(0xC0 | (c >> 6));
+      } else {
+        bytes[size++] = static_cast<char>(0xE0 | (c >> 12));
+        bytes[size++] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      }
+      bytes[size++] = static_cast<char>(0x80 | (c & 0x3F));
+      std::string_view cp(bytes, size);
+      folded.clear();
+      fold_code_point(cp, folded);
+      if (folded.size() > table[k].bytes.size()) continue;  // left to fold_code_point
+      std::copy(folded.begin(), folded.end(), table[k].bytes.begin());
+      table[k].size = static_cast<std::uint8_t>(folded.size());
+    }
+    return table;
+  }();
+  return kTable;
+}
+
+// The folded form of the `n` bytes at `s` if they are one well-formed character of the table.
+const Known* known(const unsigned char* s, std::size_t n) {
+  auto cont = [](unsigned char b) { return (b & 0xC0) == 0x80; };
+  std::size_t k = 0;
+  if (n == 2 && s[0] >= 0xC2 && s[0] <= 0xDF && cont(s[1])) {
+    k = ((std::size_t{s[0]} & 0x1F) << 6 | (s[1] & 0x3F)) - 0x80;
+  } else if (n == 3 && s[0] == 0xE1 && s[1] >= 0xB8 && s[1] <= 0xBB && cont(s[2])) {
+    k = kTwoBytes + ((std::size_t{s[1]} & 0x03) << 6 | (s[2] & 0x3F));
+  } else {
+    return nullptr;
+  }
+  const Known& entry = known_table()[k];
+  return entry.size != Known::kUnknown ? &entry : nullptr;
+}
+
 }  // namespace
 
 void fold_line(std::string_view raw, Folded& out) {
   out.chars.clear();
   out.from.clear();
+  const auto* s = reinterpret_cast<const unsigned char*>(raw.data());
   for (std::size_t i = 0; i < raw.size();) {
-    auto c = static_cast<unsigned char>(raw[i]);
-    std::size_t n = std::min<std::size_t>(c < 0x80   ? 1
-                                          : c < 0xE0 ? 2
-                                          : c < 0xF0 ? 3
-                                                     : 4,
-                                          raw.size() - i);
-    std::string_view cp = raw.substr(i, n);
-    if (n == 1) {
+    unsigned char c = s[i];
+    if (c < 0x80) {
       out.chars += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    } else if (cp == "\u00A0" || cp == "\u2009" || cp == "\u202F" || cp == "\u3000") {
-      out.chars += ' ';
-    } else if (cp == "\u2010" || cp == "\u2011" || cp == "\u2012" || cp == "\u2013" ||
-               cp == "\u2014" || cp == "\u2212") {
-      out.chars += '-';
+      out.from.push_back(static_cast<std::uint32_t>(i));
+      ++i;
+      continue;
+    }
+    std::size_t n = std::min<std::size_t>(c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4, raw.size() - i);
+    if (const Known* k = known(s + i, n)) {
+      out.chars.append(k->bytes.data(), k->size);
     } else {
-      text::append_folded(out.chars, cp);
+      fold_code_point(raw.substr(i, n), out.chars);
     }
     out.from.resize(out.chars.size(), static_cast<std::uint32_t>(i));
     i += n;

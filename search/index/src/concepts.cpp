@@ -92,7 +92,13 @@ const Table& table() {
 
 }  // namespace
 
-void ConceptFinder::next(std::string_view folded, std::size_t index,
+const ConceptFinder::Starts* ConceptFinder::starts(std::string_view folded) {
+  const Table& t = table();
+  auto it = t.by_first.find(folded);
+  return it == t.by_first.end() ? nullptr : &it->second;
+}
+
+void ConceptFinder::next(std::string_view folded, const Starts* starts, std::size_t index,
                          std::vector<ConceptMatch>& found) {
   const Table& t = table();
   scratch_.clear();
@@ -106,8 +112,8 @@ void ConceptFinder::next(std::string_view folded, std::size_t index,
     }
   };
   for (const Partial& p : partials_) advance(p);
-  if (auto it = t.by_first.find(folded); it != t.by_first.end()) {
-    for (std::size_t form : it->second) advance({form, index, 0});
+  if (starts) {
+    for (std::size_t form : *starts) advance({form, index, 0});
   }
   partials_.swap(scratch_);
 }

@@ -20,8 +20,21 @@ struct ConceptMatch {
 /// Finds concepts in words fed one at a time (folded: "kh", "cn"), as the indexer reads them.
 class ConceptFinder {
  public:
+  /// The ways of writing a concept that begin with a word.
+  using Starts = std::vector<std::size_t>;
+  /// Those that begin with `folded`, or null: a word's own, looked up once (the indexer keeps
+  /// it with the word).
+  static const Starts* starts(std::string_view folded);
+
   /// Feeds the word at `index`; appends to `found` every concept that ends with it.
-  void next(std::string_view folded, std::size_t index, std::vector<ConceptMatch>& found);
+  void next(std::string_view folded, std::size_t index, std::vector<ConceptMatch>& found) {
+    next(folded, starts(folded), index, found);
+  }
+  /// The same, with starts(folded) already known.
+  void next(std::string_view folded, const Starts* starts, std::size_t index,
+            std::vector<ConceptMatch>& found);
+  /// Whether a concept begun is still being read: a word that begins none can end one.
+  bool pending() const { return !partials_.empty(); }
 
  private:
   struct Partial {

@@ -15,6 +15,7 @@
 #include "concepts.hpp"
 #include "gazette/search.hpp"
 #include "listing.hpp"
+#include "part_words.hpp"
 #include "terms.hpp"
 
 namespace gazette::search {
@@ -38,111 +39,42 @@ std::string serialise_instant(const Instant& i) {
   return Xapian::sortable_serialise(static_cast<double>(i.epoch_seconds));
 }
 
-// What the titles and bodies of a part say about words, for spelling suggestions: how often
-// each word is written, and each two words side by side (counted by the addresses of the
-// words' entries, which stay put: no string is made per pair until the end).
-struct WordStats {
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  struct PairHash {
-    std::size_t operator()(const std::pair<const std::string*, const std::string*>& p) const {
-      auto a = reinterpret_cast<std::uintptr_t>(p.first),
-           b = reinterpret_cast<std::uintptr_t>(p.second);
-      return std::hash<std::uintptr_t>{}(a * 0x9E3779B97F4A7C15ull ^ b);
-    }
-  };
-  using Counts = std::unordered_map<std::string, Xapian::termcount, Hash, std::equal_to<>>;
-  using PairCounts = std::unordered_map<std::pair<const std::string*, const std::string*>,
-                                        Xapian::termcount, PairHash>;
-  Counts words;
-  PairCounts folded_pairs, exact_pairs;
-
-  // Counts `word`; returns its entry's key, which stays where it is.
-  const std::string* count(const std::string& word) {
-    auto it = words.find(word);
-    if (it == words.end()) it = words.emplace(word, 0).first;
-    ++it->second;
-    return &it->first;
-  }
-  // The pairs as metadata: "pair:nang suat" → "12".
-  void write_pairs(Xapian::WritableDatabase& db) const {
-    std::string key;
-    auto write = [&](const PairCounts& counts, std::string_view prefix) {
-      for (const auto& [pair, count] : counts) {
-        key.assign(prefix).append(*pair.first).append(1, ' ').append(*pair.second);
-        db.set_metadata(key, std::to_string(count));
-      }
-    };
-    write(folded_pairs, kFoldedPairKey);
-    write(exact_pairs, kExactPairKey);
-  }
-};
-
-// The words of a document written with marks, kept until the whole document is read: their
-// positions are indexed only where the document writes one folded word in two ways ("năng",
-// "nâng"); elsewhere the folded word's positions are theirs (half the position table).
-struct MarkedWords {
-  struct Occurrence {
-    const std::pair<std::string, std::string>* forms;  // TermCache's: stable
-    Xapian::termpos pos;
-    Xapian::termcount wdf;
-  };
-  std::vector<Occurrence> occurrences;
-  // Folded form → the one way the document writes it, or null for several.
-  std::unordered_map<std::string_view, const std::string*> written;
-
-  void add_to(Xapian::Document& doc) {
-    written.clear();
-    for (const auto& o : occurrences) {
-      auto [it, added] = written.try_emplace(o.forms->second, &o.forms->first);
-      if (!added && it->second && *it->second != o.forms->first) it->second = nullptr;
-    }
-    for (const auto& o : occurrences) {
-      if (written[o.forms->second]) {
-        doc.add_term(o.forms->first, o.wdf);
-      } else {
-        doc.add_posting(o.forms->first, o.pos, o.wdf);
-      }
-    }
-    occurrences.clear();
-  }
-};
-
 // Indexes the words of `text` folded with positions and, those with marks, as written
-// (MarkedWords); the concepts they write (concepts.hpp); returns the next free position.
+// (MarkedWords); the concepts they write (concepts.hpp); and, with `counted`, counts them and
+// their pairs for spelling suggestions. Returns the next free position.
 Xapian::termpos index_text(Xapian::Document& doc, std::string_view text, Xapian::termpos pos,
-                           Xapian::termcount wdf, bool title, TermCache& cache, MarkedWords& marked,
-                           WordStats* stats) {
-  std::string folded_term, title_term;
-  const std::string *prev_exact = nullptr, *prev_folded = nullptr;
+                           Xapian::termcount wdf, bool title, PartWords& words, MarkedWords& marked,
+                           bool counted) {
+  std::string title_term;
+  const WordForm *prev_exact = nullptr, *prev_folded = nullptr;
   ConceptFinder concepts;
   std::vector<ConceptMatch> found;
   std::size_t index = 0;
   for_each_token(text, [&](const Token& token) {
     if (token.text.size() > kLongestWord) return;  // not a word: a hash, a run of digits
-    const auto& forms = cache.forms(token.text, token.ascii);
-    const auto& [exact, folded] = forms;
+    WordEntry& word = words.entry(token.text, token.ascii);
     ++pos;
-    folded_term.assign(kFolded).append(folded);
-    doc.add_posting(folded_term, pos, wdf);
-    if (exact != folded) marked.occurrences.push_back({&forms, pos, wdf});  // not ASCII: cached
+    doc.add_posting(word.folded_term, pos, wdf);
+    if (word.marked) marked.add(word, pos, wdf);
     if (title) {
-      title_term.assign(kTitle).append(folded);
+      title_term.assign(kTitle).append(word.folded->text);
       doc.add_term(title_term);
     }
-    found.clear();
-    concepts.next(folded, index++, found);
-    for (const auto& c : found) doc.add_term(std::string(kConcept).append(c.key), wdf);
-    if (!stats) return;
-    if (exact.size() > 1 && !(exact[0] >= '0' && exact[0] <= '9')) {
-      const std::string* e = stats->count(exact);
-      const std::string* f = folded == exact ? e : stats->count(folded);
+    if (word.concepts || concepts.pending()) {
+      found.clear();
+      concepts.next(word.folded->text, word.concepts, index, found);
+      for (const auto& c : found) doc.add_term(std::string(kConcept).append(c.key), wdf);
+    }
+    ++index;
+    if (!counted) return;
+    if (word.counted) {
+      WordForm *e = word.exact, *f = word.folded;
+      ++e->count;
+      if (f != e) ++f->count;
       if (prev_folded) {
-        ++stats->folded_pairs[{prev_folded, f}];
+        ++words.folded_pairs[{prev_folded, f}];
         // Both with marks: as typed (the only pairs looked up so).
-        if (prev_exact != prev_folded && e != f) ++stats->exact_pairs[{prev_exact, e}];
+        if (prev_exact != prev_folded && e != f) ++words.exact_pairs[{prev_exact, e}];
       }
       prev_exact = e;
       prev_folded = f;
@@ -159,23 +91,22 @@ std::string document_data(const Record& r) {
          '\n' + r.body;
 }
 
-Xapian::Document make_document(const Record& record, TermCache& cache, MarkedWords& marked,
-                               WordStats& stats) {
+Xapian::Document make_document(const Record& record, PartWords& words, MarkedWords& marked) {
   const Listing& r = record.listing;
   Xapian::Document doc;
   auto field = [&](const std::string& text, Xapian::termpos pos, Xapian::termcount wdf, bool title,
-                   WordStats* counted) {
-    return index_text(doc, text, pos, wdf, title, cache, marked, counted) + kFieldGap;
+                   bool counted) {
+    return index_text(doc, text, pos, wdf, title, words, marked, counted) + kFieldGap;
   };
-  Xapian::termpos pos = field(r.title, 0, kTitleWeight, true, &stats);
+  Xapian::termpos pos = field(r.title, 0, kTitleWeight, true, true);
   if (!r.number.empty()) {
-    pos = field(r.number, pos, kTitleWeight, false, nullptr);
+    pos = field(r.number, pos, kTitleWeight, false, false);
     doc.add_term(std::string(kNumber) + number_key(r.number), kTitleWeight);
   }
-  if (!r.issuer.empty()) pos = field(r.issuer, pos, 1, false, nullptr);
-  if (!r.lead.empty()) pos = field(r.lead, pos, 1, false, nullptr);
-  if (!record.keywords.empty()) pos = field(record.keywords, pos, 1, false, nullptr);
-  field(record.body, pos, 1, false, &stats);
+  if (!r.issuer.empty()) pos = field(r.issuer, pos, 1, false, false);
+  if (!r.lead.empty()) pos = field(r.lead, pos, 1, false, false);
+  if (!record.keywords.empty()) pos = field(record.keywords, pos, 1, false, false);
+  field(record.body, pos, 1, false, true);
   marked.add_to(doc);
 
   doc.add_boolean_term(std::string(kKind) + r.kind);
@@ -218,18 +149,16 @@ void write_database(const std::vector<const Record*>& records, const fs::path& d
                     const std::string& source_commit) {
   // Keep the termlist table: Xapian's remote backend (xapian-tcpsrv shards) needs it.
   Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
-  TermCache cache;
+  PartWords words;
   MarkedWords marked;
-  WordStats stats;
   // Flushing every thousand documents keeps Xapian's in-memory changes small: on the
   // 10,000-document corpus this indexes in 60% of the time of one flush at the end.
   std::size_t added = 0;
   for (const Record* r : records) {
-    db.add_document(make_document(*r, cache, marked, stats));
+    db.add_document(make_document(*r, words, marked));
     if (++added % kFlushEvery == 0) db.commit();
   }
-  for (const auto& [word, count] : stats.words) db.add_spelling(word, count);
-  stats.write_pairs(db);
+  words.write_to(db);
   db.set_metadata(kSourceCommitKey, source_commit);
   db.commit();
   db.close();

@@ -148,3 +148,17 @@ TEST_CASE("search: spelling variants are the confusions Vietnamese writers make"
   CHECK(has("suatt", "suat"));
   CHECK_FALSE(has("suat", "suat"));
 }
+
+TEST_CASE("search: word pairs are counted every time they are written") {
+  // "sữa chữa" written twice, "sửa chữa" n times: corrected when n is more than 20 times 2.
+  auto pairs = [](int fixes) {
+    std::string body;
+    for (int i = 0; i < fixes; ++i) body += "Sửa chữa. ";
+    return std::vector<Record>{record("/sc/", "Thiết bị", body),
+                               record("/sua/", "Sữa bò", "Sữa chữa bệnh; sữa chữa cháy.")};
+  };
+  Index often(pairs(41));
+  CHECK(read(often, "sữa chữa").suggestion == "sửa chữa");
+  Index seldom(pairs(40));
+  CHECK(read(seldom, "sữa chữa").suggestion.empty());
+}
