@@ -66,8 +66,7 @@ TEST_CASE("history: publish commits the site and a SHA-256 manifest to the branc
   std::string manifest = blob_at(f.repo, first.commit, "MANIFEST.sha256");
   std::string expected = gazette::sha256_hex("<feed/>\n") + "  feed.xml\n" +
                          gazette::sha256_hex("<h1>Trang chủ</h1>\n") + "  index.html\n" +
-                         gazette::sha256_hex("<p>Thông báo</p>\n") +
-                         "  notice/2023/a/index.html\n";
+                         gazette::sha256_hex("<p>Thông báo</p>\n") + "  notice/2023/a/index.html\n";
   CHECK(manifest == expected);
   CHECK(blob_at(f.repo, "site", "notice/2023/a/index.html") == "<p>Thông báo</p>\n");
 
