@@ -58,6 +58,11 @@ void Sha256::update(std::string_view bytes) {
   GAZETTE_ASSERT(EVP_DigestUpdate(context_->md, bytes.data(), bytes.size()) == 1);
 }
 
+void Sha256::update_field(std::string_view bytes) {
+  update(std::to_string(bytes.size()) + ":");
+  update(bytes);
+}
+
 std::string Sha256::hex() {
   flush();
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};

@@ -62,3 +62,15 @@ TEST_CASE("core: the program is identified by its build ID, the same on every ca
   CHECK(id.size() > std::string("build-id:").size() + 16);
   CHECK(&gazette::program_identity() == &id);
 }
+
+TEST_CASE("core: SHA-256 fields carry their length, so where one ends is part of the digest") {
+  Sha256 ab_c, a_bc, plain;
+  ab_c.update_field("ab");
+  ab_c.update_field("c");
+  a_bc.update_field("a");
+  a_bc.update_field("bc");
+  plain.update("2:ab1:c");
+  std::string first = ab_c.hex();
+  CHECK(first != a_bc.hex());
+  CHECK(first == plain.hex());
+}

@@ -58,8 +58,8 @@ SitePages::SitePages(const Inputs& inputs, const templates::Theme& theme)
   add_exports(jobs, ctx);
   add_sitemap(jobs, ctx);  // last: it lists the pages before it
   Sha256 digest;
-  digest.update(program_identity());
-  digest.update(theme.fingerprint());
+  digest.update_field(program_identity());
+  digest.update_field(theme.fingerprint());
   templates::add_to_digest(impl_->site, digest);
   impl_->fingerprint = digest.hex();
 }

@@ -43,7 +43,6 @@ class Manifest {
   Status write(const std::filesystem::path& file, const std::filesystem::path& output_dir) const;
   const MadeFile* find(const std::string& relative) const;
   void add(const std::string& relative, MadeFile made);
-  std::size_t size() const { return files_.size(); }
 
  private:
   std::unordered_map<std::string, MadeFile> files_;

@@ -87,13 +87,8 @@ std::vector<search::Record> search_records(const model::SiteModel& model,
 
 namespace {
 
-void add_sized(Sha256& digest, std::string_view text) {
-  digest.update(std::to_string(text.size()) + ":");
-  digest.update(text);
-}
-
 void add_instant(Sha256& digest, const std::optional<Instant>& at) {
-  add_sized(digest, at ? format_rfc3339(*at) : "-");
+  digest.update_field(at ? format_rfc3339(*at) : "-");
 }
 
 // Everything the index is made from, as one digest: the program that writes it, the commit it
@@ -106,25 +101,25 @@ std::string index_inputs(const std::vector<search::Record>& live,
   static_assert(sizeof(search::Listing) == 11 * sizeof(std::string) + 80, "add it below");
   static_assert(sizeof(search::Record) == sizeof(search::Listing) + 2 * sizeof(std::string));
   Sha256 digest;
-  add_sized(digest, program_identity());
-  add_sized(digest, source_commit);
+  digest.update_field(program_identity());
+  digest.update_field(source_commit);
   auto add = [&](const search::Record& r) {
     const search::Listing& l = r.listing;
     for (const std::string* text :
          {&l.url, &l.kind, &l.title, &l.number, &l.issuer, &l.province, &l.program, &l.submitter,
           &l.lead, &l.parent_url, &l.parent_title, &r.body, &r.keywords}) {
-      add_sized(digest, *text);
+      digest.update_field(*text);
     }
-    add_sized(digest, l.round ? std::to_string(*l.round) : "-");
-    add_sized(digest, format_iso_date(l.issued));
+    digest.update_field(l.round ? std::to_string(*l.round) : "-");
+    digest.update_field(format_iso_date(l.issued));
     add_instant(digest, l.deadline);
     add_instant(digest, l.opens);
-    add_sized(digest, l.withdrawn ? "withdrawn" : "-");
+    digest.update_field(l.withdrawn ? "withdrawn" : "-");
   };
-  add_sized(digest, "live " + std::to_string(live.size()));
+  digest.update_field("live " + std::to_string(live.size()));
   for (const search::Record& r : live) add(r);
   for (const search::Archive& a : archives) {
-    add_sized(digest, "archive " + a.name + " " + std::to_string(a.records.size()));
+    digest.update_field("archive " + a.name + " " + std::to_string(a.records.size()));
     for (const search::Record* r : a.records) add(*r);
   }
   return digest.hex();

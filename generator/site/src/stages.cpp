@@ -108,9 +108,8 @@ void write_bytes(OutputSink& sink, const std::string& relative, std::string_view
 // What a page of the theme is made from: the site's fingerprint, the template, the view.
 std::string view_key(const std::string& site_fingerprint, const render::PageView& view) {
   Sha256 digest;
-  digest.update(site_fingerprint);
-  digest.update(view.template_name);
-  digest.update("\n");
+  digest.update_field(site_fingerprint);
+  digest.update_field(view.template_name);
   templates::add_to_digest(view.value, digest);
   return digest.hex();
 }

@@ -159,18 +159,6 @@ const Value* Value::get(std::string_view key) const {
   return nullptr;
 }
 
-namespace {
-
-// Each piece with its length first, so that ("ab", "c") and ("a", "bc") differ.
-void add_sized(std::string_view bytes, Sha256& digest) {
-  std::string size = std::to_string(bytes.size());
-  size += ':';
-  digest.update(size);
-  digest.update(bytes);
-}
-
-}  // namespace
-
 void add_to_digest(const Value& value, Sha256& digest) {
   switch (value.type()) {
     case Value::Type::null:
@@ -178,7 +166,7 @@ void add_to_digest(const Value& value, Sha256& digest) {
       break;
     case Value::Type::text:
       digest.update("t");
-      add_sized(value.text(), digest);
+      digest.update_field(value.text());
       break;
     case Value::Type::flag:
       digest.update(value.flag() ? "1" : "0");
@@ -190,7 +178,7 @@ void add_to_digest(const Value& value, Sha256& digest) {
     case Value::Type::object:
       digest.update("{" + std::to_string(value.fields().size()) + ":");
       for (const auto& [key, field] : value.fields()) {
-        add_sized(key, digest);
+        digest.update_field(key);
         add_to_digest(field, digest);
       }
       break;
@@ -201,20 +189,20 @@ std::string Theme::fingerprint() const {
   Sha256 digest;
   digest.update("templates");
   for (const auto& [name, source] : templates_) {
-    add_sized(name, digest);
-    add_sized(source, digest);
+    digest.update_field(name);
+    digest.update_field(source);
   }
   digest.update("static");
   for (const StaticFile& f : static_files_) {
-    add_sized(f.path, digest);
-    add_sized(f.bytes, digest);
+    digest.update_field(f.path);
+    digest.update_field(f.bytes);
   }
   digest.update("strings");
   for (const auto& [language, strings] : strings_) {
-    add_sized(language, digest);
+    digest.update_field(language);
     for (const auto& [key, text] : strings) {
-      add_sized(key, digest);
-      add_sized(text, digest);
+      digest.update_field(key);
+      digest.update_field(text);
     }
   }
   return digest.hex();

@@ -324,6 +324,9 @@ class Sha256 {
   Sha256& operator=(const Sha256&) = delete;
   /// Adds bytes to the message.
   void update(std::string_view bytes);
+  /// Adds one field of a record: its length, then its bytes, so that ("ab", "c") and
+  /// ("a", "bc") make different digests.
+  void update_field(std::string_view bytes);
   /// The digest of everything added, as 64 lowercase hex digits. Ends the message.
   std::string hex();
 
