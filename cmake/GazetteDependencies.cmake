@@ -5,6 +5,7 @@ pkg_check_modules(GIT2 REQUIRED IMPORTED_TARGET libgit2)
 # cpp-httplib is a compiled library built with OpenSSL, zlib and brotli: its pkg-config
 # flags (-DCPPHTTPLIB_*_SUPPORT) must match the library, so take them from there.
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
 find_package(xapian REQUIRED)
 find_package(tomlplusplus REQUIRED)
 find_package(CLI11 REQUIRED)

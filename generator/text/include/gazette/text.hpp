@@ -8,6 +8,10 @@
 //
 // Folding is what a reader who types without marks means: lower case, no tone or vowel
 // marks, đ → d, and the PDF-extraction defect ƣ (U+01A3) read as ư.
+//
+// The functions before Collator are written once (src/text_ops.hpp) over a source of Unicode
+// data: ICU here, utf8proc in a build without ICU (the browser's search engine), equal on
+// every Latin and Vietnamese code point (src/unicode_test.cpp).
 #pragma once
 
 #include <memory>
