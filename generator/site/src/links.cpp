@@ -155,6 +155,7 @@ SiteAddresses::SiteAddresses(const std::vector<render::PageJob>& jobs,
     for (const content::Attachment& a : d.attachments) files_.insert(a.output_path);
   }
   for (const templates::StaticFile& f : theme.static_files()) own_.insert("static/" + f.path);
+  theme_ids_ = theme.fixed_ids("document");
 }
 
 bool SiteAddresses::has(std::string_view path) const {
@@ -266,7 +267,7 @@ class LinkCheck {
     auto target = by_url_.find(page);
     if (!t.has_fragment || t.fragment.empty() || target == by_url_.end()) return;
     std::set<std::string> ids = ids_of(model_.documents[target->second], bodies_[target->second]);
-    if (ids.count(t.fragment)) return;
+    if (ids.count(t.fragment) || addresses_.theme_ids().count(t.fragment)) return;
     report(Severity::error, doc, at,
            what + " names #" + t.fragment + ", which " +
                (&model_.documents[target->second] == &doc ? "this page" : page) + " does not have",

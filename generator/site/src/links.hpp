@@ -71,10 +71,13 @@ class SiteAddresses {
                 const templates::Theme& theme);
   /// Whether the site has `path` ("/notice/2023/a/" is its index.html).
   bool has(std::string_view path) const;
+  /// The ids a document's page has from the theme, whatever the document (#main).
+  const std::set<std::string>& theme_ids() const { return theme_ids_; }
 
  private:
   std::unordered_set<std::string_view> files_;
   std::set<std::string, std::less<>> own_;
+  std::set<std::string> theme_ids_;
 };
 
 /// Reports, at its line in the document, every link or image of the text that leads out of

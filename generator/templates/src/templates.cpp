@@ -208,6 +208,48 @@ std::string Theme::fingerprint() const {
   return digest.hex();
 }
 
+namespace {
+
+// The literal id="…" attributes of a template outside its sections ({{#x}}…{{/x}} and
+// {{^x}}…{{/x}} may leave them out).
+void add_fixed_ids(std::string_view source, std::set<std::string>& ids) {
+  int depth = 0;
+  for (std::size_t at = 0; at < source.size();) {
+    std::size_t tag = source.find("{{", at);
+    std::size_t id = source.find("id=\"", at);
+    if (id != std::string_view::npos && (tag == std::string_view::npos || id < tag)) {
+      std::size_t start = id + 4, end = source.find('"', start);
+      if (end == std::string_view::npos) return;
+      std::string_view value = source.substr(start, end - start);
+      bool word_start = id == 0 || source[id - 1] == ' ' || source[id - 1] == '\n';
+      if (depth == 0 && word_start && !value.empty() &&
+          value.find("{{") == std::string_view::npos) {
+        ids.emplace(value);
+      }
+      at = end + 1;
+      continue;
+    }
+    if (tag == std::string_view::npos) return;
+    char kind = tag + 2 < source.size() ? source[tag + 2] : '\0';
+    if (kind == '#' || kind == '^') ++depth;
+    if (kind == '/') depth = std::max(0, depth - 1);
+    std::size_t close = source.find("}}", tag + 2);
+    if (close == std::string_view::npos) return;
+    at = close + 2;
+  }
+}
+
+}  // namespace
+
+std::set<std::string> Theme::fixed_ids(const std::string& name) const {
+  std::set<std::string> ids;
+  for (const std::string& t : {std::string("base"), name}) {
+    auto found = templates_.find(t);
+    if (found != templates_.end()) add_fixed_ids(found->second, ids);
+  }
+  return ids;
+}
+
 // Appends what the renderer streams straight into a string (no ostringstream).
 struct StringSink {
   std::string& out;

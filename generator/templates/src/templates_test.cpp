@@ -81,3 +81,18 @@ TEST_CASE("templates: the built-in theme loads and has the pages the site needs"
   }
   CHECK(theme->strings("en").count("open_calls") == 1);
 }
+
+TEST_CASE("templates: a page's fixed ids are the layout's and its template's outside sections") {
+  auto theme = templates::load_theme_files(
+      {{"templates/base.mustache",
+        "<a href=\"#main\">skip</a><main id=\"main\">{{{content}}}</main>"
+        "{{#search}}<form id=\"site-search\"></form>{{/search}}"},
+       {"templates/page.mustache",
+        "<h2 id=\"files-heading\">x</h2>{{^toc}}<p id=\"no-toc\"></p>{{/toc}}"
+        "<div data-id=\"x\" id=\"{{slug}}\"></div><p id=\"end\"></p>"},
+       {"templates/other.mustache", "<p id=\"other\"></p>"}},
+      "t");
+  REQUIRE(theme.ok());
+  CHECK(theme->fixed_ids("page") == std::set<std::string>{"end", "files-heading", "main"});
+  CHECK(theme->fixed_ids("other") == std::set<std::string>{"main", "other"});
+}

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -81,6 +82,9 @@ class Theme {
   /// A digest of everything the theme renders with (templates, static files, strings): pages
   /// rendered with two themes of the same fingerprint are the same.
   std::string fingerprint() const;
+  /// The ids every page of template `name` has whatever its data (`id="main"` of the layout,
+  /// written outside any {{#section}}): what a link's #fragment may name beside the text's.
+  std::set<std::string> fixed_ids(const std::string& name) const;
   /// Where the theme came from: a directory, or "(built-in)".
   const std::string& origin() const { return origin_; }
 
