@@ -302,6 +302,40 @@ TEST_CASE(
   CHECK(contains(site.page("notice/2023/a/index.html"), "url=/its/new/address/"));
 }
 
+TEST_CASE("e2e history: a published document made a draft is named, with how to keep its page") {
+  GitSite site;
+  site.repo.write("content/notices/a.md", kNoticeV1);
+  site.repo.write("content/notices/b.md", kNoticeV2);  // the year's archive page stays
+  site.repo.commit("Đăng", {}, kApril20);
+  REQUIRE(gazette_in(site.repo.root(), "publish").exit_code == 0);
+  std::string draft = kNoticeV1;
+  draft.insert(draft.find("+++\n", 4), "draft = true\n");
+  site.repo.write("content/notices/a.md", draft);
+  site.repo.commit("Nháp lại", {}, kApril20 + 60);
+  Run refused = gazette_in(site.repo.root(), "publish");
+  CHECK(refused.exit_code == 1);
+  CHECK(contains(refused.output,
+                 "content/notices/a.md: error: the published page /notice/2023/a/ (branch "
+                 "`site`) would disappear\nhint: content/notices/a.md is a draft now, and a "
+                 "published page cannot go back to being a draft: delete its `draft = true`"));
+  CHECK_FALSE(contains(refused.output, "restore its document where it was"));
+  Run check = gazette_in(site.repo.root(), "check");
+  CHECK(check.exit_code == 0);
+  CHECK(contains(check.output,
+                 "hint: gazette publish refuses this. content/notices/a.md is a "
+                 "draft now"));
+  // The hint's TOML, in place of the draft line, keeps the page.
+  std::vector<std::string> toml = pasted_toml(refused.output);
+  REQUIRE(toml.size() == 1);
+  std::string withdrawn = kNoticeV1;
+  withdrawn.insert(withdrawn.find("+++\n", 4), toml[0]);
+  site.repo.write("content/notices/a.md", withdrawn);
+  site.repo.commit("Thu hồi", {}, kApril20 + 120);
+  Run kept = gazette_in(site.repo.root(), "publish");
+  CHECK_MESSAGE(kept.exit_code == 0, kept.output);
+  CHECK_FALSE(contains(kept.output, "would disappear"));
+}
+
 TEST_CASE("e2e history: search answers name the commit their index was built from") {
   GitSite site;
   site.repo.write("content/notices/a.md", kNoticeV1);

@@ -72,6 +72,7 @@ struct Sources {
   GitHistory git;
   std::optional<templates::Theme> theme;
   std::map<std::filesystem::path, std::string> drafts;  ///< left out of `documents`: source → path
+  std::map<std::string, std::string> draft_urls;        ///< the drafts' addresses → their path
 };
 
 Sources read_sources(const config::SiteConfig& config, const BuildOptions& options,
@@ -82,7 +83,9 @@ Sources read_sources(const config::SiteConfig& config, const BuildOptions& optio
   content::check_documents(in.documents, config, diags);
   if (!options.drafts) {
     for (const content::Document& d : in.documents) {
-      if (d.draft) in.drafts.emplace(d.source, d.path);
+      if (!d.draft) continue;
+      in.drafts.emplace(d.source, d.path);
+      in.draft_urls.emplace(d.url, d.path);
     }
     in.documents = content::without_drafts(std::move(in.documents), diags);
   }
@@ -186,7 +189,7 @@ BuildReport build(const config::SiteConfig& config, const BuildOptions& options,
   render::Inputs inputs{model,          config,      bodies,
                         in.git.history, options.now, site_utc_offset(config, options.now)};
   render::SitePages pages(inputs, *in.theme);
-  check_published_urls(pages.jobs(), in.git.history, config,
+  check_published_urls(pages.jobs(), in.draft_urls, in.git.history, config,
                        options.publishing ? Severity::error : Severity::warning, diags);
   // The links are checked against every address the site will have, then the sources freed.
   auto external =

@@ -32,7 +32,17 @@ std::string keep_page_hint(const std::string& url, Severity severity) {
          "    to = \"/its/new/address/\"";
 }
 
+std::string keep_draft_page_hint(const std::string& path, Severity severity) {
+  std::string why = severity == Severity::error ? "" : "gazette publish refuses this. ";
+  return why + path +
+         " is a draft now, and a published page cannot go back to being a draft: delete its "
+         "`draft = true` (edits to a published document are recorded in its history), or, to "
+         "take the page out of force, replace it with\n"
+         "    withdrawn = true  # or the reason: withdrawn = \"...\"";
+}
+
 void check_published_urls(const std::vector<render::PageJob>& jobs,
+                          const std::map<std::string, std::string>& draft_urls,
                           const render::SiteHistory& site_history, const config::SiteConfig& config,
                           Severity severity, Diagnostics& diags) {
   if (!site_history.repo.in_git) return;
@@ -54,11 +64,13 @@ void check_published_urls(const std::vector<render::PageJob>& jobs,
     if (!path.ends_with(".html") || path == "404.html") continue;
     std::string url = url_of_path(path);
     if (now.count(url)) continue;
+    auto draft = draft_urls.find(url);
     diags.add(Diagnostic{severity,
-                         "site.toml",
+                         draft == draft_urls.end() ? "site.toml" : draft->second,
                          {},
                          "the published page " + url + " (branch `" + branch + "`) would disappear",
-                         keep_page_hint(url, severity),
+                         draft == draft_urls.end() ? keep_page_hint(url, severity)
+                                                   : keep_draft_page_hint(draft->second, severity),
                          {}});
   }
 }
