@@ -2,6 +2,7 @@
 // 0 OK, 1 the site has errors, 2 gazette itself failed.
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,6 +37,14 @@ struct InitArgs {
   std::string now;
 };
 int run_init(const InitArgs& args);
+
+/// Hands the previous site, swapped out by a build, to a process of its own that removes it
+/// (BuildOptions::remove_old_site): the command returns without waiting on the disk. Removes
+/// it here if no process can be started.
+void remove_old_site_in_background(const std::filesystem::path& dir);
+/// The process that does it: `gazette --remove-old-site DIR` (not a command users type).
+inline constexpr std::string_view kRemoveOldSiteFlag = "--remove-old-site";
+int run_remove_old_site(const char* dir);
 
 struct BuildArgs {
   CommonArgs common;

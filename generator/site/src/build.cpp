@@ -125,6 +125,7 @@ bool write_site(const render::SitePages& pages, const model::SiteModel& model,
     diags.add(out.error());
     return false;
   }
+  (*out)->remove_old_tree_with(options.remove_old_site);
   write_assets(*in.theme, model, config, **out);
   clock.lap("assets");
   std::optional<IndexWriter> indexer;

@@ -14,6 +14,8 @@
 #include <random>
 #include <sstream>
 
+#include "gazette/site.hpp"
+
 namespace gazette::site {
 
 namespace fs = std::filesystem;
@@ -66,6 +68,22 @@ void remove_stale_staging(const fs::path& output) {
     }
   }
 }
+
+}  // namespace
+
+bool remove_old_site(const fs::path& dir) {
+  // Only a build's own tree: named as its staging trees are, and marked.
+  std::string name = dir.filename().string();
+  std::error_code ec;
+  if (name.find(kStagingMark) == std::string::npos || fs::is_symlink(dir, ec) ||
+      !fs::is_regular_file(dir / kOwnedMark, ec)) {
+    return false;
+  }
+  remove_owned_tree(dir);
+  return true;
+}
+
+namespace {
 
 // Marks the tree's root as the top of a directory hierarchy (chattr +T), so ext4 spreads its
 // thousands of page directories over block groups (the Orlov allocator) instead of packing
@@ -339,7 +357,12 @@ Status OutputTree::commit() {
     committed_ = true;
     fault_point("site-swapped");
     save_manifest();
-    remove_owned_tree(staging_);  // now the old tree
+    // staging_ is now the old tree.
+    if (remover_) {
+      remover_(staging_);
+    } else {
+      remove_owned_tree(staging_);
+    }
   } else {
     fs::rename(staging_, output_, ec);
     if (ec) {

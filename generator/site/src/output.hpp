@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -76,6 +77,10 @@ class OutputTree final : public OutputSink {
   static Result<std::unique_ptr<OutputTree>> create(const std::filesystem::path& output_dir,
                                                     std::filesystem::path manifest = {},
                                                     const Manifest* previous = nullptr);
+  /// What commit() does with the old tree once swapped out (BuildOptions::remove_old_site).
+  void remove_old_tree_with(std::function<void(const std::filesystem::path&)> remover) {
+    remover_ = std::move(remover);
+  }
   ~OutputTree() override;
 
   void write(const std::string& relative, std::string_view bytes, const Origin& origin) override;
@@ -88,7 +93,7 @@ class OutputTree final : public OutputSink {
   /// The first write error, if any.
   std::optional<Diagnostic> failure() const;
   /// Swaps the staging tree in place of the output directory in one step, saves the manifest,
-  /// then removes the old tree.
+  /// then removes the old tree (or hands it to the remover).
   Status commit();
   const std::filesystem::path& staging() const { return staging_; }
 
@@ -104,6 +109,7 @@ class OutputTree final : public OutputSink {
   std::filesystem::path staging_;
   std::filesystem::path manifest_file_;
   const Manifest* previous_ = nullptr;
+  std::function<void(const std::filesystem::path&)> remover_;
   Manifest made_;  ///< guarded by mutex_
   bool committed_ = false;
   std::atomic<std::size_t> files_{0};

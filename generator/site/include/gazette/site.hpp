@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstddef>
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
@@ -41,6 +42,10 @@ struct BuildOptions {
   bool publishing = false;
   /// Called as pages are written (done, total), from any thread; may be empty.
   std::function<void(std::size_t, std::size_t)> progress;
+  /// Removes the previous site once the new one is in its place. Empty: the build removes it
+  /// itself before it returns. gazette build hands it to a process of its own, so that the
+  /// command does not wait on the disk for tens of thousands of files it no longer needs.
+  std::function<void(const std::filesystem::path&)> remove_old_site;
 };
 
 /// A link of a document's text to another site (http, https), where it is written.
@@ -78,5 +83,10 @@ struct BuildReport {
 /// Loads, checks and renders the site, writes it atomically (unless options.write is false).
 BuildReport build(const config::SiteConfig& config, const BuildOptions& options,
                   Diagnostics& diags);
+
+/// Removes a site a build made and replaced (BuildOptions::remove_old_site), its mark
+/// (.made-by-gazette) last, so a removal cut short is finished by the next build. Refuses a
+/// directory without the mark, or whose name is not a build's: false, nothing removed.
+bool remove_old_site(const std::filesystem::path& dir);
 
 }  // namespace gazette::site
