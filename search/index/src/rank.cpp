@@ -162,7 +162,12 @@ Xapian::Query with_open_bonus(const Xapian::Query& query, const OpenCalls* calls
 
 void OpenCounter::operator()(const Xapian::Document& doc, double) {
   ++seen_;
-  if (calls_.open(doc.get_docid())) ++open_;
+  // A match spy is shown each match as its own database numbers it: with archives or shards
+  // beside the live index, that number does not say which database it is of, so the call's
+  // state is read from the match itself.
+  bool open = calls_.parts() == 1 ? calls_.open(doc.get_docid())
+                                  : open_at(doc.get_value(kCallSlot), now_.epoch_seconds);
+  if (open) ++open_;
 }
 
 void rerank(const Xapian::Database& db, std::vector<Candidate>& ranked,

@@ -33,6 +33,8 @@ class OpenCalls {
   /// Whether document `id` of the parts joined as one database (as Xapian numbers them) is
   /// an open call.
   bool open(Xapian::docid id) const;
+  /// How many databases the lists are of.
+  std::size_t parts() const { return ids_.size(); }
 
  private:
   bool known_ = false;
@@ -51,13 +53,14 @@ Xapian::Query with_open_bonus(const Xapian::Query& query, const OpenCalls* calls
 /// Counts the matches that are open calls.
 class OpenCounter : public Xapian::MatchSpy {
  public:
-  explicit OpenCounter(const OpenCalls& calls) : calls_(calls) {}
+  OpenCounter(const OpenCalls& calls, Instant now) : calls_(calls), now_(now) {}
   void operator()(const Xapian::Document& doc, double weight) override;
   std::size_t open() const { return open_; }
   std::size_t seen() const { return seen_; }
 
  private:
   const OpenCalls& calls_;
+  Instant now_;
   std::size_t open_ = 0, seen_ = 0;
 };
 

@@ -204,3 +204,32 @@ TEST_CASE("search: a closed call far more relevant stays above an open one") {
   Index index(r);
   CHECK(index.urls("năng suất") == Urls{"/closed/", "/open/"});
 }
+
+TEST_CASE("search: open calls are counted right when archives are searched with the live index") {
+  // Archived rounds interleave their records with the live ones: the count must not mix up
+  // which database a match came from.
+  std::vector<Record> live;
+  for (int i = 1; i <= 4; ++i) {
+    live.push_back(
+        record("/closed" + std::to_string(i) + "/", "Thông báo năng suất", "Hỗ trợ năng suất."));
+    live.back().listing.deadline = at("2023-04-10T17:00:00+07:00");
+  }
+  live.push_back(record("/open/", "Thông báo năng suất", "Hỗ trợ năng suất."));
+  live.back().listing.deadline = at("2023-04-25T17:00:00+07:00");
+  std::vector<Record> old;
+  for (int i = 1; i <= 3; ++i) {
+    old.push_back(record("/old" + std::to_string(i) + "/", "Năng suất năm 2020", "Năng suất."));
+    old.back().listing.deadline = at("2020-05-10T17:00:00+07:00");
+  }
+  Record old_open = record("/old-open/", "Năng suất năm 2020", "Năng suất, vẫn mở.");
+  old_open.listing.deadline = at("2023-05-10T17:00:00+07:00");
+  std::vector<search::Archive> archives = {{"2020-a", {&old[0], &old[1]}},
+                                           {"2020-b", {&old[2], &old_open}}};
+  Index index(live, archives);
+  auto r = index.find("nang suat");
+  REQUIRE(r.total == 9);
+  CHECK(r.open == 2);
+  CHECK(r.open_exact);
+  auto with_facets = index.find("nang suat", true);
+  CHECK(with_facets.open == 2);
+}

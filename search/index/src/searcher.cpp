@@ -176,7 +176,7 @@ class Matcher {
   void add_spies() {
     enquire_.clear_matchspies();
     spies_ = std::make_unique<Spies>();
-    counter_ = std::make_unique<OpenCounter>(open_calls_);
+    counter_ = std::make_unique<OpenCounter>(open_calls_, q_.now);
     if (q_.facets) {
       for (auto& [name, spy] : spies_->values) enquire_.add_matchspy(spy);
       enquire_.add_matchspy(&spies_->calls);
