@@ -16,6 +16,7 @@ WordEntry& PartWords::entry(std::string_view token, bool ascii) {
   e.exact = form(exact);
   e.folded = exact == folded ? e.exact : form(folded);
   e.folded_term.assign(kFolded).append(folded);
+  e.title_term.assign(kTitle).append(folded);
   e.concepts = ConceptFinder::starts(folded);
   e.marked = e.exact != e.folded;
   e.counted = exact.size() > 1 && !(exact[0] >= '0' && exact[0] <= '9');

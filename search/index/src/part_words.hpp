@@ -36,6 +36,7 @@ struct WordEntry {
   WordForm* exact = nullptr;
   WordForm* folded = nullptr;
   std::string folded_term;                          ///< kFolded + folded
+  std::string title_term;                           ///< kTitle + folded
   const ConceptFinder::Starts* concepts = nullptr;  ///< concept forms it begins, or null
   bool marked = false;                              ///< exact != folded: written with marks
   bool counted = false;  ///< counted for spelling: longer than one byte, not a number
@@ -56,6 +57,10 @@ class PartWords {
   };
   using PairCounts = std::unordered_map<Pair, Xapian::termcount, PairHash>;
   PairCounts folded_pairs, exact_pairs;
+
+  /// For the indexer's texts: a concept finder and what it finds, kept to reuse their memory.
+  ConceptFinder concepts;
+  std::vector<ConceptMatch> found;
 
   /// The forms counted and the pairs, into the part's database: spellings, and metadata
   /// "pair:nang suat" → "12".
