@@ -55,7 +55,11 @@ Xapian::termpos index_text(Xapian::Document& doc, std::string_view text, Xapian:
     WordEntry& word = words.entry(token.text, token.ascii);
     ++pos;
     doc.add_posting(word.folded_term, pos, wdf);
-    if (word.marked) marked.add(word, pos, wdf);
+    if (word.marked) {
+      marked.add(word, pos, wdf);
+    } else {
+      marked.add_plain(word);
+    }
     if (title) doc.add_term(word.title_term);
     if (word.concepts || concepts.pending()) {
       found.clear();

@@ -48,6 +48,7 @@ void MarkedWords::add_to(Xapian::Document& doc) {
     } else if (folded->written != o.word->exact) {
       folded->written = nullptr;
     }
+    if (folded->plain_in == document_) folded->written = nullptr;  // also written plain
   }
   // Without positions, each form is added once with the sum of its wdfs: one lookup in the
   // document's terms instead of one for every time it is written.

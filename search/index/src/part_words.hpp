@@ -27,6 +27,7 @@ struct WordForm {
   // there when it goes without positions.
   std::size_t document = 0;
   const WordForm* written = nullptr;
+  std::size_t plain_in = 0;  ///< a folded form: the last document that writes it without marks
   std::size_t summed_in = 0;
   Xapian::termcount wdf = 0;
 };
@@ -81,12 +82,16 @@ class PartWords {
 
 /// The words of a document written with marks, kept until the whole document is read: their
 /// positions are indexed only where the document writes one folded word in two ways ("năng",
-/// "nâng"); elsewhere the folded word's positions are theirs (half the position table).
+/// "nâng", or "năng" and "nang"); elsewhere the folded word's positions are theirs (half the
+/// position table).
 class MarkedWords {
  public:
   void add(const WordEntry& word, Xapian::termpos pos, Xapian::termcount wdf) {
     occurrences_.push_back({&word, pos, wdf});
   }
+  /// Notes that the document being read writes `word` without marks ("nang" beside "năng"):
+  /// then it writes that folded word in two ways.
+  void add_plain(const WordEntry& word) { word.folded->plain_in = document_ + 1; }
   /// Adds the document's marked words to `doc`, and forgets them.
   void add_to(Xapian::Document& doc);
 
