@@ -33,6 +33,8 @@ class ConceptFinder {
   /// The same, with starts(folded) already known.
   void next(std::string_view folded, const Starts* starts, std::size_t index,
             std::vector<ConceptMatch>& found);
+  /// Forgets the concepts begun: the next word is the first of a new text.
+  void clear() { partials_.clear(); }
   /// Whether a concept begun is still being read: a word that begins none can end one.
   bool pending() const { return !partials_.empty(); }
 

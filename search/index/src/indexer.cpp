@@ -45,21 +45,22 @@ std::string serialise_instant(const Instant& i) {
 Xapian::termpos index_text(Xapian::Document& doc, std::string_view text, Xapian::termpos pos,
                            Xapian::termcount wdf, bool title, PartWords& words, MarkedWords& marked,
                            bool counted) {
-  std::string title_term;
   const WordForm *prev_exact = nullptr, *prev_folded = nullptr;
-  ConceptFinder concepts;
-  std::vector<ConceptMatch> found;
+  ConceptFinder& concepts = words.concepts;
+  std::vector<ConceptMatch>& found = words.found;
+  concepts.clear();  // no concept spans two fields
   std::size_t index = 0;
   for_each_token(text, [&](const Token& token) {
     if (token.text.size() > kLongestWord) return;  // not a word: a hash, a run of digits
     WordEntry& word = words.entry(token.text, token.ascii);
     ++pos;
     doc.add_posting(word.folded_term, pos, wdf);
-    if (word.marked) marked.add(word, pos, wdf);
-    if (title) {
-      title_term.assign(kTitle).append(word.folded->text);
-      doc.add_term(title_term);
+    if (word.marked) {
+      marked.add(word, pos, wdf);
+    } else {
+      marked.add_plain(word);
     }
+    if (title) doc.add_term(word.title_term);
     if (word.concepts || concepts.pending()) {
       found.clear();
       concepts.next(word.folded->text, word.concepts, index, found);

@@ -16,6 +16,7 @@ WordEntry& PartWords::entry(std::string_view token, bool ascii) {
   e.exact = form(exact);
   e.folded = exact == folded ? e.exact : form(folded);
   e.folded_term.assign(kFolded).append(folded);
+  e.title_term.assign(kTitle).append(folded);
   e.concepts = ConceptFinder::starts(folded);
   e.marked = e.exact != e.folded;
   e.counted = exact.size() > 1 && !(exact[0] >= '0' && exact[0] <= '9');
@@ -47,6 +48,7 @@ void MarkedWords::add_to(Xapian::Document& doc) {
     } else if (folded->written != o.word->exact) {
       folded->written = nullptr;
     }
+    if (folded->plain_in == document_) folded->written = nullptr;  // also written plain
   }
   // Without positions, each form is added once with the sum of its wdfs: one lookup in the
   // document's terms instead of one for every time it is written.

@@ -27,6 +27,7 @@ struct WordForm {
   // there when it goes without positions.
   std::size_t document = 0;
   const WordForm* written = nullptr;
+  std::size_t plain_in = 0;  ///< a folded form: the last document that writes it without marks
   std::size_t summed_in = 0;
   Xapian::termcount wdf = 0;
 };
@@ -36,6 +37,7 @@ struct WordEntry {
   WordForm* exact = nullptr;
   WordForm* folded = nullptr;
   std::string folded_term;                          ///< kFolded + folded
+  std::string title_term;                           ///< kTitle + folded
   const ConceptFinder::Starts* concepts = nullptr;  ///< concept forms it begins, or null
   bool marked = false;                              ///< exact != folded: written with marks
   bool counted = false;  ///< counted for spelling: longer than one byte, not a number
@@ -57,6 +59,10 @@ class PartWords {
   using PairCounts = std::unordered_map<Pair, Xapian::termcount, PairHash>;
   PairCounts folded_pairs, exact_pairs;
 
+  /// For the indexer's texts: a concept finder and what it finds, kept to reuse their memory.
+  ConceptFinder concepts;
+  std::vector<ConceptMatch> found;
+
   /// The forms counted and the pairs, into the part's database: spellings, and metadata
   /// "pair:nang suat" → "12".
   void write_to(Xapian::WritableDatabase& db) const;
@@ -76,12 +82,16 @@ class PartWords {
 
 /// The words of a document written with marks, kept until the whole document is read: their
 /// positions are indexed only where the document writes one folded word in two ways ("năng",
-/// "nâng"); elsewhere the folded word's positions are theirs (half the position table).
+/// "nâng", or "năng" and "nang"); elsewhere the folded word's positions are theirs (half the
+/// position table).
 class MarkedWords {
  public:
   void add(const WordEntry& word, Xapian::termpos pos, Xapian::termcount wdf) {
     occurrences_.push_back({&word, pos, wdf});
   }
+  /// Notes that the document being read writes `word` without marks ("nang" beside "năng"):
+  /// then it writes that folded word in two ways.
+  void add_plain(const WordEntry& word) { word.folded->plain_in = document_ + 1; }
   /// Adds the document's marked words to `doc`, and forgets them.
   void add_to(Xapian::Document& doc);
 
