@@ -76,13 +76,20 @@ bool finds(const fs::path& site, const std::string& word) {
 
 const char* const kNow = "--now 2023-04-20T09:00:00+07:00";
 
+// Whether `dir` is empty or missing, waiting a while for it.
+bool emptied(const fs::path& dir) {
+  std::error_code ec;
+  for (int i = 0; i < 400 && fs::exists(dir, ec) && !fs::is_empty(dir, ec); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return !fs::exists(dir, ec) || fs::is_empty(dir, ec);
+}
+
 // What every build left behind once the next one has finished: nothing of its own (the
 // previous site is removed by a process of its own after the command returns: waited for).
 void check_clean(const fs::path& output_parent, const fs::path& index) {
-  for (int i = 0; i < 400 && !entries(output_parent, "public.staging-").empty(); ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
   CHECK(entries(output_parent, "public.staging-").empty());
+  CHECK(emptied(index.parent_path() / "cache/old-sites"));
   CHECK(entries(index, "live.tmp-").empty());
   CHECK(entries(index, "gen-").size() <= 2);  // the live generation and the previous one
 }
@@ -275,29 +282,29 @@ TEST_CASE("faults: the replaced site is removed by a process of its own, and onl
   CHECK(contains(site.page("notice/2023/b/index.html"), "Thông báo Beta"));
   check_clean(site.path(), site.path() / ".gazette/search");
 
-  // Asked to remove anything else, the remover leaves it: a directory not named as a build's
-  // tree, one without gazette's mark, a link to a marked tree.
+  // Asked to empty a folder, the remover leaves what is not a build's replaced site: a
+  // directory not named as one, one without gazette's mark, a link to a marked tree.
   TempDir other;
   auto marked = [](const fs::path& dir) {
     fs::create_directories(dir / "sub");
     std::ofstream(dir / ".made-by-gazette") << "x";
     std::ofstream(dir / "sub/page.html") << "keep";
   };
-  marked(other.path() / "public");
-  fs::create_directories(other.path() / "public.staging-1-2/sub");
-  std::ofstream(other.path() / "public.staging-1-2/sub/page.html") << "keep";
-  fs::create_directory_symlink(other.path() / "public", other.path() / "link.staging-3-4");
-  marked(other.path() / "public.staging-5-6");
-  for (const char* dir :
-       {"public", "public.staging-1-2", "link.staging-3-4", "public.staging-5-6"}) {
-    Run run = gazette_in(other.path(), std::string("--remove-old-site ") + dir);
-    CHECK(run.exit_code == 0);
-  }
-  for (int i = 0; i < 400 && fs::exists(other.path() / "public.staging-5-6"); ++i) {
+  fs::path old = other.path() / "old-sites";
+  marked(old / "public");
+  fs::create_directories(old / "public.staging-1-2/sub");
+  std::ofstream(old / "public.staging-1-2/sub/page.html") << "keep";
+  marked(other.path() / "elsewhere.staging-3-4");
+  fs::create_directory_symlink(other.path() / "elsewhere.staging-3-4", old / "link.staging-3-4");
+  marked(old / "public.staging-5-6");
+  Run run = gazette_in(other.path(), "--remove-old-sites old-sites");
+  CHECK(run.exit_code == 0);
+  for (int i = 0; i < 400 && fs::exists(old / "public.staging-5-6"); ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
-  CHECK_FALSE(fs::exists(other.path() / "public.staging-5-6"));  // a build's own: removed
-  CHECK(fs::exists(other.path() / "public/sub/page.html"));
-  CHECK(fs::exists(other.path() / "public.staging-1-2/sub/page.html"));
-  CHECK(fs::exists(other.path() / "link.staging-3-4"));
+  CHECK_FALSE(fs::exists(old / "public.staging-5-6"));  // a build's own: removed
+  CHECK(fs::exists(old / "public/sub/page.html"));
+  CHECK(fs::exists(old / "public.staging-1-2/sub/page.html"));
+  CHECK(fs::exists(other.path() / "elsewhere.staging-3-4/sub/page.html"));
+  CHECK(fs::is_symlink(old / "link.staging-3-4"));
 }

@@ -44,7 +44,7 @@ int run_build(const BuildArgs& args) {
   options.publishing = args.publishing;
   options.drafts = args.drafts;
   options.clean = args.clean;
-  options.remove_old_site = remove_old_site_in_background;
+  options.remove_old_sites = remove_old_sites_in_background;
   Progress progress("Building");
   if (!args.quiet) {
     options.progress = [&progress](std::size_t done, std::size_t total) {

@@ -38,13 +38,13 @@ struct InitArgs {
 };
 int run_init(const InitArgs& args);
 
-/// Hands the previous site, swapped out by a build, to a process of its own that removes it
-/// (BuildOptions::remove_old_site): the command returns without waiting on the disk. Removes
-/// it here if no process can be started.
-void remove_old_site_in_background(const std::filesystem::path& dir);
-/// The process that does it: `gazette --remove-old-site DIR` (not a command users type).
-inline constexpr std::string_view kRemoveOldSiteFlag = "--remove-old-site";
-int run_remove_old_site(const char* dir);
+/// Hands the folder of previous sites, swapped out by builds, to a process of its own that
+/// empties it (BuildOptions::remove_old_sites): the command returns without waiting on the
+/// disk. Empties it here if no process can be started.
+void remove_old_sites_in_background(const std::filesystem::path& dir);
+/// The process that does it: `gazette --remove-old-sites DIR` (not a command users type).
+inline constexpr std::string_view kRemoveOldSitesFlag = "--remove-old-sites";
+int run_remove_old_sites(const char* dir);
 
 struct BuildArgs {
   CommonArgs common;

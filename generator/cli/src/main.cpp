@@ -163,7 +163,7 @@ int main(int argc, char** argv) {
       command(app, add_serve, run_serve),     command(app, add_init, run_init),
   };
 
-  if (argc == 3 && argv[1] == kRemoveOldSiteFlag) return run_remove_old_site(argv[2]);
+  if (argc == 3 && argv[1] == kRemoveOldSitesFlag) return run_remove_old_sites(argv[2]);
   // CLI11 would only say the word was not expected: name the command meant.
   if (argc > 1 && argv[1][0] != '-') {
     std::vector<std::string> names;

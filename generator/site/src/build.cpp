@@ -125,7 +125,19 @@ bool write_site(const render::SitePages& pages, const model::SiteModel& model,
     diags.add(out.error());
     return false;
   }
-  (*out)->remove_old_tree_with(options.remove_old_site);
+  // The replaced site is moved into gazette's own folder, where git does not look (a status
+  // walk over a tree being removed fails), and removed from there: by options.remove_old_sites,
+  // or here, where it cannot move.
+  std::filesystem::path old_sites = cache_file(config, "old-sites");
+  if (options.remove_old_sites && !old_sites.empty()) {
+    (*out)->remove_old_tree_with([&options, old_sites](const std::filesystem::path& old) {
+      if (move_old_site(old, old_sites)) {
+        options.remove_old_sites(old_sites);
+      } else {
+        remove_replaced_site(old);
+      }
+    });
+  }
   write_assets(*in.theme, model, config, **out);
   clock.lap("assets");
   std::optional<IndexWriter> indexer;

@@ -71,16 +71,27 @@ void remove_stale_staging(const fs::path& output) {
 
 }  // namespace
 
-bool remove_old_site(const fs::path& dir) {
-  // Only a build's own tree: named as its staging trees are, and marked.
-  std::string name = dir.filename().string();
+void remove_old_sites(const fs::path& dir) {
   std::error_code ec;
-  if (name.find(kStagingMark) == std::string::npos || fs::is_symlink(dir, ec) ||
-      !fs::is_regular_file(dir / kOwnedMark, ec)) {
-    return false;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    // Only a build's own tree: named as its staging trees are, and marked.
+    std::string name = entry.path().filename().string();
+    std::error_code e;
+    if (name.find(kStagingMark) == std::string::npos || entry.is_symlink(e) ||
+        !entry.is_directory(e) || !fs::is_regular_file(entry.path() / kOwnedMark, e)) {
+      continue;
+    }
+    remove_owned_tree(entry.path());
   }
-  remove_owned_tree(dir);
-  return true;
+}
+
+void remove_replaced_site(const fs::path& old) { remove_owned_tree(old); }
+
+bool move_old_site(const fs::path& old, const fs::path& dir) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  fs::rename(old, dir / old.filename(), ec);
+  return !ec;
 }
 
 namespace {

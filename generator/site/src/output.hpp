@@ -69,6 +69,11 @@ class OutputSink {
 };
 
 /// The output directory, written through a staging tree swapped in whole by commit().
+/// Moves `old`, a site a build replaced, into `dir` (made if missing); false if it could not.
+bool move_old_site(const std::filesystem::path& old, const std::filesystem::path& dir);
+/// Removes `old`, a site a build replaced, now.
+void remove_replaced_site(const std::filesystem::path& old);
+
 class OutputTree final : public OutputSink {
  public:
   /// Prepares a staging directory for `output_dir` (removing stale ones of dead builds).
@@ -77,7 +82,7 @@ class OutputTree final : public OutputSink {
   static Result<std::unique_ptr<OutputTree>> create(const std::filesystem::path& output_dir,
                                                     std::filesystem::path manifest = {},
                                                     const Manifest* previous = nullptr);
-  /// What commit() does with the old tree once swapped out (BuildOptions::remove_old_site).
+  /// What commit() does with the old tree once swapped out (BuildOptions::remove_old_sites).
   void remove_old_tree_with(std::function<void(const std::filesystem::path&)> remover) {
     remover_ = std::move(remover);
   }

@@ -42,10 +42,12 @@ struct BuildOptions {
   bool publishing = false;
   /// Called as pages are written (done, total), from any thread; may be empty.
   std::function<void(std::size_t, std::size_t)> progress;
-  /// Removes the previous site once the new one is in its place. Empty: the build removes it
-  /// itself before it returns. gazette build hands it to a process of its own, so that the
+  /// Removes the previous sites once the new one is in its place: they are moved into a
+  /// folder of gazette's own (.gazette/cache/old-sites, out of git's sight), which this is
+  /// given to empty (remove_old_sites). Empty: the build removes the previous site itself
+  /// before it returns. gazette build hands the folder to a process of its own, so that the
   /// command does not wait on the disk for tens of thousands of files it no longer needs.
-  std::function<void(const std::filesystem::path&)> remove_old_site;
+  std::function<void(const std::filesystem::path&)> remove_old_sites;
 };
 
 /// A link of a document's text to another site (http, https), where it is written.
@@ -84,9 +86,9 @@ struct BuildReport {
 BuildReport build(const config::SiteConfig& config, const BuildOptions& options,
                   Diagnostics& diags);
 
-/// Removes a site a build made and replaced (BuildOptions::remove_old_site), its mark
-/// (.made-by-gazette) last, so a removal cut short is finished by the next build. Refuses a
-/// directory without the mark, or whose name is not a build's: false, nothing removed.
-bool remove_old_site(const std::filesystem::path& dir);
+/// Removes the sites builds made and replaced, in `dir` (BuildOptions::remove_old_sites), each
+/// one's mark (.made-by-gazette) last, so a removal cut short is finished by a later one.
+/// Leaves anything else: what is not a directory named as a build's tree and marked.
+void remove_old_sites(const std::filesystem::path& dir);
 
 }  // namespace gazette::site
