@@ -45,7 +45,6 @@ serve::BuildNews rebuild(const ServeArgs& args, Instant clock) {
     site::BuildOptions options;
     options.now = args.common.now.empty() ? now() : clock;
     options.drafts = args.drafts;
-    options.remove_old_sites = remove_old_sites_in_background;
     report = site::build(*config, options, diags);
   }
   print_diagnostics(diags.sorted(), 10);
