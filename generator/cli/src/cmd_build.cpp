@@ -74,6 +74,13 @@ int run_build(const BuildArgs& args) {
     for (const auto& [name, seconds] : report.stages) {
       std::fprintf(stderr, "  %-10s %7.3f s\n", name.c_str(), seconds);
     }
+    if (report.index_kept) {
+      std::fprintf(stderr, "  search index kept: made from the same records\n");
+    } else if (report.index_segments_written + report.index_segments_kept > 0) {
+      std::fprintf(stderr, "  search index: %zu of %zu segments indexed, the rest kept\n",
+                   report.index_segments_written,
+                   report.index_segments_written + report.index_segments_kept);
+    }
   }
   if (!args.quiet) {
     std::string kept = report.files_kept == 0

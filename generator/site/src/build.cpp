@@ -161,9 +161,14 @@ bool write_site(const render::SitePages& pages, const model::SiteModel& model,
     }
     index = std::move(*written);
     report.index_kept = !index;
+    if (index) {
+      report.index_segments_written = index->report.segments_written;
+      report.index_segments_kept = index->report.segments_kept;
+    }
   }
   fault_point("pages-written");
   if (Status committed = (*out)->commit(); !committed) {
+    if (index) search::discard_index(*index);
     diags.add(committed.error());
     return false;
   }
@@ -172,6 +177,7 @@ bool write_site(const render::SitePages& pages, const model::SiteModel& model,
   report.site_replaced = true;
   if (index) {
     if (Status switched = search::switch_index(*index); !switched) {
+      search::discard_index(*index);
       diags.add(switched.error());  // the pages are new, the index is not: not a success
       return false;
     }

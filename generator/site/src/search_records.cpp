@@ -87,35 +87,15 @@ std::vector<search::Record> search_records(const model::SiteModel& model,
 
 namespace {
 
-void add_instant(Sha256& digest, const std::optional<Instant>& at) {
-  digest.update_field(at ? format_rfc3339(*at) : "-");
-}
-
 // Everything the index is made from, as one digest: the program that writes it, the commit it
 // notes, and every record in its place (live or in which archive).
 std::string index_inputs(const std::vector<search::Record>& live,
                          const std::vector<search::Archive>& archives,
                          const std::string& source_commit) {
-  // A field added to Listing or Record must be added here too, or an index missing it would
-  // be kept: the sizes catch the addition.
-  static_assert(sizeof(search::Listing) == 11 * sizeof(std::string) + 80, "add it below");
-  static_assert(sizeof(search::Record) == sizeof(search::Listing) + 2 * sizeof(std::string));
   Sha256 digest;
   digest.update_field(program_identity());
   digest.update_field(source_commit);
-  auto add = [&](const search::Record& r) {
-    const search::Listing& l = r.listing;
-    for (const std::string* text :
-         {&l.url, &l.kind, &l.title, &l.number, &l.issuer, &l.province, &l.program, &l.submitter,
-          &l.lead, &l.parent_url, &l.parent_title, &r.body, &r.keywords}) {
-      digest.update_field(*text);
-    }
-    digest.update_field(l.round ? std::to_string(*l.round) : "-");
-    digest.update_field(format_iso_date(l.issued));
-    add_instant(digest, l.deadline);
-    add_instant(digest, l.opens);
-    digest.update_field(l.withdrawn ? "withdrawn" : "-");
-  };
+  auto add = [&](const search::Record& r) { search::digest_record(digest, r); };
   digest.update_field("live " + std::to_string(live.size()));
   for (const search::Record& r : live) add(r);
   for (const search::Archive& a : archives) {
@@ -173,7 +153,7 @@ Result<std::optional<search::PreparedIndex>> write_search_index(const model::Sit
     }
   }
   auto prepared = search::write_index(live, list, config.search.index_dir, options.threads,
-                                      options.source_commit);
+                                      options.source_commit, !options.rewrite);
   if (!prepared) return prepared.error();
   if (!options.inputs_file.empty()) {
     // Noted before the switch, for the generation it names: if the switch does not happen,

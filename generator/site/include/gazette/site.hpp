@@ -72,6 +72,9 @@ struct BuildReport {
   std::size_t files_kept = 0;
   /// The live search index was made from the same records and was kept, not written again.
   bool index_kept = false;
+  /// Of the live index's segments (a few hundred records each), those indexed by this build
+  /// and those a previous build wrote for the same records, reused.
+  std::size_t index_segments_written = 0, index_segments_kept = 0;
   double seconds = 0;
   /// The next instant at which a call changes state (opens, closes soon, closes): a rebuild
   /// then shows the new state without JavaScript.

@@ -57,6 +57,9 @@ struct Record {
   std::string keywords;  ///< further words to find it by: tags, references, signer…
 };
 
+/// Adds every field of `record` to `digest`: two records with the same digest index alike.
+void digest_record(Sha256& digest, const Record& record);
+
 /// A group of records built into a database of its own once and then kept (an archived
 /// round): `name` names its directory.
 struct Archive {
@@ -66,8 +69,10 @@ struct Archive {
 
 struct IndexReport {
   std::size_t documents = 0;
-  std::size_t archives_built = 0;  ///< archives written by this build
-  std::size_t archives_kept = 0;   ///< archives already there and left as they were
+  std::size_t segments_written = 0;  ///< segments of the live index indexed by this build
+  std::size_t segments_kept = 0;     ///< segments a previous build wrote, reused
+  std::size_t archives_built = 0;    ///< archives written by this build
+  std::size_t archives_kept = 0;     ///< archives already there and left as they were
 };
 
 /// An index written but not yet in use.
@@ -75,20 +80,29 @@ struct PreparedIndex {
   std::filesystem::path index_dir;
   std::filesystem::path generation;  ///< the new live database
   IndexReport report;
+  std::vector<std::string> segments;      ///< what it is merged from: kept once it is live
+  std::vector<std::string> new_segments;  ///< of those and the archives', the ones written now
 };
 
-/// Writes the live index of `records` into a new directory under `index_dir` (in parts
-/// written in parallel, then merged into one database), noting the source commit it was built
-/// from ("" outside git). Archives that exist already are kept, not
-/// rebuilt. Readers still see the previous index until switch_index().
+/// Writes the live index of `records` into a new directory under `index_dir`, noting the
+/// source commit it was built from ("" outside git): merged into one database from segments
+/// of a few hundred records, written in parallel, of which those a previous build wrote for
+/// the same records are kept and reused unless `reuse_segments` is false. Archives that exist
+/// already are kept, not rebuilt. Readers still see the previous index until switch_index().
 Result<PreparedIndex> write_index(const std::vector<Record>& records,
                                   const std::vector<Archive>& archives,
                                   const std::filesystem::path& index_dir, unsigned threads = 0,
-                                  const std::string& source_commit = {});
+                                  const std::string& source_commit = {},
+                                  bool reuse_segments = true);
 
 /// Points `index_dir/live` at the prepared index in one step (a symlink replaced by rename):
-/// readers see the old index or the new one. Removes generations older than the previous.
+/// readers see the old index or the new one. Removes generations older than the previous, and
+/// the segments the new one is not made from.
 Status switch_index(const PreparedIndex& prepared);
+
+/// Removes a prepared index that will not be switched in, and the segments written for it:
+/// the index folder is as the build found it.
+void discard_index(const PreparedIndex& prepared);
 
 /// write_index() then switch_index().
 Result<IndexReport> build_index(const std::vector<Record>& records,
