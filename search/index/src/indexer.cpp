@@ -11,6 +11,7 @@
 #include <functional>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <thread>
 #include <unordered_map>
@@ -250,6 +251,14 @@ std::string unique_suffix() {
   return buf;
 }
 
+// Whether the process a unique_suffix() name ends with runs (true), has ended (false), or
+// the name has no process (nullopt).
+std::optional<bool> made_by_running_build(const std::string& name) {
+  long pid = std::strtol(name.substr(name.rfind('-') + 1).c_str(), nullptr, 10);
+  if (pid <= 0) return std::nullopt;
+  return kill(static_cast<pid_t>(pid), 0) == 0;
+}
+
 // The folder of segments, as one build uses it: segments written by this build are noted, so
 // that a build that fails removes them and leaves the index folder as it found it.
 class SegmentStore {
@@ -339,11 +348,7 @@ void prune_segments(const fs::path& dir, const std::vector<std::string>& keep) {
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     std::string name = entry.path().filename().string();
     if (kept.count(name)) continue;
-    if (name.find(".tmp-") != std::string::npos) {
-      // Another build's, while it runs.
-      long pid = std::strtol(name.substr(name.rfind('-') + 1).c_str(), nullptr, 10);
-      if (pid > 0 && kill(static_cast<pid_t>(pid), 0) == 0) continue;
-    }
+    if (name.find(".tmp-") != std::string::npos && made_by_running_build(name) == true) continue;
     fs::remove_all(entry.path(), ec);
   }
 }
@@ -440,8 +445,7 @@ Status switch_index(const PreparedIndex& prepared) {
   for (const auto& entry : fs::directory_iterator(index_dir, ec)) {
     std::string name = entry.path().filename().string();
     if (name.rfind("live.tmp-", 0) == 0) {
-      long pid = std::strtol(name.substr(name.rfind('-') + 1).c_str(), nullptr, 10);
-      if (pid > 0 && kill(static_cast<pid_t>(pid), 0) != 0) fs::remove(entry.path(), ec);
+      if (made_by_running_build(name) == false) fs::remove(entry.path(), ec);
       continue;
     }
     if (name.rfind("gen-", 0) != 0) continue;
