@@ -1,5 +1,5 @@
 // gazette_search_bench INDEX_DIR QUERIES_FILE [--runs N] [--now RFC3339] [--slowest K]
-//                      [--tsv FILE]
+//                      [--tsv FILE] [--answers FILE]
 //
 // In-process search latency: opens one search::Searcher on INDEX_DIR (the `live` index
 // directory's parent, e.g. SITE/.gazette/search), runs every query of QUERIES_FILE once to
@@ -11,6 +11,9 @@
 // takes: kind, program, round, province, issuer, submitter, lead, open, sort, page, per_page,
 // issued_from, issued_to, deadline_from, deadline_to. Blank lines and lines starting with
 // `#` are skipped.
+//
+// --answers FILE writes each query's answer, as /api/search gives it with facets=1, one JSON
+// object a line: two builds, or two engines, are compared with diff.
 //
 // The last line is machine-readable for scripts:
 //   RESULT queries=200 runs=5 p50_ms=0.41 p90_ms=… p99_ms=… max_ms=… zero_hits=3 errors=0
@@ -97,7 +100,7 @@ int read_queries(const std::string& path, Instant clock, int utc_offset, std::ve
 }
 
 struct Options {
-  std::string index_dir, queries_file, tsv_path, when;
+  std::string index_dir, queries_file, tsv_path, answers_path, when;
   int runs = 5;
   int slowest = 10;
   int utc_offset = 420;
@@ -113,9 +116,23 @@ void add_options(CLI::App& app, Options& o) {
       ->check(CLI::NonNegativeNumber);
   app.add_option("--now", o.when, "The clock for open/closed (RFC 3339)");
   app.add_option("--tsv", o.tsv_path, "Also write per-query figures to this file");
+  app.add_option("--answers", o.answers_path,
+                 "Also write each query's answer (facets included) to this file, a line each");
   app.add_option("--utc-offset", o.utc_offset,
                  "The site's UTC offset in minutes, for date ranges (the corpus: +07:00)")
       ->capture_default_str();
+}
+
+// Each query's answer with its facets, a line of /api/search's JSON each.
+void write_answers(search::Searcher& searcher, const std::vector<Line>& lines,
+                   const std::string& path) {
+  std::ofstream out(path);
+  for (const auto& l : lines) {
+    search::Query q = l.query;
+    q.facets = true;
+    auto r = searcher.search(q);
+    out << (r ? search::answer_json(q, *r, 7) : std::string("{\"error\":true}")) << '\n';
+  }
 }
 
 // Every query once; keeps the hit counts. Returns the errors.
@@ -236,6 +253,7 @@ int main(int argc, char** argv) {
   auto& searcher = **opened;
   double open_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
   std::size_t errors = warm_up(searcher, lines);
+  if (!o.answers_path.empty()) write_answers(searcher, lines, o.answers_path);
   std::size_t sink = 0;
   std::vector<double> all = time_runs(searcher, lines, o.runs, errors, sink);
   double mean = std::accumulate(all.begin(), all.end(), 0.0) / static_cast<double>(all.size());

@@ -1,11 +1,11 @@
 #include "query.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <optional>
 
 #include "concepts.hpp"
 #include "gazette/text.hpp"
+#include "weight.hpp"
 
 namespace gazette::search::detail {
 
@@ -51,15 +51,11 @@ struct Terms {
   // The word folded, as a term.
   std::string folded_term(const std::string& word) { return kFolded + forms(word).second; }
 
-  // BM25's weight of `term` in a record that has it once and is of average length: the idf
-  // part, as Xapian's BM25Weight computes it (k1 = 1, b = 0.5).
+  // BM25's weight of `term` in a record that has it once and is of average length: its idf
+  // (weight.hpp).
   double weight_of(const std::string& term) {
-    double n = static_cast<double>(context.stats.get_doccount());
-    double tf = static_cast<double>(context.stats.get_termfreq(term));
-    if (n == 0 || tf == 0) return 0;
-    double tw = (n - tf + 0.5) / (tf + 0.5);
-    if (tw < 2) tw = tw * 0.5 + 1;
-    return std::log(tw);
+    return term_idf(static_cast<double>(context.stats.get_doccount()),
+                    static_cast<double>(context.stats.get_termfreq(term)));
   }
 
   // One word: every way of writing its letters matches; typed with marks, its own form ranks
@@ -111,7 +107,7 @@ struct Terms {
     double written = 0;
     Xapian::Query in_text = phrase(item.words, written);
     // BM25 gives a term at most twice its weight at one mention.
-    double day_weight = std::max({1.0, others, 2 * written});
+    double day_weight = fixed_point(std::max({1.0, others, 2 * written}));
     weight += day_weight;
     Xapian::Query on_day(
         Xapian::Query::OP_FILTER,
@@ -317,7 +313,8 @@ TextQuery text_query(const ParsedText& parsed, bool relaxed, const QueryContext&
   Terms terms{context};
   TextQuery built;
   if (parsed.items.empty()) {
-    built.query = Xapian::Query::MatchAll;
+    // Every record, weighing nothing: ordered by date, then by the open-call bonus alone.
+    built.query = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query::MatchAll, 0);
   } else {
     std::vector<Xapian::Query> parts;
     std::vector<const QueryItem*> dates;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "weight.hpp"
+
 namespace gazette::search::detail {
 
 namespace {
@@ -203,11 +205,11 @@ void rerank(const Xapian::Database& db, std::vector<Candidate>& ranked,
           positions.of_written(p.second_exact, wdf[p.second_exact][i], p.second, wdf[p.second][i]);
       as_typed += Positions::adjacent(first, second);
     }
-    c.weight += typical_weight * kTogetherBoost * static_cast<double>(together) /
-                static_cast<double>(pairs.size());
+    c.weight += fixed_point(typical_weight * kTogetherBoost * static_cast<double>(together) /
+                            static_cast<double>(pairs.size()));
     if (typed_pairs > 0) {
-      c.weight += typical_weight * kAsTypedBoost * static_cast<double>(as_typed) /
-                  static_cast<double>(typed_pairs);
+      c.weight += fixed_point(typical_weight * kAsTypedBoost * static_cast<double>(as_typed) /
+                              static_cast<double>(typed_pairs));
     }
   }
   std::stable_sort(ranked.begin(), ranked.end(),

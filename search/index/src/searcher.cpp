@@ -13,6 +13,7 @@
 #include "reading.hpp"
 #include "snippet.hpp"
 #include "terms.hpp"
+#include "weight.hpp"
 
 namespace gazette::search {
 
@@ -139,7 +140,12 @@ class Matcher {
         page_(page),
         sort_(sort_of(q, parsed)),
         filters_(filter_query(q)) {
-    enquire_.set_weighting_scheme(Xapian::BM25Weight());
+    // Remote shards (xapian-tcpsrv) know only Xapian's own schemes.
+    if (remote) {
+      enquire_.set_weighting_scheme(Xapian::BM25Weight());
+    } else {
+      enquire_.set_weighting_scheme(FixedBM25Weight());
+    }
     if (sort_ == Query::Sort::newest) enquire_.set_sort_by_value_then_relevance(kIssuedSlot, true);
     if (sort_ == Query::Sort::deadline) {
       enquire_.set_sort_by_value_then_relevance(kDeadlineSortSlot, false);
@@ -162,7 +168,7 @@ class Matcher {
       // one of them).
       double share = relaxed ? 1.0 / static_cast<double>(parsed_.items.size()) : 1.0;
       query = with_open_bonus(query, remote_ ? nullptr : &open_calls_, q_.now,
-                              kOpenBonus * typical_ * share);
+                              fixed_point(kOpenBonus * typical_ * share));
     }
     if (!filters_.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filters_);
     enquire_.set_query(query);
