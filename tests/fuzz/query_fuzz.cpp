@@ -1,5 +1,5 @@
 // The search query parser: words, "phrases", -exclusions, numbers, field:words, made into
-// Xapian queries; the ways a word may have been meant (keystrokes, misspellings); and the
+// plans and Xapian queries; the ways a word may have been meant (keystrokes, misspellings); and the
 // snippet that marks the parsed words in a text.
 #include "fuzz.hpp"
 #include "gazette/search.hpp"
@@ -7,6 +7,7 @@
 #include "query.hpp"
 #include "reading.hpp"
 #include "snippet.hpp"
+#include "xapian_plan.hpp"
 
 using namespace gazette;
 using namespace gazette::search::detail;
@@ -17,8 +18,9 @@ void gazette::fuzz::run_one(const std::string& bytes) {
   ParsedText parsed = parse_text(bytes, cache);
   Xapian::Database empty;
   QueryContext context{empty, cache};
-  (void)text_query(parsed, false, context).query.get_description();
-  (void)text_query(parsed, true, context).query.get_description();
+  Instant now{};
+  (void)xapian_query(text_query(parsed, false, context).plan, nullptr, now).get_description();
+  (void)xapian_query(text_query(parsed, true, context).plan, nullptr, now).get_description();
   (void)neighbour_pairs(parsed, cache);
   for (const auto& item : parsed.items) {
     for (const auto& word : item.words) {

@@ -11,6 +11,8 @@ namespace gazette::search::detail {
 
 namespace {
 
+using Op = Plan::Op;
+
 constexpr double kExactBoost = 2.0;   // a word typed with marks: its exact form first
 constexpr double kNumberBoost = 5.0;  // a whole document number
 constexpr double kTitleBoost = 2.0;
@@ -60,102 +62,95 @@ struct Terms {
 
   // One word: every way of writing its letters matches; typed with marks, its own form ranks
   // first.
-  Xapian::Query word(const std::string& w, double& weight) {
+  Plan word(const std::string& w, double& weight) {
     const auto& [exact, folded] = forms(w);
     std::string any = folded_term(w);
     weight += weight_of(any);
-    if (exact == folded) return Xapian::Query(any);
+    if (exact == folded) return Plan::of_term(any);
     weight += kExactBoost * weight_of(exact);
-    return Xapian::Query(
-        Xapian::Query::OP_AND_MAYBE, Xapian::Query(any),
-        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(exact), kExactBoost));
+    return Plan::join(Op::maybe,
+                      {Plan::of_term(any), Plan::scaled(Plan::of_term(exact), kExactBoost)});
   }
 
   // Words in order; a word typed with marks must also be there as typed.
-  Xapian::Query phrase(const std::vector<std::string>& words, double& weight) {
+  Plan phrase(const std::vector<std::string>& words, double& weight) {
     if (words.size() == 1) return word(words[0], weight);
-    std::vector<Xapian::Query> in_order, as_typed;
+    std::vector<Plan> in_order, as_typed;
     for (const auto& w : words) {
       const auto& [exact, folded] = forms(w);
       std::string term = kFolded + folded;
       weight += weight_of(term);
-      in_order.emplace_back(term);
-      if (exact != folded) as_typed.emplace_back(exact);
+      in_order.push_back(Plan::of_term(term));
+      if (exact != folded) as_typed.push_back(Plan::of_term(exact));
     }
-    Xapian::Query phrase(Xapian::Query::OP_PHRASE, in_order.begin(), in_order.end(),
-                         static_cast<Xapian::termcount>(in_order.size()));
+    Plan phrase = Plan::join(Op::phrase, std::move(in_order));
     if (as_typed.empty()) return phrase;
-    as_typed.insert(as_typed.begin(), phrase);
-    return Xapian::Query(Xapian::Query::OP_AND, as_typed.begin(), as_typed.end());
+    as_typed.insert(as_typed.begin(), std::move(phrase));
+    return Plan::join(Op::all, std::move(as_typed));
   }
 
   // Every word, anywhere.
-  Xapian::Query all_words(const std::vector<std::string>& words, double& weight) {
-    std::vector<Xapian::Query> parts;
+  Plan all_words(const std::vector<std::string>& words, double& weight) {
+    std::vector<Plan> parts;
     parts.reserve(words.size());
     for (const auto& w : words) parts.push_back(word(w, weight));
-    return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+    return Plan::join(Op::all, std::move(parts));
   }
 
   // Issued or due that day, or the date written in the text. The day weighs as much as all
   // the other words together (`others`), and more than the text can.
-  Xapian::Query date(const QueryItem& item, double others, double& weight) {
+  Plan date(const QueryItem& item, double others, double& weight) {
     std::string key =
         item.any_year ? month_day_key(item.date.month, item.date.day) : day_key(item.date);
-    Xapian::Query days(Xapian::Query::OP_OR, Xapian::Query(kIssuedDay + key),
-                       Xapian::Query(kDueDay + key));
+    Plan days =
+        Plan::join(Op::any, {Plan::of_flag(kIssuedDay + key), Plan::of_flag(kDueDay + key)});
     double written = 0;
-    Xapian::Query in_text = phrase(item.words, written);
+    Plan in_text = phrase(item.words, written);
     // BM25 gives a term at most twice its weight at one mention.
     double day_weight = fixed_point(std::max({1.0, others, 2 * written}));
     weight += day_weight;
-    Xapian::Query on_day(
-        Xapian::Query::OP_FILTER,
-        Xapian::Query((new Xapian::FixedWeightPostingSource(day_weight))->release()), days);
-    return Xapian::Query(Xapian::Query::OP_OR, on_day, in_text);
+    return Plan::join(Op::any, {Plan::weighing(std::move(days), day_weight), std::move(in_text)});
   }
 
-  Xapian::Query item(const QueryItem& item, double& weight) {
+  Plan item(const QueryItem& item, double& weight) {
     switch (item.type) {
       case QueryItem::Type::word:
         return word(item.words[0], weight);
       case QueryItem::Type::phrase:
         return phrase(item.words, weight);
       case QueryItem::Type::title: {
-        std::vector<Xapian::Query> parts;
+        std::vector<Plan> parts;
         for (const auto& w : item.words) {
           std::string term = kTitle + forms(w).second;
           weight += kTitleBoost * weight_of(term);
-          parts.emplace_back(term);
+          parts.push_back(Plan::of_term(term));
         }
-        return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                             Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()),
-                             kTitleBoost);
+        return Plan::scaled(Plan::join(Op::all, std::move(parts)), kTitleBoost);
       }
       case QueryItem::Type::number: {
         std::string term = std::string(kNumber) + number_key(item.number);
         double whole_weight = kNumberBoost * weight_of(term), parts_weight = 0;
-        Xapian::Query whole(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), kNumberBoost);
+        Plan whole = Plan::scaled(Plan::of_term(term), kNumberBoost);
         if (item.words.empty()) {
           weight += whole_weight;
           return whole;
         }
-        Xapian::Query parts = phrase(item.words, parts_weight);
+        Plan parts = phrase(item.words, parts_weight);
         weight += std::max(whole_weight, parts_weight);
-        return Xapian::Query(Xapian::Query::OP_OR, whole, parts);
+        return Plan::join(Op::any, {std::move(whole), std::move(parts)});
       }
       case QueryItem::Type::abbreviation: {
         // The abbreviation or the words it stands for, or the words typed anywhere.
         std::string term = kConcept + item.abbreviation;
         double words_weight = 0;
-        Xapian::Query words = all_words(item.words, words_weight);
+        Plan words = all_words(item.words, words_weight);
         weight += std::max(weight_of(term), words_weight);
-        return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(term), words);
+        return Plan::join(Op::any, {Plan::of_term(term), std::move(words)});
       }
       case QueryItem::Type::date:
-        return Xapian::Query();  // made last, weighed against the others (text_query)
+        return Plan{};  // made last, weighed against the others (text_query)
     }
-    return Xapian::Query();
+    return Plan{};
   }
 };
 
@@ -175,12 +170,12 @@ std::string plain_key(const std::string& v) { return v; }
 std::string round_key(const int& v) { return std::to_string(v); }
 
 template <typename Filter>
-Xapian::Query any_of(const std::vector<Filter>& values, const char* prefix,
-                     std::string (*key)(const Filter&)) {
-  std::vector<Xapian::Query> terms;
+Plan any_of(const std::vector<Filter>& values, const char* prefix,
+            std::string (*key)(const Filter&)) {
+  std::vector<Plan> terms;
   terms.reserve(values.size());
-  for (const auto& v : values) terms.emplace_back(std::string(prefix) + key(v));
-  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  for (const auto& v : values) terms.push_back(Plan::of_flag(std::string(prefix) + key(v)));
+  return Plan::join(Op::any, std::move(terms));
 }
 
 std::string serialise(std::int64_t v) { return Xapian::sortable_serialise(static_cast<double>(v)); }
@@ -314,9 +309,9 @@ TextQuery text_query(const ParsedText& parsed, bool relaxed, const QueryContext&
   TextQuery built;
   if (parsed.items.empty()) {
     // Every record, weighing nothing: ordered by date, then by the open-call bonus alone.
-    built.query = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query::MatchAll, 0);
+    built.plan = Plan{Op::every, {}, 0, 0, {}, {}, {}};
   } else {
-    std::vector<Xapian::Query> parts;
+    std::vector<Plan> parts;
     std::vector<const QueryItem*> dates;
     for (const auto& item : parsed.items) {
       if (item.type == QueryItem::Type::date) {
@@ -327,15 +322,14 @@ TextQuery text_query(const ParsedText& parsed, bool relaxed, const QueryContext&
     }
     double others = built.typical_weight;
     for (const auto* date : dates) parts.push_back(terms.date(*date, others, built.typical_weight));
-    built.query = Xapian::Query(relaxed ? Xapian::Query::OP_OR : Xapian::Query::OP_AND,
-                                parts.begin(), parts.end());
+    built.plan = Plan::join(relaxed ? Op::any : Op::all, std::move(parts));
   }
   if (!parsed.excluded.empty()) {
-    std::vector<Xapian::Query> out;
+    std::vector<Plan> out;
     double unused = 0;
     for (const auto& item : parsed.excluded) out.push_back(terms.item(item, unused));
-    built.query = Xapian::Query(Xapian::Query::OP_AND_NOT, built.query,
-                                Xapian::Query(Xapian::Query::OP_OR, out.begin(), out.end()));
+    built.plan =
+        Plan::join(Op::except, {std::move(built.plan), Plan::join(Op::any, std::move(out))});
   }
   return built;
 }
@@ -359,18 +353,18 @@ std::vector<NeighbourPair> neighbour_pairs(const ParsedText& parsed, TermCache& 
   return pairs;
 }
 
-Xapian::Query open_calls(Instant now) {
+Plan open_calls(Instant now) {
   std::string after_now = serialise(now.epoch_seconds + 1);
-  return Xapian::Query(
-      Xapian::Query::OP_AND_NOT,
-      Xapian::Query(Xapian::Query::OP_VALUE_GE, kDeadlineSlot, after_now),
-      Xapian::Query(Xapian::Query::OP_OR,
-                    Xapian::Query(Xapian::Query::OP_VALUE_GE, kOpensSlot, after_now),
-                    Xapian::Query(std::string(kWithdrawn) + "yes")));
+  Plan due_later = Plan::value_in(kDeadlineSlot, after_now, "");
+  Plan opens_later = Plan::value_in(kOpensSlot, after_now, "");
+  Plan withdrawn = Plan::of_flag(std::string(kWithdrawn) + "yes");
+  return Plan::join(
+      Op::except,
+      {std::move(due_later), Plan::join(Op::any, {std::move(opens_later), std::move(withdrawn)})});
 }
 
-Xapian::Query filter_query(const Query& q) {
-  std::vector<Xapian::Query> filters;
+Plan filter_query(const Query& q) {
+  std::vector<Plan> filters;
   if (!q.kinds.empty()) filters.push_back(any_of(q.kinds, kKind, plain_key));
   if (!q.programs.empty()) filters.push_back(any_of(q.programs, kProgram, slug_key));
   if (!q.rounds.empty()) filters.push_back(any_of(q.rounds, kRound, round_key));
@@ -378,12 +372,11 @@ Xapian::Query filter_query(const Query& q) {
   if (!q.issuers.empty()) filters.push_back(any_of(q.issuers, kIssuer, slug_key));
   if (!q.submitters.empty()) filters.push_back(any_of(q.submitters, kSubmitter, slug_key));
   if (!q.leads.empty()) filters.push_back(any_of(q.leads, kLead, slug_key));
-  Xapian::Query combined;
-  if (!filters.empty()) {
-    combined = Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
-  }
-  auto restrict_to = [&](const Xapian::Query& r) {
-    combined = combined.empty() ? r : Xapian::Query(Xapian::Query::OP_FILTER, combined, r);
+  Plan combined;
+  if (!filters.empty()) combined = Plan::join(Op::all, std::move(filters));
+  auto restrict_to = [&](Plan r) {
+    combined = combined.empty() ? std::move(r)
+                                : Plan::join(Op::filter, {std::move(combined), std::move(r)});
   };
   if (q.open) {
     // Decided now, from the stored deadline: never frozen at build time.
@@ -391,20 +384,18 @@ Xapian::Query filter_query(const Query& q) {
       restrict_to(open_calls(q.now));
     } else {
       // Closed: the deadline has passed, or the call was withdrawn (or replaced).
-      Xapian::Query withdrawn_call(Xapian::Query::OP_FILTER,
-                                   Xapian::Query(std::string(kWithdrawn) + "yes"),
-                                   Xapian::Query(Xapian::Query::OP_VALUE_GE, kDeadlineSlot, ""));
-      restrict_to(Xapian::Query(
-          Xapian::Query::OP_OR,
-          Xapian::Query(Xapian::Query::OP_VALUE_LE, kDeadlineSlot, serialise(q.now.epoch_seconds)),
-          withdrawn_call));
+      Plan withdrawn_call = Plan::join(Op::filter, {Plan::of_flag(std::string(kWithdrawn) + "yes"),
+                                                    Plan::value_in(kDeadlineSlot, "", "")});
+      restrict_to(
+          Plan::join(Op::any, {Plan::value_in(kDeadlineSlot, "", serialise(q.now.epoch_seconds)),
+                               std::move(withdrawn_call)}));
     }
   }
   if (q.issued_from || q.issued_to) {
     double from = q.issued_from ? static_cast<double>(days_from_civil(*q.issued_from)) : -1e9;
     double to = q.issued_to ? static_cast<double>(days_from_civil(*q.issued_to)) : 1e9;
-    restrict_to(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kIssuedSlot,
-                              Xapian::sortable_serialise(from), Xapian::sortable_serialise(to)));
+    restrict_to(Plan::value_in(kIssuedSlot, Xapian::sortable_serialise(from),
+                               Xapian::sortable_serialise(to)));
   }
   if (q.deadline_from || q.deadline_to) {
     // Whole days of the site's time zone.
@@ -416,8 +407,8 @@ Xapian::Query filter_query(const Query& q) {
         q.deadline_to
             ? static_cast<double>((days_from_civil(*q.deadline_to) + 1) * 86400 - offset - 1)
             : 1e12;
-    restrict_to(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kDeadlineSlot,
-                              Xapian::sortable_serialise(from), Xapian::sortable_serialise(to)));
+    restrict_to(Plan::value_in(kDeadlineSlot, Xapian::sortable_serialise(from),
+                               Xapian::sortable_serialise(to)));
   }
   return combined;
 }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "gazette/search.hpp"
+#include "plan.hpp"
 #include "terms.hpp"
 
 namespace gazette::search::detail {
@@ -62,7 +63,7 @@ struct QueryContext {
 };
 
 struct TextQuery {
-  Xapian::Query query;  ///< MatchAll when there are no words
+  Plan plan;  ///< every record when there are no words
   /// What a record matching every item once weighs, about (BM25 at an average length): the
   /// scale of this query's weights, for the bonuses that are added to them.
   double typical_weight = 0;
@@ -83,9 +84,9 @@ std::vector<NeighbourPair> neighbour_pairs(const ParsedText& parsed, TermCache& 
 
 /// The filters of `q` (kinds, programmes… open/closed, date ranges) as one boolean query,
 /// or an empty query when there are none.
-Xapian::Query filter_query(const Query& q);
+Plan filter_query(const Query& q);
 
 /// The records that are calls open at `now` (opened, deadline not passed, not withdrawn).
-Xapian::Query open_calls(Instant now);
+Plan open_calls(Instant now);
 
 }  // namespace gazette::search::detail

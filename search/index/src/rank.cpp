@@ -4,6 +4,7 @@
 #include <map>
 
 #include "weight.hpp"
+#include "xapian_plan.hpp"
 
 namespace gazette::search::detail {
 
@@ -152,14 +153,11 @@ class OpenBonus : public Xapian::PostingSource {
 
 }  // namespace
 
-Xapian::Query with_open_bonus(const Xapian::Query& query, const OpenCalls* calls, Instant now,
-                              double bonus) {
-  Xapian::Query open =
-      calls ? Xapian::Query((new OpenBonus(*calls, bonus))->release())
-            : Xapian::Query(Xapian::Query::OP_FILTER,
-                            Xapian::Query((new Xapian::FixedWeightPostingSource(bonus))->release()),
-                            open_calls(now));
-  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, open);
+Xapian::Query open_bonus_query(const OpenCalls* calls, Instant now, double bonus) {
+  if (calls) return Xapian::Query((new OpenBonus(*calls, bonus))->release());
+  return Xapian::Query(Xapian::Query::OP_FILTER,
+                       Xapian::Query((new Xapian::FixedWeightPostingSource(bonus))->release()),
+                       xapian_query(open_calls(now), nullptr, now));
 }
 
 void OpenCounter::operator()(const Xapian::Document& doc, double) {

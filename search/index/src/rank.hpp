@@ -44,11 +44,10 @@ class OpenCalls {
   std::vector<std::vector<Xapian::docid>> ids_;  // per part
 };
 
-/// `query` with the bonus of open calls: a fixed weight added to each. From `calls` (a
-/// posting source of this module), or, with remote shards (which run only Xapian's own
-/// sources), `calls` null, from the stored deadlines compared to `now`.
-Xapian::Query with_open_bonus(const Xapian::Query& query, const OpenCalls* calls, Instant now,
-                              double bonus);
+/// The open calls, each weighing `bonus`: from `calls` (a posting source of this module), or,
+/// with remote shards (which run only Xapian's own sources), `calls` null, from the stored
+/// deadlines compared to `now`.
+Xapian::Query open_bonus_query(const OpenCalls* calls, Instant now, double bonus);
 
 /// Counts the matches that are open calls.
 class OpenCounter : public Xapian::MatchSpy {

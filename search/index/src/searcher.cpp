@@ -14,6 +14,7 @@
 #include "snippet.hpp"
 #include "terms.hpp"
 #include "weight.hpp"
+#include "xapian_plan.hpp"
 
 namespace gazette::search {
 
@@ -157,21 +158,29 @@ class Matcher {
   Spies& spies() { return *spies_; }
   const OpenCounter& counter() const { return *counter_; }
 
-  // The matches of the page; with `window`, the best kRerankWindow from the first, to
-  // re-rank them.
-  Xapian::MSet run(bool relaxed, bool window) {
+  // The whole question: the words (all of them, or some when `relaxed`), the open-call bonus
+  // and the filters.
+  Plan plan_of(bool relaxed) {
     TextQuery text = text_query(parsed_, relaxed, context_);
     typical_ = text.typical_weight;
-    Xapian::Query query = text.query;
+    Plan plan = std::move(text.plan);
     if (sort_ == Query::Sort::relevance) {
       // Open calls first, at comparable relevance (with some of the words only, as much as
       // one of them).
       double share = relaxed ? 1.0 / static_cast<double>(parsed_.items.size()) : 1.0;
-      query = with_open_bonus(query, remote_ ? nullptr : &open_calls_, q_.now,
-                              fixed_point(kOpenBonus * typical_ * share));
+      Plan bonus{
+          Plan::Op::open_bonus, {}, fixed_point(kOpenBonus * typical_ * share), 0, {}, {}, {}};
+      plan = Plan::join(Plan::Op::maybe, {std::move(plan), std::move(bonus)});
     }
-    if (!filters_.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filters_);
-    enquire_.set_query(query);
+    if (!filters_.empty()) plan = Plan::join(Plan::Op::filter, {std::move(plan), filters_});
+    return plan;
+  }
+
+  // The matches of the page; with `window`, the best kRerankWindow from the first, to
+  // re-rank them.
+  Xapian::MSet run(bool relaxed, bool window) {
+    Plan plan = plan_of(relaxed);
+    enquire_.set_query(xapian_query(plan, remote_ ? nullptr : &open_calls_, q_.now));
     add_spies();
     auto start = window ? 0 : static_cast<Xapian::doccount>((page_.number - 1) * page_.size);
     auto count = window ? kRerankWindow : static_cast<Xapian::doccount>(page_.size);
@@ -201,7 +210,7 @@ class Matcher {
   QueryContext context_;
   Page page_;
   Query::Sort sort_;
-  Xapian::Query filters_;
+  Plan filters_;
   double typical_ = 0;
   std::unique_ptr<Spies> spies_;
   std::unique_ptr<OpenCounter> counter_;
