@@ -8,6 +8,7 @@
 #include "reading.hpp"
 #include "snippet.hpp"
 #include "xapian_plan.hpp"
+#include "xapian_words.hpp"
 
 using namespace gazette;
 using namespace gazette::search::detail;
@@ -17,7 +18,9 @@ void gazette::fuzz::run_one(const std::string& bytes) {
   TermCache cache;
   ParsedText parsed = parse_text(bytes, cache);
   Xapian::Database empty;
-  QueryContext context{empty, cache};
+  std::vector<Xapian::Database> no_parts;
+  XapianWords words(empty, nullptr, no_parts);
+  QueryContext context{words, cache};
   Instant now{};
   (void)xapian_query(text_query(parsed, false, context).plan, nullptr, now).get_description();
   (void)xapian_query(text_query(parsed, true, context).plan, nullptr, now).get_description();

@@ -56,8 +56,7 @@ struct Terms {
   // BM25's weight of `term` in a record that has it once and is of average length: its idf
   // (weight.hpp).
   double weight_of(const std::string& term) {
-    return term_idf(static_cast<double>(context.stats.get_doccount()),
-                    static_cast<double>(context.stats.get_termfreq(term)));
+    return term_idf(context.stats.doccount(), context.stats.termfreq(term));
   }
 
   // One word: every way of writing its letters matches; typed with marks, its own form ranks

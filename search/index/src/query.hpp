@@ -1,10 +1,11 @@
-// From what someone typed to a Xapian query: words, "phrases", -exclusions, document
-// numbers, field:words, dates, abbreviations; each word matched as typed (with marks) or
+// From what someone typed to a plan of the search (plan.hpp): words, "phrases", -exclusions,
+// document numbers, field:words, dates, abbreviations; each word matched as typed (with marks) or
 // folded (without).
 #pragma once
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
@@ -56,9 +57,28 @@ void collect_forms(ParsedText& parsed, TermCache& cache);
 /// Makes the abbreviation items of runs of words (again, after words were read differently).
 void find_concepts(ParsedText& parsed, TermCache& cache);
 
+/// What the index knows of its terms: how many records it has, how many have a term, whether
+/// two words stand side by side, the known word nearest to one. Answered by Xapian on the
+/// server (xapian_words.hpp) and by the static index in the browser.
+class IndexWords {
+ public:
+  virtual ~IndexWords() = default;
+  /// Records in the index (the live one, its archives and local shards).
+  virtual double doccount() = 0;
+  /// How many of them have `term`.
+  virtual double termfreq(const std::string& term) = 0;
+  /// Whether some record has `term` (remote shards asked too).
+  virtual bool has_term(const std::string& term) = 0;
+  /// How often a pair of words stands side by side: `key` is kFoldedPairKey or kExactPairKey
+  /// then the two words, a space between.
+  virtual std::uint64_t pair_count(const std::string& key) = 0;
+  /// The known word nearest to `form` by edits, the most frequent of those; "" if none.
+  virtual std::string nearest(const std::string& form) = 0;
+};
+
 /// What building a query needs from the index and the asker.
 struct QueryContext {
-  const Xapian::Database& stats;  ///< the local databases: term frequencies, value bounds
+  IndexWords& stats;  ///< term frequencies
   TermCache& cache;
 };
 

@@ -184,20 +184,16 @@ std::vector<std::string> spelling_variants(std::string_view word) {
   return out;
 }
 
-bool Lexicon::has_term(const std::string& term) const {
-  return local_.term_exists(term) || (all_ && all_->term_exists(term));
-}
-
 bool Lexicon::has(const std::string& word) {
   bool marked = has_marks(word);
   auto forms = cache_.forms(word, !marked);
-  return has_term(kFolded + forms.second) && (!marked || has_term(forms.first));
+  return index_.has_term(kFolded + forms.second) && (!marked || index_.has_term(forms.first));
 }
 
-Xapian::doccount Lexicon::frequency(const std::string& word) {
+std::uint64_t Lexicon::frequency(const std::string& word) {
   bool marked = has_marks(word);
   const auto& forms = cache_.forms(word, !marked);
-  return local_.get_termfreq(marked ? forms.first : kFolded + forms.second);
+  return static_cast<std::uint64_t>(index_.termfreq(marked ? forms.first : kFolded + forms.second));
 }
 
 std::uint64_t Lexicon::together(const std::string& a, const std::string& b) {
@@ -208,18 +204,13 @@ std::uint64_t Lexicon::together(const std::string& a, const std::string& b) {
       .append(exact ? fa.first : fa.second)
       .append(1, ' ')
       .append(exact ? fb.first : fb.second);
-  std::uint64_t sum = 0;
-  for (const auto& part : parts_) {
-    std::string count = part.get_metadata(key_);
-    if (!count.empty()) sum += std::stoull(count);
-  }
-  return sum;
+  return index_.pair_count(key_);
 }
 
 std::string Lexicon::nearest(const std::string& word) {
   bool marked = has_marks(word);
   const auto& forms = cache_.forms(word, !marked);
-  return (all_ ? *all_ : local_).get_spelling_suggestion(marked ? forms.first : forms.second, 2);
+  return index_.nearest(marked ? forms.first : forms.second);
 }
 
 namespace {
@@ -249,13 +240,13 @@ std::string reading_of(const std::string& w, const std::string* prev, const std:
   }
   std::string best;
   std::uint64_t best_score = 0;
-  Xapian::doccount best_frequency = 0;
+  std::uint64_t best_frequency = 0;
   for (const auto& c : candidates) {
     if (!lexicon.has(c)) continue;
     std::uint64_t score =
         (prev ? lexicon.together(*prev, c) : 0) + (next ? lexicon.together(c, *next) : 0);
     if (score < best_score) continue;
-    Xapian::doccount frequency = known ? 0 : lexicon.frequency(c);
+    std::uint64_t frequency = known ? 0 : lexicon.frequency(c);
     if (score > best_score || frequency > best_frequency || best.empty()) {
       best = c;
       best_score = score;

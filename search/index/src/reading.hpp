@@ -4,8 +4,6 @@
 // stand beside each other in it ("khoi nhiep" → "khoi nghiep", "năng xuất" → "năng suất").
 #pragma once
 
-#include <xapian.h>
-
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -16,31 +14,24 @@
 
 namespace gazette::search::detail {
 
-/// What the index knows of words: which it has, how often, how often two stand side by side.
+/// What the index knows of words as typed: which it has, how often, how often two stand side
+/// by side.
 class Lexicon {
  public:
-  /// `parts`: the local databases (the live index, its archives, local shards); `local`:
-  /// them as one; `all`: with remote shards too (asked only about words `local` lacks), or
-  /// null when there are none.
-  Lexicon(const Xapian::Database& local, const Xapian::Database* all,
-          const std::vector<Xapian::Database>& parts, TermCache& cache)
-      : local_(local), all_(all), parts_(parts), cache_(cache) {}
+  Lexicon(IndexWords& index, TermCache& cache) : index_(index), cache_(cache) {}
   /// Whether the index has the word as typed: its folded form, and its marks if it has any.
   bool has(const std::string& word);
   /// How many records have the word as typed.
-  Xapian::doccount frequency(const std::string& word);
+  std::uint64_t frequency(const std::string& word);
   /// How often `a` stands right before `b` in titles and bodies: as typed when both have
   /// marks, folded otherwise.
   std::uint64_t together(const std::string& a, const std::string& b);
-  /// Xapian's suggestion for an unknown word (the nearest by edits, the most frequent), or "".
+  /// The nearest known word to an unknown one (by edits, the most frequent), or "".
   std::string nearest(const std::string& word);
   TermCache& cache() { return cache_; }
 
  private:
-  bool has_term(const std::string& term) const;
-  const Xapian::Database& local_;
-  const Xapian::Database* all_;
-  const std::vector<Xapian::Database>& parts_;
+  IndexWords& index_;
   TermCache& cache_;
   std::string key_;
 };

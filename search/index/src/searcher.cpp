@@ -15,6 +15,7 @@
 #include "terms.hpp"
 #include "weight.hpp"
 #include "xapian_plan.hpp"
+#include "xapian_words.hpp"
 
 namespace gazette::search {
 
@@ -418,7 +419,8 @@ Results Searcher::search_or_throw(const Query& q) {
   results.source_commit = m.source_commit;
   int page_size = std::clamp(q.page_size, 1, 100);
   ParsedText parsed = parse_text(q.text, m.cache);
-  Lexicon lexicon(m.local, m.remote ? &m.db : nullptr, m.parts, m.cache);
+  XapianWords words(m.local, m.remote ? &m.db : nullptr, m.parts);
+  Lexicon lexicon(words, m.cache);
   // Keystrokes and misspellings are searched as what they stand for (and said so).
   std::vector<Change> changes = q.as_typed ? std::vector<Change>() : read_words(parsed, lexicon);
   if (!changes.empty()) {
@@ -426,7 +428,7 @@ Results Searcher::search_or_throw(const Query& q) {
     collect_forms(parsed, m.cache);
   }
   if (!m.remote) m.open_calls.update(m.parts, q.now, next_state_change_or_throw(q.now));
-  Matcher matcher(m.db, m.open_calls, m.remote, q, parsed, QueryContext{m.local, m.cache},
+  Matcher matcher(m.db, m.open_calls, m.remote, q, parsed, QueryContext{words, m.cache},
                   {results.page, page_size});
 
   auto pairs = neighbour_pairs(parsed, m.cache);

@@ -1,0 +1,15 @@
+#include "xapian_words.hpp"
+
+namespace gazette::search::detail {
+
+std::uint64_t XapianWords::pair_count(const std::string& key) {
+  // Each part counts its own records' pairs: the archives are not merged into the live index.
+  std::uint64_t sum = 0;
+  for (const auto& part : parts_) {
+    std::string count = part.get_metadata(key);
+    if (!count.empty()) sum += std::stoull(count);
+  }
+  return sum;
+}
+
+}  // namespace gazette::search::detail
