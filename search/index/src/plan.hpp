@@ -23,7 +23,7 @@ struct Plan {
     phrase,         ///< the children (terms) side by side, in order; their weights added
     scale,          ///< the child's records, its weight times `factor`
     fixed,          ///< the child's records, each weighing `factor`, whatever the child weighs
-    value_between,  ///< the records whose value in `slot` is in [low, high]; empty: no bound
+    value_between,  ///< the records with a value in `slot` in [low, high] (empty: no bound)
     open_bonus,     ///< the calls open at the query's clock, each weighing `factor`
   };
   Op op = Op::nothing;

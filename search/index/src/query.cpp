@@ -333,6 +333,27 @@ TextQuery text_query(const ParsedText& parsed, bool relaxed, const QueryContext&
   return built;
 }
 
+Query::Sort sort_of(const Query& q, const ParsedText& parsed) {
+  if (parsed.items.empty() && q.sort == Query::Sort::relevance) return Query::Sort::newest;
+  return q.sort;
+}
+
+TextQuery search_plan(const Query& q, const ParsedText& parsed, bool relaxed,
+                      const QueryContext& context) {
+  TextQuery built = text_query(parsed, relaxed, context);
+  if (sort_of(q, parsed) == Query::Sort::relevance) {
+    // Open calls first, at comparable relevance (with some of the words only, as much as one
+    // of them).
+    double share = relaxed ? 1.0 / static_cast<double>(parsed.items.size()) : 1.0;
+    Plan bonus{
+        Op::open_bonus, {}, fixed_point(kOpenBonus * built.typical_weight * share), 0, {}, {}, {}};
+    built.plan = Plan::join(Op::maybe, {std::move(built.plan), std::move(bonus)});
+  }
+  Plan filters = filter_query(q);
+  if (!filters.empty()) built.plan = Plan::join(Op::filter, {std::move(built.plan), filters});
+  return built;
+}
+
 std::vector<NeighbourPair> neighbour_pairs(const ParsedText& parsed, TermCache& cache) {
   std::vector<NeighbourPair> pairs;
   auto forms = [&](const std::string& w) { return cache.forms(w, !has_marks(w)); };

@@ -93,6 +93,19 @@ struct TextQuery {
 /// ones.
 TextQuery text_query(const ParsedText& parsed, bool relaxed, const QueryContext& context);
 
+/// How much an open call gains, in typical weights (TextQuery::typical_weight): as much as a
+/// second mention of every word, which a closed call repeating the words more cannot match.
+inline constexpr double kOpenBonus = 1.0;
+
+/// How a query's matches are ordered: newest first when there are no words to rank by.
+Query::Sort sort_of(const Query& q, const ParsedText& parsed);
+
+/// The whole question of a search: its words (all of them, or some when `relaxed`), the
+/// open-call bonus when it is ordered by relevance, and its filters; with the words' typical
+/// weight.
+TextQuery search_plan(const Query& q, const ParsedText& parsed, bool relaxed,
+                      const QueryContext& context);
+
 /// Neighbouring words of the query as pairs of terms ("khoa học", "năng suất": Vietnamese
 /// words of two syllables): the folded terms, whose positions the index keeps; and, when
 /// both words were typed with marks, the terms as typed (empty otherwise).

@@ -12,10 +12,6 @@
 
 namespace gazette::search::detail {
 
-/// How much an open call gains, in typical weights (TextQuery::typical_weight): as much as a
-/// second mention of every word, which a closed call repeating the words more cannot match.
-inline constexpr double kOpenBonus = 1.0;
-
 /// The calls open at one moment, in each local database: a sorted list of document ids, worked
 /// out once from the stored deadlines and kept until a call opens or closes (reading each
 /// match's deadline instead costs a value-stream lookup per match, most of a rare query's

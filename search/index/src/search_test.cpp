@@ -157,6 +157,31 @@ TEST_CASE("search: filters, facets, and open/closed decided by the clock at quer
   CHECK(has_open_facet);
 }
 
+TEST_CASE("search: closed calls are calls: a withdrawn document without a deadline is not one") {
+  auto records = corpus();
+  records[0].listing.deadline = at("2023-04-10T17:00:00+07:00");  // closed
+  records[1].listing.deadline = at("2023-05-10T17:00:00+07:00");
+  records[1].listing.withdrawn = true;  // closed: withdrawn
+  records[2].listing.withdrawn = true;  // withdrawn, but no call
+  Index index(records);
+  Query q;
+  q.now = at("2023-04-20T09:00:00+07:00");
+  q.open = false;
+  q.facets = true;
+  auto closed = index.search(q);
+  std::vector<std::string> urls;
+  for (const auto& h : closed.hits) urls.push_back(h.listing.url);
+  std::sort(urls.begin(), urls.end());
+  CHECK(urls == std::vector<std::string>{records[0].listing.url, records[1].listing.url});
+  // As many as the facet of all the matches says are closed.
+  Query all;
+  all.now = q.now;
+  all.facets = true;
+  for (const auto& f : index.search(all).facets) {
+    if (f.name == "open") CHECK(f.values[1] == std::pair<std::string, std::size_t>{"closed", 2});
+  }
+}
+
 TEST_CASE("search: the programme facet names each programme by its own record's title") {
   auto records = corpus();
   records[0].listing.program = "1322";

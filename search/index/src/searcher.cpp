@@ -117,12 +117,6 @@ std::vector<Candidate> page_of(const std::vector<Candidate>& ranked, std::size_t
           ranked.begin() + static_cast<std::ptrdiff_t>(to)};
 }
 
-// How a query's matches are ordered: newest first when there are no words to rank by.
-Query::Sort sort_of(const Query& q, const ParsedText& parsed) {
-  if (parsed.items.empty() && q.sort == Query::Sort::relevance) return Query::Sort::newest;
-  return q.sort;
-}
-
 // Runs the text query of a search with its filters, ordering and spies: once with every word,
 // and again, relaxed, with some of them when no record has every word.
 class Matcher {
@@ -140,8 +134,7 @@ class Matcher {
         parsed_(parsed),
         context_(context),
         page_(page),
-        sort_(sort_of(q, parsed)),
-        filters_(filter_query(q)) {
+        sort_(sort_of(q, parsed)) {
     // Remote shards (xapian-tcpsrv) know only Xapian's own schemes.
     if (remote) {
       enquire_.set_weighting_scheme(Xapian::BM25Weight());
@@ -159,29 +152,12 @@ class Matcher {
   Spies& spies() { return *spies_; }
   const OpenCounter& counter() const { return *counter_; }
 
-  // The whole question: the words (all of them, or some when `relaxed`), the open-call bonus
-  // and the filters.
-  Plan plan_of(bool relaxed) {
-    TextQuery text = text_query(parsed_, relaxed, context_);
-    typical_ = text.typical_weight;
-    Plan plan = std::move(text.plan);
-    if (sort_ == Query::Sort::relevance) {
-      // Open calls first, at comparable relevance (with some of the words only, as much as
-      // one of them).
-      double share = relaxed ? 1.0 / static_cast<double>(parsed_.items.size()) : 1.0;
-      Plan bonus{
-          Plan::Op::open_bonus, {}, fixed_point(kOpenBonus * typical_ * share), 0, {}, {}, {}};
-      plan = Plan::join(Plan::Op::maybe, {std::move(plan), std::move(bonus)});
-    }
-    if (!filters_.empty()) plan = Plan::join(Plan::Op::filter, {std::move(plan), filters_});
-    return plan;
-  }
-
   // The matches of the page; with `window`, the best kRerankWindow from the first, to
   // re-rank them.
   Xapian::MSet run(bool relaxed, bool window) {
-    Plan plan = plan_of(relaxed);
-    enquire_.set_query(xapian_query(plan, remote_ ? nullptr : &open_calls_, q_.now));
+    TextQuery plan = search_plan(q_, parsed_, relaxed, context_);
+    typical_ = plan.typical_weight;
+    enquire_.set_query(xapian_query(plan.plan, remote_ ? nullptr : &open_calls_, q_.now));
     add_spies();
     auto start = window ? 0 : static_cast<Xapian::doccount>((page_.number - 1) * page_.size);
     auto count = window ? kRerankWindow : static_cast<Xapian::doccount>(page_.size);
@@ -211,7 +187,6 @@ class Matcher {
   QueryContext context_;
   Page page_;
   Query::Sort sort_;
-  Plan filters_;
   double typical_ = 0;
   std::unique_ptr<Spies> spies_;
   std::unique_ptr<OpenCounter> counter_;

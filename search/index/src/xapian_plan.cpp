@@ -56,7 +56,12 @@ Xapian::Query xapian_query(const Plan& plan, const OpenCalls* calls, Instant now
           Xapian::Query((new Xapian::FixedWeightPostingSource(plan.factor))->release()),
           children.at(0));
     case Plan::Op::value_between:
-      if (plan.high.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, plan.slot, plan.low);
+      // Xapian reads a lower bound of "" as every record, those without a value too: "\0" is
+      // below every value and above none.
+      if (plan.high.empty()) {
+        return Xapian::Query(Xapian::Query::OP_VALUE_GE, plan.slot,
+                             plan.low.empty() ? std::string(1, '\0') : plan.low);
+      }
       if (plan.low.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, plan.slot, plan.high);
       return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, plan.slot, plan.low, plan.high);
     case Plan::Op::open_bonus:

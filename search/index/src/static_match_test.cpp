@@ -1,0 +1,196 @@
+// The static matcher against Xapian: for the plans of many queries over a live index with an
+// archive beside it, the same records with bitwise the same weights.
+#include "static_match.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "query.hpp"
+#include "rank.hpp"
+#include "reading.hpp"
+#include "test_index.hpp"
+#include "weight.hpp"
+#include "xapian_plan.hpp"
+#include "xapian_source.hpp"
+#include "xapian_words.hpp"
+
+using namespace gazette;
+using namespace gazette::search::detail;
+using gazette::search::Query;
+using gazette::search::Record;
+using gazette::search::testing::at;
+using gazette::search::testing::record;
+
+namespace {
+
+// Records that tell the plan's parts apart: words written with and without marks and with
+// other marks, phrases, numbers, days, kinds, calls open, closed, opening later, withdrawn.
+std::vector<Record> varied_records() {
+  const std::vector<std::string> titles = {
+      "Thông báo tuyển chọn nhiệm vụ khoa học và công nghệ",
+      "Kế hoạch nâng cao năng suất chất lượng sản phẩm",
+      "Hướng dẫn hồ sơ đề xuất nhiệm vụ KH&CN",
+      "Danh mục nhiệm vụ năm 2025",
+      "Quyết định phê duyệt chương trình",
+      "Thông báo gia hạn nộp hồ sơ",
+  };
+  const std::vector<std::string> bodies = {
+      "Năng suất lao động và chất lượng sản phẩm hàng hóa được nâng cao.",
+      "Các tổ chức khoa học và công nghệ gửi hồ sơ trước ngày 3/5/2024.",
+      "Nang suat chat luong: hồ sơ gửi về Sở Khoa học và Công nghệ.",
+      "Chương trình phát triển thị trường khoa học công nghệ đến năm 2030.",
+      "Mời các doanh nghiệp tham gia nâng cao năng suất, năng lực cạnh tranh.",
+      "Thực hiện Quyết định số 1322/QĐ-TTg của Thủ tướng Chính phủ.",
+      "Chất lượng chất lượng chất lượng: một văn bản nhắc lại nhiều lần.",
+  };
+  const std::vector<std::string> kinds = {"notice", "guidance", "proposal-list", "program"};
+  const std::vector<std::string> provinces = {"Hà Giang", "Điện Biên", "Cà Mau", ""};
+  std::vector<Record> out;
+  for (int i = 0; i < 48; ++i) {
+    auto u = static_cast<std::size_t>(i);
+    Record r = record("/r/" + std::to_string(i) + "/", titles[u % titles.size()],
+                      bodies[u % bodies.size()] + " " + bodies[(u * 3 + 1) % bodies.size()],
+                      kinds[u % kinds.size()]);
+    r.listing.province = provinces[(u / 2) % provinces.size()];
+    r.listing.program = i % 5 == 0 ? "1322" : "";
+    r.listing.issued = {2024, 1 + i % 12, 1 + (i * 7) % 28};
+    if (i % 6 == 0) r.listing.number = std::to_string(100 + i) + "/QĐ-SKHCN";
+    if (i % 3 != 2) {
+      r.listing.deadline =
+          at(i % 2 == 0 ? "2024-05-03T17:00:00+07:00" : "2023-03-01T17:00:00+07:00");
+    }
+    if (i % 9 == 0) r.listing.opens = at("2024-06-01T08:00:00+07:00");
+    r.listing.withdrawn = i % 11 == 0;
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+// The live index and its archives, one by one, as the Searcher opens them.
+std::vector<Xapian::Database> opened(const std::filesystem::path& index) {
+  std::vector<Xapian::Database> parts{Xapian::Database((index / "live").string())};
+  std::vector<std::filesystem::path> archives;
+  for (const auto& e : std::filesystem::directory_iterator(index / "archive")) {
+    if (std::filesystem::exists(e.path() / "gazette-complete")) archives.push_back(e.path());
+  }
+  std::sort(archives.begin(), archives.end());
+  for (const auto& a : archives) parts.emplace_back(a.string());
+  return parts;
+}
+
+// What the server's matcher gives, by record: the open calls read from the lists it keeps
+// (`calls`), or, null, from the stored deadlines (its way with remote shards).
+std::vector<Scored> by_xapian(const Xapian::Database& db, const Plan& plan, const OpenCalls* calls,
+                              Instant now) {
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(FixedBM25Weight());
+  enquire.set_query(xapian_query(plan, calls, now));
+  Xapian::MSet all = enquire.get_mset(0, db.get_doccount());
+  std::vector<Scored> out;
+  for (auto it = all.begin(); it != all.end(); ++it) out.push_back({*it, it.get_weight()});
+  std::sort(out.begin(), out.end(), [](const Scored& a, const Scored& b) { return a.id < b.id; });
+  return out;
+}
+
+}  // namespace
+
+// Plans the query code does not make today, each operator on weighted children.
+std::vector<Plan> operator_plans() {
+  auto t = [](const char* term) { return Plan::of_term(term); };
+  using Op = Plan::Op;
+  return {
+      Plan::join(Op::filter, {t("Fchat"), t("Fnang")}),
+      Plan::join(Op::except, {t("Fchat"), t("Fnang"), t("Fsuat")}),
+      Plan::join(Op::maybe, {t("Fho"), t("Fnang"), Plan::scaled(t("Fchat"), 2.0)}),
+      Plan::join(Op::phrase, {t("Fchat"), t("Fluong"), t("Fchat")}),
+      Plan::join(Op::phrase, {t("Fkhoa"), t("Fhoc"), t("Fva"), t("Fcong"), t("Fnghe")}),
+      Plan::scaled(Plan::join(Op::any, {Plan::scaled(t("Fnang"), 2.0), t("Fsuat")}), 5.0),
+      Plan::join(Op::any, {Plan::weighing(Plan::of_flag("Knotice"), 3.5), t("Fchat")}),
+      Plan::join(Op::maybe, {Plan::weighing(t("Fchat"), 1.25), t("Fluong")}),
+      Plan::join(Op::all, {Plan{Op::every, {}, 0, 0, {}, {}, {}}, t("Fquyet")}),
+      Plan::join(Op::any, {Plan{}, t("Fdanh")}),
+  };
+}
+
+TEST_CASE("static matcher: the records and weights Xapian gives, for every part of a plan") {
+  std::vector<Record> records = varied_records();
+  std::vector<Record> archived(records.begin() + 40, records.end());
+  records.resize(40);
+  std::vector<search::Archive> archives{{"2023", {}}};
+  for (const auto& r : archived) archives[0].records.push_back(&r);
+  search::testing::Index index(records, archives);
+  std::vector<Xapian::Database> parts = opened(index.dir.path() / "index");
+  REQUIRE(parts.size() == 2);  // the archive is searched beside the live index
+  Xapian::Database db;
+  for (const auto& part : parts) db.add_database(part);
+  XapianSource source(db);
+  XapianWords words(db, nullptr, parts);
+  TermCache cache;
+  const Instant now = at("2024-04-20T09:00:00+07:00");
+  OpenCalls calls;
+  calls.update(parts, now, std::nullopt);
+
+  const std::vector<std::string> texts = {"năng suất",
+                                          "nang suat",
+                                          "nâng cao",
+                                          "\"năng suất chất lượng\"",
+                                          "\"chat luong san pham\"",
+                                          "\"khoa học và công nghệ\"",
+                                          "khoa học công nghệ",
+                                          "KH&CN",
+                                          "1322/QĐ-TTg",
+                                          "so:1322/QĐ-TTg",
+                                          "title:thông báo",
+                                          "3/5/2024",
+                                          "ngày 3 tháng 5",
+                                          "năng -suất",
+                                          "chất lượng -\"năng suất\"",
+                                          "xyzzy năng",
+                                          "hồ sơ",
+                                          "",
+                                          "chất",
+                                          "Quyết định 1322"};
+  std::size_t compared = 0, nonempty = 0;
+  for (const auto& text : texts) {
+    for (int filters = 0; filters < 7; ++filters) {
+      Query q;
+      q.text = text;
+      q.now = now;
+      q.utc_offset_minutes = 420;
+      if (filters == 1) q.kinds = {"notice", "guidance"};
+      if (filters == 2) q.open = true;
+      if (filters == 3) q.open = false;
+      if (filters == 4) q.issued_from = Date{2024, 3, 15};  // a record's own day: it is in
+      if (filters == 5) q.provinces = {"Điện Biên"}, q.sort = Query::Sort::deadline;
+      if (filters == 6) q.issued_to = Date{2024, 5, 1}, q.deadline_to = Date{2024, 5, 3};
+      ParsedText parsed = parse_text(q.text, cache);
+      for (bool relaxed : {false, true}) {
+        TextQuery plan = search_plan(q, parsed, relaxed, QueryContext{words, cache});
+        auto got = match_plan(plan.plan, source, now);
+        for (const OpenCalls* open : std::vector<const OpenCalls*>{&calls, nullptr}) {
+          auto expected = by_xapian(db, plan.plan, open, now);
+          REQUIRE_MESSAGE(got.size() == expected.size(), text << " filters " << filters);
+          for (std::size_t i = 0; i < got.size(); ++i) {
+            CHECK_MESSAGE(got[i].id == expected[i].id, text);
+            CHECK_MESSAGE(got[i].weight == expected[i].weight, text << " record " << got[i].id);
+          }
+        }
+        ++compared;
+        nonempty += !got.empty();
+      }
+    }
+  }
+  CHECK(compared == texts.size() * 14);
+  for (const Plan& plan : operator_plans()) {
+    auto got = match_plan(plan, source, now);
+    auto expected = by_xapian(db, plan, &calls, now);
+    REQUIRE(got.size() == expected.size());
+    CHECK(!got.empty());
+    for (std::size_t i = 0; i < got.size(); ++i) {
+      CHECK(got[i].id == expected[i].id);
+      CHECK(got[i].weight == expected[i].weight);
+    }
+  }
+  CHECK(nonempty > compared / 2);  // most of them find something to compare
+}

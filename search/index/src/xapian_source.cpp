@@ -1,0 +1,43 @@
+#include "xapian_source.hpp"
+
+namespace gazette::search::detail {
+
+XapianSource::XapianSource(const Xapian::Database& db) : db_(db) {
+  for (auto it = db_.postlist_begin(""); it != db_.postlist_end(""); ++it) {
+    all_.push_back(*it);
+    lengths_.emplace(*it, static_cast<std::uint32_t>(it.get_doclength()));
+  }
+}
+
+const Postings& XapianSource::postings(const std::string& term) {
+  auto [it, added] = postings_.try_emplace(term);
+  if (added && !term.empty()) {
+    for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) {
+      it->second.ids.push_back(*p);
+      it->second.wdfs.push_back(p.get_wdf());
+    }
+  }
+  return it->second;
+}
+
+const std::vector<std::uint32_t>& XapianSource::positions(const std::string& term, DocId id) {
+  auto [it, added] = positions_.try_emplace({term, id});
+  if (added) {
+    try {
+      for (auto p = db_.positionlist_begin(id, term); p != db_.positionlist_end(id, term); ++p) {
+        it->second.push_back(*p);
+      }
+    } catch (const Xapian::RangeError&) {
+      // the record does not have the term
+    }
+  }
+  return it->second;
+}
+
+const std::string& XapianSource::value(unsigned slot, DocId id) {
+  auto [it, added] = values_.try_emplace({slot, id});
+  if (added) it->second = db_.get_document(id).get_value(slot);
+  return it->second;
+}
+
+}  // namespace gazette::search::detail
