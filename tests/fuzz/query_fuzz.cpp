@@ -19,7 +19,8 @@ void gazette::fuzz::run_one(const std::string& bytes) {
   ParsedText parsed = parse_text(bytes, cache);
   Xapian::Database empty;
   std::vector<Xapian::Database> no_parts;
-  XapianWords words(empty, nullptr, no_parts);
+  std::vector<KnownWord> known;
+  XapianWords words(empty, nullptr, no_parts, known);
   QueryContext context{words, cache};
   Instant now{};
   (void)xapian_query(text_query(parsed, false, context).plan, nullptr, now).get_description();

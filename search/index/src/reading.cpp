@@ -215,6 +215,74 @@ std::string Lexicon::nearest(const std::string& word) {
 
 namespace {
 
+// The code points of UTF-8 text (a broken byte stands for itself).
+std::u32string code_points(std::string_view s) {
+  std::u32string out;
+  for (const auto& letter : letters_of(s)) {
+    auto b = static_cast<unsigned char>(letter[0]);
+    char32_t c = b;
+    if (letter.size() == 2) c = ((b & 0x1Fu) << 6) | (letter[1] & 0x3Fu);
+    if (letter.size() == 3) {
+      c = ((b & 0x0Fu) << 12) | ((letter[1] & 0x3Fu) << 6) | (letter[2] & 0x3Fu);
+    }
+    if (letter.size() == 4) {
+      c = ((b & 0x07u) << 18) | ((letter[1] & 0x3Fu) << 12) | ((letter[2] & 0x3Fu) << 6) |
+          (letter[3] & 0x3Fu);
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
+// Edits from `a` to `b` (optimal string alignment), or more than `most` when there are more.
+std::size_t edits_between(const std::u32string& a, const std::u32string& b, std::size_t most) {
+  std::size_t longer = std::max(a.size(), b.size()), shorter = std::min(a.size(), b.size());
+  if (longer - shorter > most) return most + 1;
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t row_best = most + 1;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+      row_best = std::min(row_best, d[i][j]);
+    }
+    if (row_best > most) return most + 1;  // every way on is already too far
+  }
+  return d[a.size()][b.size()];
+}
+
+}  // namespace
+
+std::string nearest_word(std::string_view form, const std::vector<KnownWord>& known) {
+  // Two edits at most; a word of one or two letters is too short to tell what was meant
+  // (one edit makes "as" any of "an", "ai", "at").
+  constexpr std::size_t most = 2;
+  std::u32string typed = code_points(form);
+  if (typed.size() < 3) return {};
+  const KnownWord* best = nullptr;
+  std::size_t best_edits = most + 1;
+  for (const KnownWord& k : known) {
+    if (k.word == form) continue;
+    std::size_t edits = edits_between(typed, code_points(k.word), most);
+    if (edits > most) continue;
+    bool better = !best || edits < best_edits ||
+                  (edits == best_edits &&
+                   (k.count > best->count || (k.count == best->count && k.word < best->word)));
+    if (better) {
+      best = &k;
+      best_edits = edits;
+    }
+  }
+  return best ? best->word : std::string();
+}
+
+namespace {
+
 // What `w` was meant to be, given the words before and after it (null when none), or "" if
 // it is as meant.
 std::string reading_of(const std::string& w, const std::string* prev, const std::string* next,

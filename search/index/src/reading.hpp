@@ -36,6 +36,18 @@ class Lexicon {
   std::string key_;
 };
 
+/// A known word and how often titles and bodies write it.
+struct KnownWord {
+  std::string word;
+  std::uint64_t count = 0;
+};
+
+/// The word of `known` nearest to `form` by edits (letters added, dropped, changed, or two
+/// side by side swapped), at most two, for a word of three letters or more: the fewest edits, then
+/// the most often written, then the first in byte order; "" when none is that near. `form` itself
+/// is no suggestion. Both engines answer IndexWords::nearest with it.
+std::string nearest_word(std::string_view form, const std::vector<KnownWord>& known);
+
 /// A word of the query text replaced: its bytes [offset, offset + length) by `with`.
 struct Change {
   std::size_t offset = 0, length = 0;

@@ -162,3 +162,18 @@ TEST_CASE("search: word pairs are counted every time they are written") {
   Index seldom(pairs(40));
   CHECK(read(seldom, "sữa chữa").suggestion.empty());
 }
+
+TEST_CASE("search: the nearest known word, by edits, then by how often it is written") {
+  using search::detail::KnownWord;
+  using search::detail::nearest_word;
+  std::vector<KnownWord> known = {{"suất", 5}, {"suốt", 9}, {"xuất", 7}, {"nghiệp", 3},
+                                  {"gia", 4},  {"giá", 4},  {"an", 50}};
+  CHECK(nearest_word("suấtt", known) == "suất");      // one edit beats two, however often
+  CHECK(nearest_word("sut", known) == "suốt");        // two edits each: the most often written
+  CHECK(nearest_word("nghieepj", known).empty());     // Telex keystrokes: too far
+  CHECK(nearest_word("ngheiệp", known) == "nghiệp");  // two letters swapped: one edit
+  CHECK(nearest_word("gìa", known) == "gia");         // equally near and often: byte order
+  CHECK(nearest_word("as", known).empty());           // too short to tell
+  CHECK(nearest_word("suất", known) == "suốt");       // not itself: the nearest other
+  CHECK(nearest_word("khoa", known).empty());         // nothing within two edits
+}

@@ -224,6 +224,7 @@ struct Searcher::Impl {
   bool remote = false;                                // a shard is served by xapian-tcpsrv
   OpenCalls open_calls;                               // at the last query's clock
   std::map<std::string, std::string> program_titles;  // the program facet's labels
+  std::vector<KnownWord> known;                       // what a misspelling is read as
   TermCache cache;
   // next_state_change(), remembered: the same for every `now` in [from, until).
   struct {
@@ -277,6 +278,7 @@ struct Searcher::Impl {
     live_target = target;
     source_commit = db.get_metadata(kSourceCommitKey);  // the live index's: it comes first
     program_titles = detail::program_titles(db);
+    known = known_words(local);
     state_change.known = false;
     open_calls.clear();
   }
@@ -394,7 +396,7 @@ Results Searcher::search_or_throw(const Query& q) {
   results.source_commit = m.source_commit;
   int page_size = std::clamp(q.page_size, 1, 100);
   ParsedText parsed = parse_text(q.text, m.cache);
-  XapianWords words(m.local, m.remote ? &m.db : nullptr, m.parts);
+  XapianWords words(m.local, m.remote ? &m.db : nullptr, m.parts, m.known);
   Lexicon lexicon(words, m.cache);
   // Keystrokes and misspellings are searched as what they stand for (and said so).
   std::vector<Change> changes = q.as_typed ? std::vector<Change>() : read_words(parsed, lexicon);

@@ -125,7 +125,8 @@ TEST_CASE("static matcher: the records and weights Xapian gives, for every part 
   Xapian::Database db;
   for (const auto& part : parts) db.add_database(part);
   XapianSource source(db);
-  XapianWords words(db, nullptr, parts);
+  std::vector<KnownWord> known = known_words(db);
+  XapianWords words(db, nullptr, parts, known);
   TermCache cache;
   const Instant now = at("2024-04-20T09:00:00+07:00");
   OpenCalls calls;

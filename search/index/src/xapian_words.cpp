@@ -12,4 +12,12 @@ std::uint64_t XapianWords::pair_count(const std::string& key) {
   return sum;
 }
 
+std::vector<KnownWord> known_words(const Xapian::Database& db) {
+  std::vector<KnownWord> known;
+  for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it) {
+    known.push_back({*it, it.get_termfreq()});
+  }
+  return known;
+}
+
 }  // namespace gazette::search::detail
