@@ -333,6 +333,33 @@ TextQuery text_query(const ParsedText& parsed, bool relaxed, const QueryContext&
   return built;
 }
 
+const std::vector<std::pair<const char*, unsigned>>& facet_slots() {
+  static const std::vector<std::pair<const char*, unsigned>> kSlots = {{"kind", kKindSlot},
+                                                                       {"program", kProgramSlot},
+                                                                       {"round", kRoundSlot},
+                                                                       {"province", kProvinceSlot},
+                                                                       {"issuer", kIssuerSlot}};
+  return kSlots;
+}
+
+double neighbour_gain(std::size_t together, std::size_t pairs, std::size_t as_typed,
+                      std::size_t typed_pairs, double typical_weight) {
+  // Every pair side by side weighs a typical match more ("hồ tiêu", "năng suất": one word),
+  // and again half as much when they stand so as typed with their marks.
+  constexpr double kTogetherBoost = 1.0;
+  constexpr double kAsTypedBoost = 0.5;
+  double gain = 0;
+  if (pairs > 0) {
+    gain += fixed_point(typical_weight * kTogetherBoost * static_cast<double>(together) /
+                        static_cast<double>(pairs));
+  }
+  if (typed_pairs > 0) {
+    gain += fixed_point(typical_weight * kAsTypedBoost * static_cast<double>(as_typed) /
+                        static_cast<double>(typed_pairs));
+  }
+  return gain;
+}
+
 Query::Sort sort_of(const Query& q, const ParsedText& parsed) {
   if (parsed.items.empty() && q.sort == Query::Sort::relevance) return Query::Sort::newest;
   return q.sort;

@@ -97,6 +97,21 @@ TextQuery text_query(const ParsedText& parsed, bool relaxed, const QueryContext&
 /// second mention of every word, which a closed call repeating the words more cannot match.
 inline constexpr double kOpenBonus = 1.0;
 
+/// The best matches re-ranked by how their words stand (rank.hpp), and how many values of
+/// each filter are counted.
+inline constexpr std::size_t kRerankWindow = 50;
+inline constexpr std::size_t kFacetValues = 30;
+
+/// The filters whose values are counted among the matches (facets), in the order results
+/// show them, each with the value slot it is read from.
+const std::vector<std::pair<const char*, unsigned>>& facet_slots();
+
+/// What a match gains, in typical weights, for the `together` of the query's `pairs` of
+/// neighbouring words that stand side by side in it, and the `as_typed` of its `typed_pairs`
+/// (both words typed with marks) that stand so as typed; rounded (weight.hpp).
+double neighbour_gain(std::size_t together, std::size_t pairs, std::size_t as_typed,
+                      std::size_t typed_pairs, double typical_weight);
+
 /// How a query's matches are ordered: newest first when there are no words to rank by.
 Query::Sort sort_of(const Query& q, const ParsedText& parsed);
 

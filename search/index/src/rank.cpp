@@ -10,12 +10,6 @@ namespace gazette::search::detail {
 
 namespace {
 
-// What a match gains, in typical weights, when every pair of neighbouring query words
-// stands side by side in it ("hồ tiêu", "năng suất": one word), and again when they stand
-// so as typed with their marks.
-constexpr double kTogetherBoost = 1.0;
-constexpr double kAsTypedBoost = 0.5;
-
 // Positions of terms in one document, each read once.
 class Positions {
  public:
@@ -203,12 +197,7 @@ void rerank(const Xapian::Database& db, std::vector<Candidate>& ranked,
           positions.of_written(p.second_exact, wdf[p.second_exact][i], p.second, wdf[p.second][i]);
       as_typed += Positions::adjacent(first, second);
     }
-    c.weight += fixed_point(typical_weight * kTogetherBoost * static_cast<double>(together) /
-                            static_cast<double>(pairs.size()));
-    if (typed_pairs > 0) {
-      c.weight += fixed_point(typical_weight * kAsTypedBoost * static_cast<double>(as_typed) /
-                              static_cast<double>(typed_pairs));
-    }
+    c.weight += neighbour_gain(together, pairs.size(), as_typed, typed_pairs, typical_weight);
   }
   std::stable_sort(ranked.begin(), ranked.end(),
                    [](const Candidate& a, const Candidate& b) { return a.weight > b.weight; });

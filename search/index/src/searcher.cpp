@@ -26,11 +26,6 @@ namespace {
 
 constexpr Xapian::doccount kCountAtLeast = 20000;   // with facets: exact counts up to this
 constexpr Xapian::doccount kEstimateAtLeast = 100;  // without: enough for a good estimate
-// Syllables that stand together ("hồ tiêu", "năng suất": one word) rank higher. Checking
-// phrases on every match is slow for common words, so the best matches are re-ranked
-// (rank.hpp).
-constexpr Xapian::doccount kRerankWindow = 50;
-constexpr std::size_t kFacetValues = 30;
 
 // Counts per value of each filter over the matches.
 // Only Xapian's own match spies: remote shards (xapian-tcpsrv) must be able to run them.
@@ -160,7 +155,8 @@ class Matcher {
     enquire_.set_query(xapian_query(plan.plan, remote_ ? nullptr : &open_calls_, q_.now));
     add_spies();
     auto start = window ? 0 : static_cast<Xapian::doccount>((page_.number - 1) * page_.size);
-    auto count = window ? kRerankWindow : static_cast<Xapian::doccount>(page_.size);
+    auto count = static_cast<Xapian::doccount>(window ? kRerankWindow
+                                                      : static_cast<std::size_t>(page_.size));
     return enquire_.get_mset(start, count, q_.facets ? kCountAtLeast : kEstimateAtLeast);
   }
 
@@ -411,7 +407,8 @@ Results Searcher::search_or_throw(const Query& q) {
   auto pairs = neighbour_pairs(parsed, m.cache);
   auto first = static_cast<Xapian::doccount>((results.page - 1) * page_size);
   bool rerank_window = matcher.sort() == Query::Sort::relevance && !pairs.empty() &&
-                       first + static_cast<Xapian::doccount>(page_size) <= kRerankWindow;
+                       first + static_cast<Xapian::doccount>(page_size) <=
+                           static_cast<Xapian::doccount>(kRerankWindow);
   Xapian::MSet mset = matcher.run(false, rerank_window);
   if (mset.get_matches_estimated() == 0 && parsed.items.size() > 1) {
     // No record has every word: show those with some, and say so.

@@ -19,6 +19,7 @@ using namespace gazette;
 using namespace gazette::search::detail;
 using gazette::search::Query;
 using gazette::search::Record;
+using gazette::search::Results;
 using gazette::search::testing::at;
 using gazette::search::testing::record;
 
@@ -194,4 +195,64 @@ TEST_CASE("static matcher: the records and weights Xapian gives, for every part 
     }
   }
   CHECK(nonempty > compared / 2);  // most of them find something to compare
+}
+
+TEST_CASE("static search: the answers of gazette serve, hits, counts, facets and suggestions") {
+  std::vector<Record> records = varied_records();
+  std::vector<Record> archived(records.begin() + 40, records.end());
+  records.resize(40);
+  std::vector<search::Archive> archives{{"2023", {}}};
+  for (const auto& r : archived) archives[0].records.push_back(&r);
+  search::testing::Index index(records, archives);
+  XapianStaticSource source(opened(index.dir.path() / "index"));
+  TermCache cache;
+  const std::vector<std::string> texts = {
+      "năng suất",   "nang suat",    "nâng cao năng suất", "\"chất lượng sản phẩm\"",
+      "khoa hoc",    "KH&CN",        "1322/QĐ-TTg",        "title:thông báo",
+      "3/5/2024",    "năng -suất",   "xyzzy năng",         "",
+      "nang suaats", "chất lượg",    "khoa học xyzzy",     "<script>alert(1)</script>",
+      "hồ sơ",       "thong bao gia"};
+  std::size_t compared = 0;
+  for (const auto& text : texts) {
+    for (int variant = 0; variant < 6; ++variant) {
+      Query q;
+      q.text = text;
+      q.now = at("2024-04-20T09:00:00+07:00");
+      q.utc_offset_minutes = 420;
+      q.facets = true;
+      if (variant == 1) q.sort = Query::Sort::newest;
+      if (variant == 2) q.sort = Query::Sort::deadline;
+      if (variant == 3) q.page = 2, q.page_size = 5;
+      if (variant == 4) q.open = true, q.kinds = {"notice"};
+      if (variant == 5) q.as_typed = true;
+      std::string server = search::answer_json(q, index.search(q), 7);
+      std::string browser = search::answer_json(q, static_search(q, source, cache), 7);
+      CHECK_MESSAGE(browser == server, text << " variant " << variant);
+      ++compared;
+    }
+  }
+  CHECK(compared == texts.size() * 6);
+}
+
+TEST_CASE("static search: words side by side as typed lift a match as on the server") {
+  // /x/ is long and writes "năng suất" as typed; /y/ is short and writes "nâng suất", the
+  // same letters side by side, but "năng" and "suất" apart: BM25 prefers /y/, the pair as
+  // typed puts /x/ first.
+  std::string filler;
+  for (int i = 0; i < 24; ++i) filler += " lực";
+  std::vector<Record> records = {record("/x/", "Báo cáo", "Năng suất" + filler),
+                                 record("/y/", "Báo cáo", "Nâng suất năng lực suất"),
+                                 record("/z/", "Khác", "Không liên quan")};
+  search::testing::Index index(records);
+  XapianStaticSource source(opened(index.dir.path() / "index"));
+  TermCache cache;
+  Query q;
+  q.text = "năng suất";
+  q.now = at("2024-04-20T09:00:00+07:00");
+  q.facets = true;
+  Results server = index.search(q);
+  REQUIRE(server.hits.size() == 2);
+  CHECK(server.hits[0].listing.url == "/x/");
+  CHECK(search::answer_json(q, static_search(q, source, cache), 7) ==
+        search::answer_json(q, server, 7));
 }

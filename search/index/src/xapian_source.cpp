@@ -1,5 +1,8 @@
 #include "xapian_source.hpp"
 
+#include "listing.hpp"
+#include "terms.hpp"
+
 namespace gazette::search::detail {
 
 XapianSource::XapianSource(const Xapian::Database& db) : db_(db) {
@@ -37,6 +40,27 @@ const std::vector<std::uint32_t>& XapianSource::positions(const std::string& ter
 const std::string& XapianSource::value(unsigned slot, DocId id) {
   auto [it, added] = values_.try_emplace({slot, id});
   if (added) it->second = db_.get_document(id).get_value(slot);
+  return it->second;
+}
+
+Xapian::Database XapianStaticSource::joined(const std::vector<Xapian::Database>& parts) {
+  Xapian::Database db;
+  for (const auto& part : parts) db.add_database(part);
+  return db;
+}
+
+XapianStaticSource::XapianStaticSource(std::vector<Xapian::Database> parts)
+    : parts_(std::move(parts)),
+      db_(joined(parts_)),
+      source_(db_),
+      known_(known_words(db_)),
+      words_(db_, nullptr, parts_, known_),
+      titles_(detail::program_titles(db_)),
+      commit_(db_.get_metadata(kSourceCommitKey)) {}
+
+const std::string& XapianStaticSource::data(DocId id) {
+  auto [it, added] = data_.try_emplace(id);
+  if (added) it->second = db_.get_document(id).get_data();
   return it->second;
 }
 

@@ -9,6 +9,8 @@
 #include <unordered_map>
 
 #include "static_match.hpp"
+#include "static_search.hpp"
+#include "xapian_words.hpp"
 
 namespace gazette::search::detail {
 
@@ -31,6 +33,41 @@ class XapianSource : public MatchSource {
   std::map<std::string, Postings, std::less<>> postings_;
   std::map<std::pair<std::string, DocId>, std::vector<std::uint32_t>> positions_;
   std::map<std::pair<unsigned, DocId>, std::string> values_;
+};
+
+/// Everything static_search() reads, from Xapian databases: the live index and its archives,
+/// opened one by one (`parts`). What the static index is written from, and what tests hold
+/// static_search() to.
+class XapianStaticSource : public StaticSource {
+ public:
+  explicit XapianStaticSource(std::vector<Xapian::Database> parts);
+  double doccount() override { return source_.doccount(); }
+  double average_length() override { return source_.average_length(); }
+  const std::vector<DocId>& all() override { return source_.all(); }
+  std::uint32_t length(DocId id) override { return source_.length(id); }
+  const Postings& postings(const std::string& term) override { return source_.postings(term); }
+  const std::vector<std::uint32_t>& positions(const std::string& term, DocId id) override {
+    return source_.positions(term, id);
+  }
+  const std::string& value(unsigned slot, DocId id) override { return source_.value(slot, id); }
+  double termfreq(const std::string& term) override { return words_.termfreq(term); }
+  bool has_term(const std::string& term) override { return words_.has_term(term); }
+  std::uint64_t pair_count(const std::string& key) override { return words_.pair_count(key); }
+  std::string nearest(const std::string& form) override { return words_.nearest(form); }
+  const std::string& data(DocId id) override;
+  const std::map<std::string, std::string>& program_titles() override { return titles_; }
+  const std::string& source_commit() override { return commit_; }
+
+ private:
+  static Xapian::Database joined(const std::vector<Xapian::Database>& parts);
+  std::vector<Xapian::Database> parts_;
+  Xapian::Database db_;
+  XapianSource source_;
+  std::vector<KnownWord> known_;
+  XapianWords words_;
+  std::map<std::string, std::string> titles_;
+  std::string commit_;
+  std::map<DocId, std::string> data_;
 };
 
 }  // namespace gazette::search::detail
