@@ -1,5 +1,5 @@
 // gazette_search_bench INDEX_DIR QUERIES_FILE [--runs N] [--now RFC3339] [--slowest K]
-//                      [--tsv FILE] [--answers FILE]
+//                      [--tsv FILE] [--answers FILE] [--compare-static]
 //
 // In-process search latency: opens one search::Searcher on INDEX_DIR (the `live` index
 // directory's parent, e.g. SITE/.gazette/search), runs every query of QUERIES_FILE once to
@@ -15,6 +15,10 @@
 // --answers FILE writes each query's answer, as /api/search gives it with facets=1, one JSON
 // object a line: two builds, or two engines, are compared with diff.
 //
+// --compare-static answers each query (facets included) again with the static engine (the
+// browser's, run natively over the same index) and prints how many answers are the same byte
+// for byte, and the first that differ.
+//
 // The last line is machine-readable for scripts:
 //   RESULT queries=200 runs=5 p50_ms=0.41 p90_ms=… p99_ms=… max_ms=… zero_hits=3 errors=0
 #include <algorithm>
@@ -22,6 +26,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <numeric>
@@ -34,6 +39,7 @@
 #include "gazette/core.hpp"
 #include "gazette/search.hpp"
 #include "gazette/serve.hpp"
+#include "xapian_source.hpp"
 
 namespace {
 
@@ -101,6 +107,7 @@ int read_queries(const std::string& path, Instant clock, int utc_offset, std::ve
 
 struct Options {
   std::string index_dir, queries_file, tsv_path, answers_path, when;
+  bool compare_static = false;
   int runs = 5;
   int slowest = 10;
   int utc_offset = 420;
@@ -118,6 +125,8 @@ void add_options(CLI::App& app, Options& o) {
   app.add_option("--tsv", o.tsv_path, "Also write per-query figures to this file");
   app.add_option("--answers", o.answers_path,
                  "Also write each query's answer (facets included) to this file, a line each");
+  app.add_flag("--compare-static", o.compare_static,
+               "Answer each query with the static engine too and compare the answers");
   app.add_option("--utc-offset", o.utc_offset,
                  "The site's UTC offset in minutes, for date ranges (the corpus: +07:00)")
       ->capture_default_str();
@@ -133,6 +142,46 @@ void write_answers(search::Searcher& searcher, const std::vector<Line>& lines,
     auto r = searcher.search(q);
     out << (r ? search::answer_json(q, *r, 7) : std::string("{\"error\":true}")) << '\n';
   }
+}
+
+// The live index and its complete archives, one by one, as the Searcher opens them.
+std::vector<Xapian::Database> index_parts(const std::filesystem::path& index) {
+  std::vector<Xapian::Database> parts{Xapian::Database((index / "live").string())};
+  std::vector<std::filesystem::path> archives;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(index / "archive", ec)) {
+    if (std::filesystem::exists(e.path() / "gazette-complete")) archives.push_back(e.path());
+  }
+  std::sort(archives.begin(), archives.end());
+  for (const auto& a : archives) parts.emplace_back(a.string());
+  return parts;
+}
+
+// Each query's answer from the server's engine and from the static one; returns how many
+// differ.
+std::size_t compare_static(search::Searcher& searcher, const std::vector<Line>& lines,
+                           const std::string& index_dir) {
+  search::detail::XapianStaticSource source(index_parts(index_dir));
+  search::detail::TermCache cache;
+  std::size_t same = 0, shown_differences = 0;
+  for (const auto& l : lines) {
+    search::Query q = l.query;
+    q.facets = true;
+    auto served = searcher.search(q);
+    if (!served) continue;
+    std::string server = search::answer_json(q, *served, 7);
+    std::string browser =
+        search::answer_json(q, search::detail::static_search(q, source, cache), 7);
+    if (server == browser) {
+      ++same;
+    } else if (shown_differences++ < 3) {
+      std::printf("  differs: line %d %s\n    server: %.300s\n    static: %.300s\n", l.number,
+                  shown(l).c_str(), server.c_str(), browser.c_str());
+    }
+  }
+  std::printf("static engine: %zu of %zu answers the same as the server's, byte for byte\n", same,
+              lines.size());
+  return lines.size() - same;
 }
 
 // Every query once; keeps the hit counts. Returns the errors.
@@ -254,6 +303,8 @@ int main(int argc, char** argv) {
   double open_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
   std::size_t errors = warm_up(searcher, lines);
   if (!o.answers_path.empty()) write_answers(searcher, lines, o.answers_path);
+  std::size_t static_differences =
+      o.compare_static ? compare_static(searcher, lines, o.index_dir) : 0;
   std::size_t sink = 0;
   std::vector<double> all = time_runs(searcher, lines, o.runs, errors, sink);
   double mean = std::accumulate(all.begin(), all.end(), 0.0) / static_cast<double>(all.size());
@@ -273,5 +324,6 @@ int main(int argc, char** argv) {
       "zero_hits=%zu errors=%zu\n",
       lines.size(), o.runs, percentile(all, 50), percentile(all, 90), percentile(all, 99),
       all.back(), zero, errors);
+  if (static_differences > 0) return 1;
   return sink == static_cast<std::size_t>(-1) ? 3 : 0;  // keeps the results observable
 }

@@ -24,7 +24,6 @@ using namespace detail;
 
 namespace {
 
-constexpr Xapian::doccount kCountAtLeast = 20000;   // with facets: exact counts up to this
 constexpr Xapian::doccount kEstimateAtLeast = 100;  // without: enough for a good estimate
 
 // Counts per value of each filter over the matches.
@@ -123,6 +122,7 @@ class Matcher {
   Matcher(const Xapian::Database& db, const OpenCalls& open_calls, bool remote, const Query& q,
           const ParsedText& parsed, QueryContext context, Page page)
       : enquire_(db),
+        doccount_(db.get_doccount()),
         open_calls_(open_calls),
         remote_(remote),
         q_(q),
@@ -157,7 +157,8 @@ class Matcher {
     auto start = window ? 0 : static_cast<Xapian::doccount>((page_.number - 1) * page_.size);
     auto count = static_cast<Xapian::doccount>(window ? kRerankWindow
                                                       : static_cast<std::size_t>(page_.size));
-    return enquire_.get_mset(start, count, q_.facets ? kCountAtLeast : kEstimateAtLeast);
+    // With facets every match is counted: the counts are exact, as the static engine's are.
+    return enquire_.get_mset(start, count, q_.facets ? doccount_ : kEstimateAtLeast);
   }
 
  private:
@@ -176,6 +177,7 @@ class Matcher {
   }
 
   Xapian::Enquire enquire_;
+  Xapian::doccount doccount_;
   const OpenCalls& open_calls_;
   bool remote_;
   const Query& q_;

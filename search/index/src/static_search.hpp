@@ -24,8 +24,7 @@ class StaticSource : public MatchSource, public IndexWords {
   virtual const std::string& source_commit() = 0;
 };
 
-/// The results of `q`. Counts are exact (as the server's are when facets are asked for and
-/// there are at most 20,000 matches).
+/// The results of `q`. Counts are exact, as the server's are when facets are asked for.
 Results static_search(const Query& q, StaticSource& index, TermCache& cache);
 
 }  // namespace gazette::search::detail

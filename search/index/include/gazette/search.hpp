@@ -146,7 +146,7 @@ struct Facet {
 };
 
 struct Results {
-  std::size_t total = 0;  ///< matches (exact up to a few thousand, estimated beyond)
+  std::size_t total = 0;  ///< matches: exact with facets, else exact up to a hundred or so
   bool total_exact = true;
   std::vector<Hit> hits;
   std::vector<Facet> facets;
