@@ -220,15 +220,13 @@ std::u32string code_points(std::string_view s) {
   std::u32string out;
   for (const auto& letter : letters_of(s)) {
     auto b = static_cast<unsigned char>(letter[0]);
+    auto next = [&letter](std::size_t k) -> char32_t {
+      return static_cast<unsigned char>(letter[k]) & 0x3Fu;
+    };
     char32_t c = b;
-    if (letter.size() == 2) c = ((b & 0x1Fu) << 6) | (letter[1] & 0x3Fu);
-    if (letter.size() == 3) {
-      c = ((b & 0x0Fu) << 12) | ((letter[1] & 0x3Fu) << 6) | (letter[2] & 0x3Fu);
-    }
-    if (letter.size() == 4) {
-      c = ((b & 0x07u) << 18) | ((letter[1] & 0x3Fu) << 12) | ((letter[2] & 0x3Fu) << 6) |
-          (letter[3] & 0x3Fu);
-    }
+    if (letter.size() == 2) c = ((b & 0x1Fu) << 6) | next(1);
+    if (letter.size() == 3) c = ((b & 0x0Fu) << 12) | (next(1) << 6) | next(2);
+    if (letter.size() == 4) c = ((b & 0x07u) << 18) | (next(1) << 12) | (next(2) << 6) | next(3);
     out.push_back(c);
   }
   return out;
@@ -261,15 +259,15 @@ std::size_t edits_between(const std::u32string& a, const std::u32string& b, std:
 std::string nearest_word(std::string_view form, const std::vector<KnownWord>& known) {
   // Two edits at most; a word of one or two letters is too short to tell what was meant
   // (one edit makes "as" any of "an", "ai", "at").
-  constexpr std::size_t most = 2;
+  constexpr std::size_t kMostEdits = 2;
   std::u32string typed = code_points(form);
   if (typed.size() < 3) return {};
   const KnownWord* best = nullptr;
-  std::size_t best_edits = most + 1;
+  std::size_t best_edits = kMostEdits + 1;
   for (const KnownWord& k : known) {
     if (k.word == form) continue;
-    std::size_t edits = edits_between(typed, code_points(k.word), most);
-    if (edits > most) continue;
+    std::size_t edits = edits_between(typed, code_points(k.word), kMostEdits);
+    if (edits > kMostEdits) continue;
     bool better = !best || edits < best_edits ||
                   (edits == best_edits &&
                    (k.count > best->count || (k.count == best->count && k.word < best->word)));
