@@ -144,24 +144,11 @@ void write_answers(search::Searcher& searcher, const std::vector<Line>& lines,
   }
 }
 
-// The live index and its complete archives, one by one, as the Searcher opens them.
-std::vector<Xapian::Database> index_parts(const std::filesystem::path& index) {
-  std::vector<Xapian::Database> parts{Xapian::Database((index / "live").string())};
-  std::vector<std::filesystem::path> archives;
-  std::error_code ec;
-  for (const auto& e : std::filesystem::directory_iterator(index / "archive", ec)) {
-    if (std::filesystem::exists(e.path() / "gazette-complete")) archives.push_back(e.path());
-  }
-  std::sort(archives.begin(), archives.end());
-  for (const auto& a : archives) parts.emplace_back(a.string());
-  return parts;
-}
-
 // Each query's answer from the server's engine and from the static one; returns how many
 // differ.
 std::size_t compare_static(search::Searcher& searcher, const std::vector<Line>& lines,
                            const std::string& index_dir) {
-  search::detail::XapianStaticSource source(index_parts(index_dir));
+  search::detail::XapianStaticSource source(search::detail::index_parts(index_dir));
   search::detail::TermCache cache;
   std::size_t same = 0, shown_differences = 0;
   for (const auto& l : lines) {

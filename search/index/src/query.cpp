@@ -360,6 +360,16 @@ double neighbour_gain(std::size_t together, std::size_t pairs, std::size_t as_ty
   return gain;
 }
 
+bool adjacent(const std::vector<std::uint32_t>& first, const std::vector<std::uint32_t>& second) {
+  auto next = second.begin();
+  for (std::uint32_t p : first) {
+    next = std::lower_bound(next, second.end(), p + 1);
+    if (next == second.end()) return false;
+    if (*next == p + 1) return true;
+  }
+  return false;
+}
+
 Query::Sort sort_of(const Query& q, const ParsedText& parsed) {
   if (parsed.items.empty() && q.sort == Query::Sort::relevance) return Query::Sort::newest;
   return q.sort;

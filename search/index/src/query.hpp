@@ -112,6 +112,9 @@ const std::vector<std::pair<const char*, unsigned>>& facet_slots();
 double neighbour_gain(std::size_t together, std::size_t pairs, std::size_t as_typed,
                       std::size_t typed_pairs, double typical_weight);
 
+/// Whether positions `second` (ascending) hold one right after one of `first` (ascending).
+bool adjacent(const std::vector<std::uint32_t>& first, const std::vector<std::uint32_t>& second);
+
 /// How a query's matches are ordered: newest first when there are no words to rank by.
 Query::Sort sort_of(const Query& q, const ParsedText& parsed);
 

@@ -2,11 +2,15 @@
 
 #include <algorithm>
 #include <map>
+#include <type_traits>
 
 #include "weight.hpp"
 #include "xapian_plan.hpp"
 
 namespace gazette::search::detail {
+
+// Positions are read into the vectors adjacent() (query.hpp) takes.
+static_assert(std::is_same_v<Xapian::termpos, std::uint32_t>);
 
 namespace {
 
@@ -32,17 +36,6 @@ class Positions {
     static const std::vector<Xapian::termpos> kNone;
     if (wdf == 0) return kNone;
     return wdf == folded_wdf ? of(folded) : of(exact);
-  }
-  // Whether positions `second` has one right after one of `first`.
-  static bool adjacent(const std::vector<Xapian::termpos>& first,
-                       const std::vector<Xapian::termpos>& second) {
-    auto next = second.begin();
-    for (Xapian::termpos p : first) {
-      next = std::lower_bound(next, second.end(), p + 1);
-      if (next == second.end()) return false;
-      if (*next == p + 1) return true;
-    }
-    return false;
   }
   bool together(const std::string& a, const std::string& b) {
     const auto& first = of(a);
@@ -195,7 +188,7 @@ void rerank(const Xapian::Database& db, std::vector<Candidate>& ranked,
           positions.of_written(p.first_exact, wdf[p.first_exact][i], p.first, wdf[p.first][i]);
       const auto& second =
           positions.of_written(p.second_exact, wdf[p.second_exact][i], p.second, wdf[p.second][i]);
-      as_typed += Positions::adjacent(first, second);
+      as_typed += adjacent(first, second);
     }
     c.weight += neighbour_gain(together, pairs.size(), as_typed, typed_pairs, typical_weight);
   }

@@ -357,6 +357,16 @@ std::vector<Change> suggest_words(const ParsedText& parsed, Lexicon& lexicon) {
   return changes;
 }
 
+void add_suggestion(std::string_view text, const std::vector<Change>& changes,
+                    const ParsedText& parsed, Lexicon& lexicon, Results& results) {
+  if (!changes.empty()) {
+    results.suggestion = apply_changes(text, changes);
+    results.corrected = true;
+  } else if (results.total == 0 || results.relaxed) {
+    results.suggestion = apply_changes(text, suggest_words(parsed, lexicon));
+  }
+}
+
 std::string apply_changes(std::string_view text, std::vector<Change> changes) {
   if (changes.empty()) return {};
   std::sort(changes.begin(), changes.end(),

@@ -61,6 +61,11 @@ std::vector<Change> read_words(ParsedText& parsed, Lexicon& lexicon);
 /// For a query that found nothing: the nearest known word for each unknown one (phrases too).
 std::vector<Change> suggest_words(const ParsedText& parsed, Lexicon& lexicon);
 
+/// What the results say of the words as typed: the reading of `changes` (the hits are for
+/// it), or, when nothing or only some words matched, the nearest known words.
+void add_suggestion(std::string_view text, const std::vector<Change>& changes,
+                    const ParsedText& parsed, Lexicon& lexicon, Results& results);
+
 /// `text` with the changes made ("" when there are none).
 std::string apply_changes(std::string_view text, std::vector<Change> changes);
 

@@ -15,6 +15,7 @@
 #include "terms.hpp"
 #include "weight.hpp"
 #include "xapian_plan.hpp"
+#include "xapian_source.hpp"
 #include "xapian_words.hpp"
 
 namespace gazette::search {
@@ -251,7 +252,7 @@ struct Searcher::Impl {
   void open_parts(const std::string& target) {
     // The generation itself, not `live`: a switch meanwhile cannot mislabel what is open.
     std::vector<Xapian::Database> local_parts{Xapian::Database((index_dir / target).string())};
-    for (const auto& a : complete_archives()) local_parts.emplace_back(a.string());
+    for (const auto& a : complete_archives(index_dir)) local_parts.emplace_back(a.string());
     Xapian::Database combined, local_only;
     for (const auto& part : local_parts) {
       combined.add_database(part);
@@ -279,17 +280,6 @@ struct Searcher::Impl {
     known = known_words(local);
     state_change.known = false;
     open_calls.clear();
-  }
-
-  // The archives of past rounds that were written to the end, in order.
-  std::vector<fs::path> complete_archives() const {
-    std::error_code ec;
-    std::vector<fs::path> archives;
-    for (const auto& entry : fs::directory_iterator(index_dir / "archive", ec)) {
-      if (fs::exists(entry.path() / "gazette-complete", ec)) archives.push_back(entry.path());
-    }
-    std::sort(archives.begin(), archives.end());
-    return archives;
   }
 
   // A shard served by xapian-tcpsrv: tcp://host:port.
@@ -428,12 +418,7 @@ Results Searcher::search_or_throw(const Query& q) {
   }
   add_hits(m.db, ranked, parsed, m.cache, results);
   count_open(matcher.spies(), matcher.counter(), m.remote, q, m.program_titles, results);
-  if (!changes.empty()) {
-    results.suggestion = apply_changes(q.text, changes);
-    results.corrected = true;
-  } else if (results.total == 0 || results.relaxed) {
-    results.suggestion = apply_changes(q.text, suggest_words(parsed, lexicon));
-  }
+  add_suggestion(q.text, changes, parsed, lexicon, results);
   return results;
 }
 

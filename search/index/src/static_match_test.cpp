@@ -68,17 +68,18 @@ std::vector<Record> varied_records() {
   return out;
 }
 
-// The live index and its archives, one by one, as the Searcher opens them.
-std::vector<Xapian::Database> opened(const std::filesystem::path& index) {
-  std::vector<Xapian::Database> parts{Xapian::Database((index / "live").string())};
-  std::vector<std::filesystem::path> archives;
-  for (const auto& e : std::filesystem::directory_iterator(index / "archive")) {
-    if (std::filesystem::exists(e.path() / "gazette-complete")) archives.push_back(e.path());
-  }
-  std::sort(archives.begin(), archives.end());
-  for (const auto& a : archives) parts.emplace_back(a.string());
-  return parts;
-}
+// The varied records, the last eight in an archived round beside the live index.
+struct ArchivedIndex {
+  std::vector<Record> live = varied_records();
+  std::vector<Record> archived{live.begin() + 40, live.end()};
+  std::vector<search::Archive> archives = [this] {
+    live.resize(40);
+    std::vector<search::Archive> out{{"2023", {}}};
+    for (const auto& r : archived) out[0].records.push_back(&r);
+    return out;
+  }();
+  search::testing::Index index{live, archives};
+};
 
 // What the server's matcher gives, by record: the open calls read from the lists it keeps
 // (`calls`), or, null, from the stored deadlines (its way with remote shards).
@@ -115,13 +116,9 @@ std::vector<Plan> operator_plans() {
 }
 
 TEST_CASE("static matcher: the records and weights Xapian gives, for every part of a plan") {
-  std::vector<Record> records = varied_records();
-  std::vector<Record> archived(records.begin() + 40, records.end());
-  records.resize(40);
-  std::vector<search::Archive> archives{{"2023", {}}};
-  for (const auto& r : archived) archives[0].records.push_back(&r);
-  search::testing::Index index(records, archives);
-  std::vector<Xapian::Database> parts = opened(index.dir.path() / "index");
+  ArchivedIndex archived;
+  auto& index = archived.index;
+  std::vector<Xapian::Database> parts = index_parts(index.dir.path() / "index");
   REQUIRE(parts.size() == 2);  // the archive is searched beside the live index
   Xapian::Database db;
   for (const auto& part : parts) db.add_database(part);
@@ -198,13 +195,9 @@ TEST_CASE("static matcher: the records and weights Xapian gives, for every part 
 }
 
 TEST_CASE("static search: the answers of gazette serve, hits, counts, facets and suggestions") {
-  std::vector<Record> records = varied_records();
-  std::vector<Record> archived(records.begin() + 40, records.end());
-  records.resize(40);
-  std::vector<search::Archive> archives{{"2023", {}}};
-  for (const auto& r : archived) archives[0].records.push_back(&r);
-  search::testing::Index index(records, archives);
-  XapianStaticSource source(opened(index.dir.path() / "index"));
+  ArchivedIndex archived;
+  auto& index = archived.index;
+  XapianStaticSource source(index_parts(index.dir.path() / "index"));
   TermCache cache;
   const std::vector<std::string> texts = {
       "năng suất",   "nang suat",    "nâng cao năng suất", "\"chất lượng sản phẩm\"",
@@ -244,7 +237,7 @@ TEST_CASE("static search: words side by side as typed lift a match as on the ser
                                  record("/y/", "Báo cáo", "Nâng suất năng lực suất"),
                                  record("/z/", "Khác", "Không liên quan")};
   search::testing::Index index(records);
-  XapianStaticSource source(opened(index.dir.path() / "index"));
+  XapianStaticSource source(index_parts(index.dir.path() / "index"));
   TermCache cache;
   Query q;
   q.text = "năng suất";

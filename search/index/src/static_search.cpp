@@ -36,17 +36,6 @@ void order(std::vector<Ranked>& ranked, Query::Sort sort, StaticSource& index) {
   });
 }
 
-// Whether positions `second` has one right after one of `first`.
-bool adjacent(const std::vector<std::uint32_t>& first, const std::vector<std::uint32_t>& second) {
-  auto next = second.begin();
-  for (std::uint32_t p : first) {
-    next = std::lower_bound(next, second.end(), p + 1);
-    if (next == second.end()) return false;
-    if (*next == p + 1) return true;
-  }
-  return false;
-}
-
 std::uint32_t wdf_of(StaticSource& index, const std::string& term, DocId id) {
   const Postings& p = index.postings(term);
   auto it = std::lower_bound(p.ids.begin(), p.ids.end(), id);
@@ -177,12 +166,7 @@ Results static_search(const Query& q, StaticSource& index, TermCache& cache) {
        ++i) {
     results.hits.push_back(hit_of(index, ranked[i].id, parsed, cache));
   }
-  if (!changes.empty()) {
-    results.suggestion = apply_changes(q.text, changes);
-    results.corrected = true;
-  } else if (results.total == 0 || results.relaxed) {
-    results.suggestion = apply_changes(q.text, suggest_words(parsed, lexicon));
-  }
+  add_suggestion(q.text, changes, parsed, lexicon, results);
   return results;
 }
 

@@ -1,9 +1,29 @@
 #include "xapian_source.hpp"
 
+#include <algorithm>
+
 #include "listing.hpp"
 #include "terms.hpp"
 
 namespace gazette::search::detail {
+
+std::vector<std::filesystem::path> complete_archives(const std::filesystem::path& index_dir) {
+  std::error_code ec;
+  std::vector<std::filesystem::path> archives;
+  for (const auto& entry : std::filesystem::directory_iterator(index_dir / "archive", ec)) {
+    if (std::filesystem::exists(entry.path() / "gazette-complete", ec)) {
+      archives.push_back(entry.path());
+    }
+  }
+  std::sort(archives.begin(), archives.end());
+  return archives;
+}
+
+std::vector<Xapian::Database> index_parts(const std::filesystem::path& index_dir) {
+  std::vector<Xapian::Database> parts{Xapian::Database((index_dir / "live").string())};
+  for (const auto& a : complete_archives(index_dir)) parts.emplace_back(a.string());
+  return parts;
+}
 
 XapianSource::XapianSource(const Xapian::Database& db) : db_(db) {
   for (auto it = db_.postlist_begin(""); it != db_.postlist_end(""); ++it) {

@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <array>
+#include <filesystem>
 #include <map>
 #include <unordered_map>
 
@@ -13,6 +14,12 @@
 #include "xapian_words.hpp"
 
 namespace gazette::search::detail {
+
+/// The archives of past rounds under `index_dir` that were written to the end, in order.
+std::vector<std::filesystem::path> complete_archives(const std::filesystem::path& index_dir);
+
+/// The live index and those archives, opened one by one, as the Searcher opens them.
+std::vector<Xapian::Database> index_parts(const std::filesystem::path& index_dir);
 
 class XapianSource : public MatchSource {
  public:
