@@ -147,20 +147,25 @@ class Run {
     return out;
   }
 
-  // Every term, the k-th standing k places after the first.
+  // Every term, the k-th standing k places after the first: for two terms, the pair side by
+  // side; for more, a start of the first pair where each next pair starts one place later.
   Matches phrase(const Plan& plan) {
     Matches all = joined(Plan::join(Op::all, plan.children));
+    const auto& c = plan.children;
     Matches out;
     for (const Scored& m : all) {
-      const auto& first = index_.positions(plan.children[0].term, m.id);
       bool found = false;
-      for (std::uint32_t p : first) {
-        found = true;
-        for (std::size_t k = 1; k < plan.children.size() && found; ++k) {
-          const auto& at = index_.positions(plan.children[k].term, m.id);
-          found = std::binary_search(at.begin(), at.end(), p + static_cast<std::uint32_t>(k));
+      if (c.size() == 2) {
+        found = index_.together(c[0].term, c[1].term, m.id);
+      } else {
+        for (std::uint32_t p : index_.pair_starts(c[0].term, c[1].term, m.id)) {
+          found = true;
+          for (std::size_t k = 1; k + 1 < c.size() && found; ++k) {
+            const auto& at = index_.pair_starts(c[k].term, c[k + 1].term, m.id);
+            found = std::binary_search(at.begin(), at.end(), p + static_cast<std::uint32_t>(k));
+          }
+          if (found) break;
         }
-        if (found) break;
       }
       if (found) out.push_back(m);
     }

@@ -33,9 +33,13 @@ class MatchSource {
   virtual std::uint32_t length(DocId id) = 0;
   /// Empty when no record has it.
   virtual const Postings& postings(const std::string& term) = 0;
-  /// Where `term` stands in record `id`, ascending; empty when it does not, or when the index
-  /// keeps no positions of it.
-  virtual const std::vector<std::uint32_t>& positions(const std::string& term, DocId id) = 0;
+  /// Whether folded terms `first` and `second` stand side by side, in that order, in record
+  /// `id` (the static index keeps this for every pair of neighbouring words, not positions).
+  virtual bool together(const std::string& first, const std::string& second, DocId id) = 0;
+  /// Where `first` stands with `second` right after it in record `id`, ascending (phrases of
+  /// three words or more).
+  virtual const std::vector<std::uint32_t>& pair_starts(const std::string& first,
+                                                        const std::string& second, DocId id) = 0;
   /// The record's value in `slot`, "" when it has none.
   virtual const std::string& value(unsigned slot, DocId id) = 0;
 };

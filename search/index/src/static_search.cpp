@@ -36,23 +36,7 @@ void order(std::vector<Ranked>& ranked, Query::Sort sort, StaticSource& index) {
   });
 }
 
-std::uint32_t wdf_of(StaticSource& index, const std::string& term, DocId id) {
-  const Postings& p = index.postings(term);
-  auto it = std::lower_bound(p.ids.begin(), p.ids.end(), id);
-  return it != p.ids.end() && *it == id ? p.wdfs[static_cast<std::size_t>(it - p.ids.begin())] : 0;
-}
-
-// Where a word as written stands: nowhere, its folded word's places when the record writes it
-// only so (the index keeps those alone), else its own.
-const std::vector<std::uint32_t>& written_at(StaticSource& index, const std::string& exact,
-                                             const std::string& folded, DocId id) {
-  static const std::vector<std::uint32_t> kNone;
-  std::uint32_t wdf = wdf_of(index, exact, id);
-  if (wdf == 0) return kNone;
-  return index.positions(wdf == wdf_of(index, folded, id) ? folded : exact, id);
-}
-
-// The server's re-ranking of its best matches (rank.hpp), from the same positions.
+// The server's re-ranking of its best matches (rank.hpp), from the same pairs of words.
 void rerank(StaticSource& index, std::vector<Ranked>& ranked,
             const std::vector<NeighbourPair>& pairs, double typical) {
   std::size_t typed_pairs = 0;
@@ -60,11 +44,10 @@ void rerank(StaticSource& index, std::vector<Ranked>& ranked,
   for (auto& c : ranked) {
     std::size_t together = 0, as_typed = 0;
     for (const auto& p : pairs) {
-      if (!adjacent(index.positions(p.first, c.id), index.positions(p.second, c.id))) continue;
+      if (!index.together(p.first, p.second, c.id)) continue;
       ++together;
       if (p.first_exact.empty()) continue;
-      as_typed += adjacent(written_at(index, p.first_exact, p.first, c.id),
-                           written_at(index, p.second_exact, p.second, c.id));
+      as_typed += index.together_as_typed(p, c.id);
     }
     c.weight += neighbour_gain(together, pairs.size(), as_typed, typed_pairs, typical);
   }

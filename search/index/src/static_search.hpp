@@ -18,6 +18,8 @@ class StaticSource : public MatchSource, public IndexWords {
  public:
   /// What the record stores: its listing as a line of JSON, then its text.
   virtual const std::string& data(DocId id) = 0;
+  /// Whether the pair's words typed with marks stand side by side as typed in record `id`.
+  virtual bool together_as_typed(const NeighbourPair& pair, DocId id) = 0;
   /// Each programme's title by its id.
   virtual const std::map<std::string, std::string>& program_titles() = 0;
   /// The commit the index was built from ("" outside git).

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "listing.hpp"
+#include "query.hpp"
 #include "terms.hpp"
 
 namespace gazette::search::detail {
@@ -55,6 +56,43 @@ const std::vector<std::uint32_t>& XapianSource::positions(const std::string& ter
     }
   }
   return it->second;
+}
+
+bool XapianSource::together(const std::string& first, const std::string& second, DocId id) {
+  return adjacent(positions(first, id), positions(second, id));
+}
+
+const std::vector<std::uint32_t>& XapianSource::pair_starts(const std::string& first,
+                                                            const std::string& second, DocId id) {
+  auto [it, added] = starts_.try_emplace({first, second, id});
+  if (added) {
+    const auto& after = positions(second, id);
+    for (std::uint32_t p : positions(first, id)) {
+      if (std::binary_search(after.begin(), after.end(), p + 1)) it->second.push_back(p);
+    }
+  }
+  return it->second;
+}
+
+std::uint32_t XapianSource::wdf(const std::string& term, DocId id) {
+  const Postings& p = postings(term);
+  auto it = std::lower_bound(p.ids.begin(), p.ids.end(), id);
+  return it != p.ids.end() && *it == id ? p.wdfs[static_cast<std::size_t>(it - p.ids.begin())] : 0;
+}
+
+// Where a word as written stands: nowhere, its folded word's places when the record writes it
+// only so (the index keeps those alone), else its own.
+const std::vector<std::uint32_t>& XapianSource::written_at(const std::string& exact,
+                                                           const std::string& folded, DocId id) {
+  static const std::vector<std::uint32_t> kNone;
+  std::uint32_t n = wdf(exact, id);
+  if (n == 0) return kNone;
+  return positions(n == wdf(folded, id) ? folded : exact, id);
+}
+
+bool XapianSource::together_as_typed(const NeighbourPair& pair, DocId id) {
+  return adjacent(written_at(pair.first_exact, pair.first, id),
+                  written_at(pair.second_exact, pair.second, id));
 }
 
 const std::string& XapianSource::value(unsigned slot, DocId id) {

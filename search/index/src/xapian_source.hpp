@@ -7,6 +7,7 @@
 #include <array>
 #include <filesystem>
 #include <map>
+#include <tuple>
 #include <unordered_map>
 
 #include "static_match.hpp"
@@ -30,7 +31,13 @@ class XapianSource : public MatchSource {
   const std::vector<DocId>& all() override { return all_; }
   std::uint32_t length(DocId id) override { return lengths_.at(id); }
   const Postings& postings(const std::string& term) override;
-  const std::vector<std::uint32_t>& positions(const std::string& term, DocId id) override;
+  bool together(const std::string& first, const std::string& second, DocId id) override;
+  const std::vector<std::uint32_t>& pair_starts(const std::string& first, const std::string& second,
+                                                DocId id) override;
+  bool together_as_typed(const NeighbourPair& pair, DocId id);
+  /// Where `term` stands in record `id`, ascending; empty when it does not, or when the index
+  /// keeps no positions of it.
+  const std::vector<std::uint32_t>& positions(const std::string& term, DocId id);
   const std::string& value(unsigned slot, DocId id) override;
 
  private:
@@ -38,7 +45,11 @@ class XapianSource : public MatchSource {
   std::vector<DocId> all_;
   std::unordered_map<DocId, std::uint32_t> lengths_;
   std::map<std::string, Postings, std::less<>> postings_;
+  std::uint32_t wdf(const std::string& term, DocId id);
+  const std::vector<std::uint32_t>& written_at(const std::string& exact, const std::string& folded,
+                                               DocId id);
   std::map<std::pair<std::string, DocId>, std::vector<std::uint32_t>> positions_;
+  std::map<std::tuple<std::string, std::string, DocId>, std::vector<std::uint32_t>> starts_;
   std::map<std::pair<unsigned, DocId>, std::string> values_;
 };
 
@@ -53,8 +64,15 @@ class XapianStaticSource : public StaticSource {
   const std::vector<DocId>& all() override { return source_.all(); }
   std::uint32_t length(DocId id) override { return source_.length(id); }
   const Postings& postings(const std::string& term) override { return source_.postings(term); }
-  const std::vector<std::uint32_t>& positions(const std::string& term, DocId id) override {
-    return source_.positions(term, id);
+  bool together(const std::string& first, const std::string& second, DocId id) override {
+    return source_.together(first, second, id);
+  }
+  const std::vector<std::uint32_t>& pair_starts(const std::string& first, const std::string& second,
+                                                DocId id) override {
+    return source_.pair_starts(first, second, id);
+  }
+  bool together_as_typed(const NeighbourPair& pair, DocId id) override {
+    return source_.together_as_typed(pair, id);
   }
   const std::string& value(unsigned slot, DocId id) override { return source_.value(slot, id); }
   double termfreq(const std::string& term) override { return words_.termfreq(term); }
