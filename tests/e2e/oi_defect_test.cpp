@@ -3,6 +3,8 @@
 // shows it: pages, feeds, exports, attachments, old versions on history pages, search answers.
 #include <doctest/doctest.h>
 
+#include "published.hpp"
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -35,7 +37,8 @@ std::vector<std::string> files_with_oi(const fs::path& dir, std::size_t& files) 
   for (const auto& entry : fs::recursive_directory_iterator(dir)) {
     if (!entry.is_regular_file()) continue;
     ++files;
-    if (has_oi(read(entry.path()))) found.push_back(entry.path().lexically_relative(dir).string());
+    if (has_oi(gazette::testing::published_text(entry.path())))
+      found.push_back(entry.path().lexically_relative(dir).string());
   }
   return found;
 }

@@ -15,6 +15,7 @@
 #include "published_urls.hpp"
 #include "search_records.hpp"
 #include "stages.hpp"
+#include "static_search_stage.hpp"
 
 namespace gazette::site {
 
@@ -165,6 +166,25 @@ bool write_site(const render::SitePages& pages, const model::SiteModel& model,
       report.index_segments_written = index->report.segments_written;
       report.index_segments_kept = index->report.segments_kept;
     }
+  }
+  if (indexer) {
+    // The browser's search of a site on a plain file host (search/): about one file in 25
+    // of the site's at most, so a host's file-count limit is the site's own.
+    std::filesystem::path live = index ? index->generation : config.search.index_dir / "live";
+    std::filesystem::path cache = cache_file(config, "static-search");
+    if (cache.empty()) {  // site.toml put the caches' place in the output or the index
+      cache =
+          std::filesystem::temp_directory_path() /
+          ("gazette-static-search-" + sha256_hex(config.search.index_dir.string()).substr(0, 12));
+    }
+    if (Status placed = place_static_search(live, config.search.index_dir, cache,
+                                            pages.jobs().size() / 25, **out);
+        !placed) {
+      if (index) search::discard_index(*index);
+      diags.add(placed.error());
+      return false;
+    }
+    clock.lap("static search");
   }
   fault_point("pages-written");
   if (Status committed = (*out)->commit(); !committed) {

@@ -3,12 +3,17 @@
 #include "static_match.hpp"
 
 #include <doctest/doctest.h>
+#include <zlib.h>
 
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 
+#include "file_source.hpp"
 #include "query.hpp"
 #include "rank.hpp"
 #include "reading.hpp"
+#include "static_format.hpp"
 #include "test_index.hpp"
 #include "weight.hpp"
 #include "xapian_plan.hpp"
@@ -248,4 +253,184 @@ TEST_CASE("static search: words side by side as typed lift a match as on the ser
   CHECK(server.hits[0].listing.url == "/x/");
   CHECK(search::answer_json(q, static_search(q, source, cache), 7) ==
         search::answer_json(q, server, 7));
+}
+
+namespace {
+
+std::string inflated(const std::string& packed) {
+  z_stream z{};
+  inflateInit2(&z, 15 + 16);
+  std::string out;
+  char buffer[65536];
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(packed.data()));
+  z.avail_in = static_cast<uInt>(packed.size());
+  int status = Z_OK;
+  while (status == Z_OK) {
+    z.next_out = reinterpret_cast<Bytef*>(buffer);
+    z.avail_out = sizeof buffer;
+    status = inflate(&z, Z_NO_FLUSH);
+    out.append(buffer, sizeof buffer - z.avail_out);
+  }
+  inflateEnd(&z);
+  return status == Z_STREAM_END ? out : std::string();
+}
+
+std::string slurp(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// The static index of a test index, written as the build writes it, and searched as the
+// browser searches it: fetching what each run wants from the folder.
+struct StaticFiles {
+  explicit StaticFiles(const search::testing::Index& index, std::size_t most_files = 64)
+      : dir(index.dir.path() / "static") {
+    auto written = search::write_static_index(index.dir.path() / "index" / "live",
+                                              index.dir.path() / "index", dir, most_files);
+    REQUIRE_MESSAGE(written.ok(), (written.ok() ? "" : written.error().message));
+    names = *written;
+    auto m = read_manifest(slurp(dir / kStaticManifest));
+    REQUIRE(m.has_value());
+    manifest = *m;
+  }
+  FilesAnswer search(const Query& q, TermCache& cache) {
+    FileStore store;
+    return search_files(
+        q, manifest, store,
+        [this](const std::string& name) {
+          return std::optional<std::string>(inflated(slurp(dir / name)));
+        },
+        cache);
+  }
+  std::filesystem::path dir;
+  std::vector<std::string> names;
+  StaticManifest manifest;
+};
+
+}  // namespace
+
+TEST_CASE("static files: the answers of gazette serve, in at most three rounds of fetches") {
+  ArchivedIndex archived;
+  auto& index = archived.index;
+  StaticFiles files(index);
+  TermCache cache;
+  const std::vector<std::string> texts = {
+      "năng suất",   "nang suat",     "nâng cao năng suất", "\"chất lượng sản phẩm\"",
+      "khoa hoc",    "KH&CN",         "1322/QĐ-TTg",        "title:thông báo",
+      "3/5/2024",    "năng -suất",    "xyzzy năng",         "",
+      "nang suaats", "chất lượg",     "khoa học xyzzy",     "<script>alert(1)</script>",
+      "hồ sơ",       "thong bao gia", "ngày 3 tháng 5",     "\"năng suất chất lượng\""};
+  std::size_t compared = 0;
+  int most_rounds = 0;
+  for (const auto& text : texts) {
+    for (int variant = 0; variant < 6; ++variant) {
+      Query q;
+      q.text = text;
+      q.now = at("2024-04-20T09:00:00+07:00");
+      q.utc_offset_minutes = 420;
+      q.facets = true;
+      if (variant == 1) q.sort = Query::Sort::newest;
+      if (variant == 2) q.sort = Query::Sort::deadline;
+      if (variant == 3) q.page = 2, q.page_size = 5;
+      if (variant == 4) q.open = true, q.kinds = {"notice"};
+      if (variant == 5) q.as_typed = true;
+      std::string server = search::answer_json(q, index.search(q), 7);
+      FilesAnswer got = files.search(q, cache);
+      REQUIRE_MESSAGE(got.error.empty(), got.error);
+      CHECK_MESSAGE(search::answer_json(q, got.results, 7) == server,
+                    text << " variant " << variant);
+      most_rounds = std::max(most_rounds, got.rounds);
+      ++compared;
+    }
+  }
+  CHECK(compared == texts.size() * 6);
+  CHECK(most_rounds <= 3);
+  CHECK(most_rounds >= 2);  // the words' files, then the hits' records
+}
+
+TEST_CASE("static files: words side by side as typed, one file per family or many") {
+  std::string filler;
+  for (int i = 0; i < 24; ++i) filler += " lực";
+  std::vector<Record> records = {record("/x/", "Báo cáo", "Năng suất" + filler),
+                                 record("/y/", "Báo cáo", "Nâng suất năng lực suất"),
+                                 record("/z/", "Khác", "Không liên quan")};
+  search::testing::Index index(records);
+  StaticFiles files(index);
+  CHECK(files.manifest.docs.size() == 3);  // a file per record where the budget allows
+  CHECK(files.manifest.chunk == 1);
+  TermCache cache;
+  Query q;
+  q.text = "năng suất";
+  q.now = at("2024-04-20T09:00:00+07:00");
+  q.facets = true;
+  Results server = index.search(q);
+  REQUIRE(server.hits.size() == 2);
+  CHECK(server.hits[0].listing.url == "/x/");
+  FilesAnswer got = files.search(q, cache);
+  REQUIRE(got.error.empty());
+  CHECK(search::answer_json(q, got.results, 7) == search::answer_json(q, server, 7));
+}
+
+TEST_CASE("static files: the manifest keeps Xapian's figures exactly, names every file") {
+  ArchivedIndex archived;
+  StaticFiles files(archived.index);
+  auto db = index_parts(archived.index.dir.path() / "index");
+  Xapian::Database joined;
+  for (const auto& p : db) joined.add_database(p);
+  CHECK(files.manifest.doccount == static_cast<double>(joined.get_doccount()));
+  CHECK(files.manifest.average_length == joined.get_avlength());
+  CHECK(files.manifest.average_length != std::floor(files.manifest.average_length));
+  CHECK(files.names.back() == kStaticManifest);
+  for (const auto& name : files.names) {
+    CHECK(std::filesystem::exists(files.dir / name));
+    if (name == kStaticManifest) continue;
+    // Named by content: a file's name changes when its bytes do.
+    std::string hash = name.substr(name.find('.') + 1, 12);
+    CHECK(sha256_hex(slurp(files.dir / name)).substr(0, 12) == hash);
+  }
+  CHECK(files.manifest.program_titles.size() > 0);
+  CHECK(!read_manifest("{}").has_value());
+  CHECK(!read_manifest("not json").has_value());
+}
+
+TEST_CASE("static files: a damaged or missing file is a message naming it, never a crash") {
+  ArchivedIndex archived;
+  StaticFiles files(archived.index);
+  TermCache cache;
+  Query q;
+  q.text = "năng suất";
+  q.now = at("2024-04-20T09:00:00+07:00");
+  q.facets = true;
+  std::string good = search::answer_json(q, files.search(q, cache).results, 7);
+  std::size_t damaged = 0;
+  for (std::string damage : {"cut", "garbage", "missing"}) {
+    for (const auto& name : files.names) {
+      if (name == kStaticManifest) continue;
+      FileStore store;
+      bool asked = false;
+      FilesAnswer got = search_files(
+          q, files.manifest, store,
+          [&](const std::string& wanted) -> std::optional<std::string> {
+            asked = asked || wanted == name;
+            std::string bytes = inflated(slurp(files.dir / wanted));
+            if (wanted != name) return bytes;
+            if (damage == "missing") return std::nullopt;
+            if (damage == "cut") return bytes.substr(0, bytes.size() / 2);
+            return std::string(bytes.size(), '\xff');
+          },
+          cache);
+      if (!asked) continue;  // this search does not read it
+      ++damaged;
+      if (!got.error.empty()) {
+        CHECK_MESSAGE(got.error.find(name) != std::string::npos, got.error);
+      } else {
+        // Fetched for a reading the search then left, or cut after what it reads: the answer
+        // stands, and is right.
+        CHECK_MESSAGE(search::answer_json(q, got.results, 7) == good, name);
+      }
+    }
+  }
+  CHECK(damaged > 3 * 10);  // the search reads files of every family
 }

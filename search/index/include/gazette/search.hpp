@@ -104,6 +104,15 @@ Status switch_index(const PreparedIndex& prepared);
 /// the index folder is as the build found it.
 void discard_index(const PreparedIndex& prepared);
 
+/// Writes the static search index (the files the browser's engine reads: a site on a plain
+/// file host searches without gazette serve) of the live database `live` and the archives
+/// under `index_dir` into `out_dir`, in at most about `most_files` files. Returns the names
+/// written, search/manifest.json last.
+Result<std::vector<std::string>> write_static_index(const std::filesystem::path& live,
+                                                    const std::filesystem::path& index_dir,
+                                                    const std::filesystem::path& out_dir,
+                                                    std::size_t most_files);
+
 /// write_index() then switch_index().
 Result<IndexReport> build_index(const std::vector<Record>& records,
                                 const std::vector<Archive>& archives,
