@@ -3,13 +3,11 @@
 #include "static_match.hpp"
 
 #include <doctest/doctest.h>
-#include <zlib.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "file_source.hpp"
+#include "published.hpp"
 #include "query.hpp"
 #include "rank.hpp"
 #include "reading.hpp"
@@ -85,6 +83,38 @@ struct ArchivedIndex {
   }();
   search::testing::Index index{live, archives};
 };
+
+// Query texts that tell answers apart: marks typed and not, phrases, numbers, dates,
+// exclusions, misspellings, markup.
+std::vector<std::string> answer_texts() {
+  return {"năng suất",   "nang suat",    "nâng cao năng suất", "\"chất lượng sản phẩm\"",
+          "khoa hoc",    "KH&CN",        "1322/QĐ-TTg",        "title:thông báo",
+          "3/5/2024",    "năng -suất",   "xyzzy năng",         "",
+          "nang suaats", "chất lượg",    "khoa học xyzzy",     "<script>alert(1)</script>",
+          "hồ sơ",       "thong bao gia"};
+}
+
+// Each text asked six ways, with facets: by relevance, newest, deadline, page 2, filtered,
+// as typed; each with a label naming it.
+std::vector<std::pair<Query, std::string>> answer_queries(const std::vector<std::string>& texts) {
+  std::vector<std::pair<Query, std::string>> out;
+  for (const auto& text : texts) {
+    for (int variant = 0; variant < 6; ++variant) {
+      Query q;
+      q.text = text;
+      q.now = at("2024-04-20T09:00:00+07:00");
+      q.utc_offset_minutes = 420;
+      q.facets = true;
+      if (variant == 1) q.sort = Query::Sort::newest;
+      if (variant == 2) q.sort = Query::Sort::deadline;
+      if (variant == 3) q.page = 2, q.page_size = 5;
+      if (variant == 4) q.open = true, q.kinds = {"notice"};
+      if (variant == 5) q.as_typed = true;
+      out.emplace_back(std::move(q), text + " variant " + std::to_string(variant));
+    }
+  }
+  return out;
+}
 
 // What the server's matcher gives, by record: the open calls read from the lists it keeps
 // (`calls`), or, null, from the stored deadlines (its way with remote shards).
@@ -204,32 +234,16 @@ TEST_CASE("static search: the answers of gazette serve, hits, counts, facets and
   auto& index = archived.index;
   XapianStaticSource source(index_parts(index.dir.path() / "index"));
   TermCache cache;
-  const std::vector<std::string> texts = {
-      "năng suất",   "nang suat",    "nâng cao năng suất", "\"chất lượng sản phẩm\"",
-      "khoa hoc",    "KH&CN",        "1322/QĐ-TTg",        "title:thông báo",
-      "3/5/2024",    "năng -suất",   "xyzzy năng",         "",
-      "nang suaats", "chất lượg",    "khoa học xyzzy",     "<script>alert(1)</script>",
-      "hồ sơ",       "thong bao gia"};
   std::size_t compared = 0;
-  for (const auto& text : texts) {
-    for (int variant = 0; variant < 6; ++variant) {
-      Query q;
-      q.text = text;
-      q.now = at("2024-04-20T09:00:00+07:00");
-      q.utc_offset_minutes = 420;
-      q.facets = true;
-      if (variant == 1) q.sort = Query::Sort::newest;
-      if (variant == 2) q.sort = Query::Sort::deadline;
-      if (variant == 3) q.page = 2, q.page_size = 5;
-      if (variant == 4) q.open = true, q.kinds = {"notice"};
-      if (variant == 5) q.as_typed = true;
-      std::string server = search::answer_json(q, index.search(q), 7);
-      std::string browser = search::answer_json(q, static_search(q, source, cache), 7);
-      CHECK_MESSAGE(browser == server, text << " variant " << variant);
-      ++compared;
-    }
+  for (const auto& asked : answer_queries(answer_texts())) {
+    const Query& q = asked.first;
+    const std::string& label = asked.second;  // a name, not a binding: doctest's lambdas take it
+    std::string server = search::answer_json(q, index.search(q), 7);
+    std::string browser = search::answer_json(q, static_search(q, source, cache), 7);
+    CHECK_MESSAGE(browser == server, label);
+    ++compared;
   }
-  CHECK(compared == texts.size() * 6);
+  CHECK(compared == answer_texts().size() * 6);
 }
 
 TEST_CASE("static search: words side by side as typed lift a match as on the server") {
@@ -257,31 +271,6 @@ TEST_CASE("static search: words side by side as typed lift a match as on the ser
 
 namespace {
 
-std::string inflated(const std::string& packed) {
-  z_stream z{};
-  inflateInit2(&z, 15 + 16);
-  std::string out;
-  char buffer[65536];
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(packed.data()));
-  z.avail_in = static_cast<uInt>(packed.size());
-  int status = Z_OK;
-  while (status == Z_OK) {
-    z.next_out = reinterpret_cast<Bytef*>(buffer);
-    z.avail_out = sizeof buffer;
-    status = inflate(&z, Z_NO_FLUSH);
-    out.append(buffer, sizeof buffer - z.avail_out);
-  }
-  inflateEnd(&z);
-  return status == Z_STREAM_END ? out : std::string();
-}
-
-std::string slurp(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // The static index of a test index, written as the build writes it, and searched as the
 // browser searches it: fetching what each run wants from the folder.
 struct StaticFiles {
@@ -291,7 +280,7 @@ struct StaticFiles {
                                               index.dir.path() / "index", dir, most_files);
     REQUIRE_MESSAGE(written.ok(), (written.ok() ? "" : written.error().message));
     names = *written;
-    auto m = read_manifest(slurp(dir / kStaticManifest));
+    auto m = read_manifest(gazette::testing::published_text(dir / kStaticManifest));
     REQUIRE(m.has_value());
     manifest = *m;
   }
@@ -300,7 +289,7 @@ struct StaticFiles {
     return search_files(
         q, manifest, store,
         [this](const std::string& name) {
-          return std::optional<std::string>(inflated(slurp(dir / name)));
+          return std::optional<std::string>(gazette::testing::published_text(dir / name));
         },
         cache);
   }
@@ -316,34 +305,19 @@ TEST_CASE("static files: the answers of gazette serve, in at most three rounds o
   auto& index = archived.index;
   StaticFiles files(index);
   TermCache cache;
-  const std::vector<std::string> texts = {
-      "năng suất",   "nang suat",     "nâng cao năng suất", "\"chất lượng sản phẩm\"",
-      "khoa hoc",    "KH&CN",         "1322/QĐ-TTg",        "title:thông báo",
-      "3/5/2024",    "năng -suất",    "xyzzy năng",         "",
-      "nang suaats", "chất lượg",     "khoa học xyzzy",     "<script>alert(1)</script>",
-      "hồ sơ",       "thong bao gia", "ngày 3 tháng 5",     "\"năng suất chất lượng\""};
+  std::vector<std::string> texts = answer_texts();
+  texts.insert(texts.end(), {"ngày 3 tháng 5", "\"năng suất chất lượng\""});
   std::size_t compared = 0;
   int most_rounds = 0;
-  for (const auto& text : texts) {
-    for (int variant = 0; variant < 6; ++variant) {
-      Query q;
-      q.text = text;
-      q.now = at("2024-04-20T09:00:00+07:00");
-      q.utc_offset_minutes = 420;
-      q.facets = true;
-      if (variant == 1) q.sort = Query::Sort::newest;
-      if (variant == 2) q.sort = Query::Sort::deadline;
-      if (variant == 3) q.page = 2, q.page_size = 5;
-      if (variant == 4) q.open = true, q.kinds = {"notice"};
-      if (variant == 5) q.as_typed = true;
-      std::string server = search::answer_json(q, index.search(q), 7);
-      FilesAnswer got = files.search(q, cache);
-      REQUIRE_MESSAGE(got.error.empty(), got.error);
-      CHECK_MESSAGE(search::answer_json(q, got.results, 7) == server,
-                    text << " variant " << variant);
-      most_rounds = std::max(most_rounds, got.rounds);
-      ++compared;
-    }
+  for (const auto& asked : answer_queries(texts)) {
+    const Query& q = asked.first;
+    const std::string& label = asked.second;
+    std::string server = search::answer_json(q, index.search(q), 7);
+    FilesAnswer got = files.search(q, cache);
+    REQUIRE_MESSAGE(got.error.empty(), got.error);
+    CHECK_MESSAGE(search::answer_json(q, got.results, 7) == server, label);
+    most_rounds = std::max(most_rounds, got.rounds);
+    ++compared;
   }
   CHECK(compared == texts.size() * 6);
   CHECK(most_rounds <= 3);
@@ -388,7 +362,7 @@ TEST_CASE("static files: the manifest keeps Xapian's figures exactly, names ever
     if (name == kStaticManifest) continue;
     // Named by content: a file's name changes when its bytes do.
     std::string hash = name.substr(name.find('.') + 1, 12);
-    CHECK(sha256_hex(slurp(files.dir / name)).substr(0, 12) == hash);
+    CHECK(sha256_hex(read_file(files.dir / name).value()).substr(0, 12) == hash);
   }
   CHECK(files.manifest.program_titles.size() > 0);
   CHECK(!read_manifest("{}").has_value());
@@ -414,7 +388,7 @@ TEST_CASE("static files: a damaged or missing file is a message naming it, never
           q, files.manifest, store,
           [&](const std::string& wanted) -> std::optional<std::string> {
             asked = asked || wanted == name;
-            std::string bytes = inflated(slurp(files.dir / wanted));
+            std::string bytes = gazette::testing::published_text(files.dir / wanted);
             if (wanted != name) return bytes;
             if (damage == "missing") return std::nullopt;
             if (damage == "cut") return bytes.substr(0, bytes.size() / 2);
